@@ -1,0 +1,83 @@
+import { UsageError, messages } from "../errors.ts";
+import type { OutputFormat } from "./context.ts";
+
+export type Cell = string | number | boolean | null | undefined;
+export type Row = Record<string, Cell>;
+
+const FORMATS: readonly OutputFormat[] = ["table", "csv", "json"];
+
+/** Validates a `--format` value against the formats a command supports. */
+export function parseFormat(
+  value: string | undefined,
+  allowed: readonly OutputFormat[] = FORMATS,
+): OutputFormat {
+  const format = (value ?? allowed[0]) as OutputFormat;
+  if (!allowed.includes(format))
+    throw new UsageError(messages.invalidOption("--format", value, allowed.join("|")));
+  return format;
+}
+
+function csvCell(cell: Cell): string {
+  if (cell === null || cell === undefined) return "";
+  const text = String(cell);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV with a header row; `null` prints as an empty cell. */
+export function toCsv(rows: readonly Row[], columns: readonly string[] = columnsOf(rows)): string {
+  const lines = [columns.map(csvCell).join(",")];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(","));
+  return lines.join("\n") + "\n";
+}
+
+function columnsOf(rows: readonly Row[]): string[] {
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+// East-Asian wide characters take two terminal cells; without this Chinese labels break alignment.
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+        ? 2
+        : 1;
+  return width;
+}
+
+function tableCell(cell: Cell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "number")
+    return Number.isInteger(cell)
+      ? String(cell)
+      : cell.toLocaleString("en-US", { maximumFractionDigits: 6, useGrouping: false });
+  return String(cell);
+}
+
+/** A plain-text table: numbers right-aligned, text left-aligned. */
+export function toTable(rows: readonly Row[], columns: readonly string[] = columnsOf(rows)): string {
+  const text = rows.map((row) => columns.map((c) => tableCell(row[c])));
+  const widths = columns.map((c, i) =>
+    Math.max(displayWidth(c), ...text.map((r) => displayWidth(r[i] ?? ""))),
+  );
+  const numeric = columns.map(
+    (c) =>
+      rows.length > 0 && rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === "number"),
+  );
+  const pad = (s: string, i: number) => {
+    const gap = " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(s)));
+    return numeric[i] ? gap + s : s + gap;
+  };
+  const lines = [columns.map(pad).join("  "), widths.map((w) => "-".repeat(w)).join("  ")];
+  for (const r of text) lines.push(r.map(pad).join("  ").trimEnd());
+  return lines.join("\n") + "\n";
+}
+
+/** Renders rows in the chosen format; JSON is an array of objects. */
+export function render(rows: readonly Row[], format: OutputFormat, columns?: readonly string[]): string {
+  if (format === "json") return JSON.stringify(rows, null, 2) + "\n";
+  if (format === "csv") return toCsv(rows, columns);
+  return toTable(rows, columns);
+}

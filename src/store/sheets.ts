@@ -1,0 +1,221 @@
+import type { DuckDBValue } from "@duckdb/node-api";
+import { listValue } from "@duckdb/node-api";
+
+import type { BalanceSheet, QualityNote } from "../model/balance-sheet.ts";
+import type { Entity } from "../model/entity.ts";
+import type { LineKind, Maturity, Position, Side } from "../model/position.ts";
+import type { SectorCode } from "../model/sectors.ts";
+import type { InstrumentCode } from "../model/instruments.ts";
+import type { Store } from "./store.ts";
+
+function positionRow(sheet: BalanceSheet, vintage: string, p: Position): DuckDBValue[] {
+  return [
+    sheet.entity,
+    sheet.date,
+    vintage,
+    p.item,
+    p.label.zh ?? null,
+    p.label.en ?? null,
+    p.code ?? null,
+    p.side,
+    p.kind,
+    p.parent ?? null,
+    p.instrument ?? null,
+    p.currency,
+    p.foreign,
+    p.maturity,
+    p.maturityBasis,
+    p.counterparty.join(" "),
+    p.interestBearing,
+    p.value,
+    p.source.dataset,
+    p.source.file,
+    p.source.row,
+    p.source.column ?? null,
+    p.source.sheet ?? null,
+  ];
+}
+
+/**
+ * Writes sheets under a vintage, replacing the same entity/date/vintage if it exists (so importing
+ * a file twice changes nothing) and leaving other vintages beside it. Call inside a transaction.
+ */
+export async function saveSheets(
+  store: Store,
+  sheets: readonly BalanceSheet[],
+  vintage: string,
+  dataset: string,
+): Promise<void> {
+  await store.transaction(async () => {
+    for (const entity of new Set(sheets.map((s) => s.entity))) {
+      const dates = sheets.filter((s) => s.entity === entity).map((s) => s.date);
+      await store.run(
+        "delete from positions where entity = $1 and vintage = $2 and list_contains($3::varchar[], date)",
+        [entity, vintage, listValue(dates)],
+      );
+      await store.run(
+        "delete from sheets where entity = $1 and vintage = $2 and list_contains($3::varchar[], date)",
+        [entity, vintage, listValue(dates)],
+      );
+    }
+    await store.append(
+      "sheets",
+      sheets.map((s) => [
+        s.entity,
+        s.date,
+        vintage,
+        s.unit.currency,
+        s.unit.scale,
+        dataset,
+        JSON.stringify(s.notes),
+      ]),
+    );
+    await store.append(
+      "positions",
+      sheets.flatMap((s) => s.positions.map((p) => positionRow(s, vintage, p))),
+    );
+  });
+}
+
+interface PositionRow {
+  [key: string]: unknown;
+  item: string;
+  label_zh: string | null;
+  label_en: string | null;
+  code: string | null;
+  side: Side;
+  kind: LineKind;
+  parent: string | null;
+  instrument: InstrumentCode | null;
+  currency: string | null;
+  is_foreign: boolean | null;
+  maturity: Maturity;
+  maturity_basis: "original" | "remaining";
+  counterparty: string;
+  interest_bearing: boolean | null;
+  value: number;
+  src_dataset: string;
+  src_file: string;
+  src_row: number;
+  src_column: string | null;
+  src_sheet: string | null;
+}
+
+function toPosition(r: PositionRow): Position {
+  return {
+    item: r.item,
+    label: { ...(r.label_zh ? { zh: r.label_zh } : {}), ...(r.label_en ? { en: r.label_en } : {}) },
+    ...(r.code ? { code: r.code } : {}),
+    side: r.side,
+    kind: r.kind,
+    ...(r.parent ? { parent: r.parent } : {}),
+    ...(r.instrument ? { instrument: r.instrument } : {}),
+    currency: r.currency,
+    foreign: r.is_foreign,
+    maturity: r.maturity,
+    maturityBasis: r.maturity_basis,
+    counterparty: r.counterparty ? (r.counterparty.split(" ") as SectorCode[]) : [],
+    interestBearing: r.interest_bearing,
+    value: r.value,
+    source: {
+      dataset: r.src_dataset,
+      file: r.src_file,
+      row: r.src_row,
+      ...(r.src_column ? { column: r.src_column } : {}),
+      ...(r.src_sheet ? { sheet: r.src_sheet } : {}),
+    },
+  };
+}
+
+/**
+ * The sheets of an entity with dates in [from, to] (ISO strings compare in date order; `to` may be a
+ * prefix such as `2013`), the latest vintage of each, in two queries however many dates there are.
+ */
+export async function loadSheets(
+  store: Store,
+  entity: string,
+  from = "",
+  to = "9999",
+): Promise<BalanceSheet[]> {
+  const heads = await store.all<{
+    date: string;
+    vintage: string;
+    currency: string;
+    scale: number;
+    notes: string;
+  }>(
+    `select date, vintage, currency, scale, notes from sheets
+     where entity = $1 and date >= $2 and date <= $3
+     qualify row_number() over (partition by date order by vintage desc) = 1 order by date`,
+    [entity, from, to + "\uffff"],
+  );
+  if (heads.length === 0) return [];
+  const rows = await store.all<PositionRow & { date: string; vintage: string }>(
+    `select p.* from positions p join (
+       select date, vintage from sheets where entity = $1 and date >= $2 and date <= $3
+       qualify row_number() over (partition by date order by vintage desc) = 1) s
+     on p.date = s.date and p.vintage = s.vintage
+     where p.entity = $1 order by p.date, p.src_file, p.src_row, p.item`,
+    [entity, from, to + "\uffff"],
+  );
+  const byDate = new Map<string, Position[]>();
+  for (const r of rows) {
+    const list = byDate.get(r.date) ?? [];
+    list.push(toPosition(r));
+    byDate.set(r.date, list);
+  }
+  return heads.map((h) => ({
+    entity,
+    date: h.date,
+    unit: { currency: h.currency, scale: h.scale },
+    positions: byDate.get(h.date) ?? [],
+    notes: JSON.parse(h.notes) as QualityNote[],
+  }));
+}
+
+/** The latest vintage of an entity's sheet at `date`, or undefined. */
+export async function loadSheet(
+  store: Store,
+  entity: string,
+  date: string,
+): Promise<BalanceSheet | undefined> {
+  return (await loadSheets(store, entity, date, date)).find((s) => s.date === date);
+}
+
+/** Dates at which an entity has a sheet, ascending. */
+export async function sheetDates(store: Store, entity: string): Promise<string[]> {
+  const rows = await store.all<{ date: string }>(
+    "select distinct date from sheets where entity = $1 order by date",
+    [entity],
+  );
+  return rows.map((r) => r.date);
+}
+
+export async function saveEntity(store: Store, e: Entity): Promise<void> {
+  await store.run("insert or replace into entities values ($1, $2, $3, $4, $5, $6)", [
+    e.id,
+    e.name.en,
+    e.name.zh,
+    e.sector,
+    e.country,
+    e.homeCurrency,
+  ]);
+}
+
+export async function listEntities(store: Store): Promise<Entity[]> {
+  const rows = await store.all<{
+    id: string;
+    name_en: string;
+    name_zh: string;
+    sector: SectorCode | null;
+    country: string;
+    home_currency: string;
+  }>("select * from entities order by id");
+  return rows.map((r) => ({
+    id: r.id,
+    name: { en: r.name_en, zh: r.name_zh },
+    sector: r.sector,
+    country: r.country,
+    homeCurrency: r.home_currency,
+  }));
+}
