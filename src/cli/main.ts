@@ -7,6 +7,7 @@ import type { RegisterCommand } from "./context.ts";
 const modules: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import("./commands/data.ts"),
   // one line per command module
+  () => import("./commands/recession.ts"),
 ];
 
 async function main(argv: string[]): Promise<void> {
@@ -23,6 +24,12 @@ async function main(argv: string[]): Promise<void> {
   for (const load of modules) (await load()).register(program);
   await program.parseAsync(argv);
 }
+
+// A reader that stops early (`| head`) closes the pipe: that is not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 
 main(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {

@@ -1,0 +1,116 @@
+import type { Command } from "commander";
+
+import { UsageError } from "../../errors.ts";
+import { recessionMessages } from "../../recession/messages.ts";
+import { CREDIT_GAP_VINTAGE, creditGap, diagnose, evaluate, parseWindow } from "../../recession/index.ts";
+import { parseFormat, render, type Row } from "../output.ts";
+
+const round = (v: number | null, digits = 2) =>
+  v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
+
+function parseYear(name: string, text: string | undefined): number {
+  const v = Number(text);
+  if (text === undefined || !/^\d{4}$/.test(text.trim()) || !Number.isInteger(v))
+    throw new UsageError(recessionMessages.badYear(name, String(text)));
+  return v;
+}
+
+/** Registers `bslab credit-gap` and `bslab recession` (with `recession evaluate`). */
+export function register(program: Command): void {
+  program
+    .command("credit-gap")
+    .description(
+      `BIS credit-to-GDP gap (one-sided HP, lambda 400,000) and Basel III buffer guide; ${CREDIT_GAP_VINTAGE}`,
+    )
+    .argument("<country>", "BIS two-letter code, e.g. JP, US, GB")
+    .option("--format <format>", "table|csv|json", "table")
+    .action((country: string, opts: { format?: string }) => {
+      const format = parseFormat(opts.format);
+      const rows: Row[] = creditGap(country).map((r) => ({
+        date: r.date,
+        ratio: round(r.ratio),
+        trend: round(r.trend),
+        gap: round(r.gap),
+        buffer_guide: round(r.bufferGuide, 3),
+      }));
+      if (format === "table") process.stdout.write(`# ${CREDIT_GAP_VINTAGE}; gap from the 41st quarter\n`);
+      process.stdout.write(render(rows, format, ["date", "ratio", "trend", "gap", "buffer_guide"]));
+    });
+
+  const rec = program
+    .command("recession")
+    .description("balance-sheet-recession diagnosis: stages year by year with evidence, and a verdict")
+    .argument("[country]", "BIS two-letter code, e.g. JP, US")
+    .option("--from <year>", "first year")
+    .option("--to <year>", "last year")
+    .option("--format <format>", "table|json", "table")
+    .action((country: string | undefined, opts: { from?: string; to?: string; format?: string }) => {
+      const format = parseFormat(opts.format, ["table", "json"]);
+      if (!country)
+        throw new UsageError("missing argument: COUNTRY (e.g. bslab recession JP --from 1985 --to 2010)");
+      const from = parseYear("--from", opts.from);
+      const to = parseYear("--to", opts.to);
+      if (from > to || from < 1800 || to > 2100)
+        throw new UsageError(recessionMessages.badYearRange(from, to));
+      const d = diagnose(country, from, to);
+      if (format === "json") {
+        process.stdout.write(JSON.stringify(d, null, 2) + "\n");
+        return;
+      }
+      const rows: Row[] = d.timeline.map((y) => ({
+        year: y.year,
+        stage: y.stage,
+        signals: y.fired.join(", "),
+        evidence: y.signals
+          .filter((s) => s.fired)
+          .map((s) => `${s.label}: ${s.detail}`)
+          .concat(y.notes)
+          .join(" | "),
+      }));
+      process.stdout.write(`${d.country.name} (${d.country.iso2}) ${from}-${to}\n`);
+      process.stdout.write(render(rows, "table", ["year", "stage", "signals"]));
+      process.stdout.write("\nEvidence:\n");
+      for (const r of rows) if (r.evidence) process.stdout.write(`  ${r.year} [${r.stage}] ${r.evidence}\n`);
+      process.stdout.write(`\nVerdict: ${d.verdict.summary}\n`);
+      if (d.boomMark) process.stdout.write(`Boom mark: ${d.boomMark}\n`);
+      for (const e of d.episodes) {
+        const depth = Object.entries(e.depth)
+          .map(([k, v]) => `${k} ${v ?? "n/a"}`)
+          .join(", ");
+        process.stdout.write(
+          `Episode ${e.start}-${e.end ?? "ongoing"}: ${e.balanceSheetRecession ? "balance-sheet recession" : "not a balance-sheet recession"}; depth: ${depth}; policy lag: ${e.policyLag.detail}\n`,
+        );
+      }
+    });
+
+  rec
+    .command("evaluate")
+    .description("out-of-sample AUROC of the composite warning vs the BIS credit gap alone")
+    .option("--window <quarters>", "pre-crisis window in quarters", "5-12q")
+    .option("--format <format>", "table|json", "table")
+    .action((opts: { window: string; format?: string }) => {
+      const format = parseFormat(opts.format, ["table", "json"]);
+      const results = evaluate({ window: parseWindow(opts.window) });
+      if (format === "json") {
+        process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+        return;
+      }
+      const ci = (c: [number, number] | null) => (c ? `[${c[0].toFixed(3)}, ${c[1].toFixed(3)}]` : "n/a");
+      const rows: Row[] = results.flatMap((r) =>
+        [r.composite, r.creditGap].map((s) => ({
+          sample: r.name,
+          score: s.name,
+          auroc: s.auroc,
+          delong_95ci: ci(s.delongCi),
+          cluster_bootstrap_95ci: ci(s.bootstrapCi),
+          nsr_at_tpr_2_3: s.nsrAtTpr67,
+          pos_neg: `${r.positives}/${r.negatives}`,
+        })),
+      );
+      process.stdout.write(render(rows, "table"));
+      for (const r of results)
+        process.stdout.write(
+          `\n${r.name}: ${r.description}\n  composite features: ${r.features.join("; ")}\n  better out of sample: ${r.winner}\n`,
+        );
+    });
+}

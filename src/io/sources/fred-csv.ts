@@ -1,0 +1,75 @@
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+
+import { DataError } from "../../errors.ts";
+import type { Frequency, Series } from "../../model/series.ts";
+import { parseCsv } from "../csv/parse-csv.ts";
+import { numberAt } from "./common.ts";
+import { sourceMessages } from "./messages.ts";
+
+const DATE_HEADERS = new Set(["date", "observation_date"]);
+
+function guessFrequency(dates: readonly string[]): Frequency {
+  if (dates.length < 2) return "D";
+  const a = Date.parse(dates[0]!);
+  const b = Date.parse(dates[1]!);
+  const days = (b - a) / 86_400_000;
+  if (days >= 360) return "A";
+  if (days >= 85) return "Q";
+  if (days >= 28) return "M";
+  if (days >= 6) return "W";
+  return "D";
+}
+
+/**
+ * Parses a FRED-style two-column CSV. Accepts the four header variants found in the bundled data:
+ * `DATE,X`, `observation_date,X`, `"Date","X"` and `Date,Value` (the id is then the file name);
+ * `.` or an empty cell is missing. Dates are kept as `YYYY-MM-DD`.
+ *
+ * @example parseFredCsv('"Date","FEDFUNDS"\n1954-07-01,0.8\n', "FEDFUNDS.csv")[0].id // "FRED/FEDFUNDS"
+ */
+export function parseFredCsv(text: string, fileName: string): Series[] {
+  const rows = parseCsv(text, { fileName });
+  const header = rows[0] ?? [];
+  if (header.length < 2 || !DATE_HEADERS.has((header[0] ?? "").trim().toLowerCase()))
+    throw new DataError(
+      sourceMessages.unknownHeader(fileName, header, 'DATE,X | observation_date,X | "Date","X" | Date,Value'),
+      { place: { file: fileName, row: 1 } },
+    );
+  const col = (header[1] ?? "").trim();
+  const code = col.toLowerCase() === "value" ? basename(fileName).replace(/\.csv$/i, "") : col;
+  const observations: { date: string; value: number }[] = [];
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r]!;
+    const date = (row[0] ?? "").trim();
+    if (date === "") continue;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+      throw new DataError(
+        sourceMessages.badDate({ file: fileName, row: r + 1, column: header[0]! }, date, "YYYY-MM-DD"),
+        {
+          place: { file: fileName, row: r + 1, column: header[0]! },
+        },
+      );
+    const v = numberAt(row[1], fileName, r + 1, col);
+    if (v !== null) observations.push({ date, value: v });
+  }
+  return [
+    {
+      id: `FRED/${code}`,
+      entity: "",
+      name: code,
+      frequency: guessFrequency(observations.map((o) => o.date)),
+      unit: "as published by FRED (see data/SOURCES.md)",
+      scale: 0,
+      dataset: "fred",
+      file: fileName,
+      vintage: "as bundled",
+      observations,
+    },
+  ];
+}
+
+/** Reads a FRED CSV from a path. */
+export function loadFredCsv(path: string): Series {
+  return parseFredCsv(readFileSync(path, "utf8"), basename(path))[0]!;
+}

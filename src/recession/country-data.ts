@@ -1,0 +1,347 @@
+import { loadBisWide } from "../io/sources/bis-wide-csv.ts";
+import { memoize } from "../io/sources/common.ts";
+import { loadJstRows } from "../io/sources/jst.ts";
+import { loadLaevenValencia, type LvCrisis } from "../io/sources/laeven-valencia.ts";
+import { loadNikkei } from "../io/sources/nikkei.ts";
+import { loadPfmh } from "../io/sources/pfmh.ts";
+import { loadReinhartRogoff } from "../io/sources/reinhart-rogoff.ts";
+import { loadSectoralBalances } from "../io/sources/sectoral-balances.ts";
+import { loadShiller } from "../io/sources/shiller.ts";
+import type { Observation } from "../model/series.ts";
+import { type CountryInfo, resolveCountry } from "./countries.ts";
+import { computeCreditGap } from "./credit-gap.ts";
+
+/** A value with the source it came from (for evidence). */
+export interface Sourced {
+  value: number;
+  source: string;
+}
+
+/** One year of a country's inputs; every field may be absent (null) when no bundled source has it. */
+export interface YearInputs {
+  year: number;
+  /** Short-term interest rate, % (JST `stir`). */
+  shortRate: Sourced | null;
+  /** Nominal private credit growth, % y/y (JST `tloans`, else BIS private credit in national currency). */
+  creditGrowth: Sourced | null;
+  /** Private non-financial credit, % of GDP (BIS ratio at Q4, else JST tloans / gdp). */
+  creditGdp: Sourced | null;
+  /** Credit-to-GDP gap, pp (BIS-method one-sided HP on the BIS ratio at Q4, else annual JST with lambda 1,562.5). */
+  creditGap: Sourced | null;
+  /** CPI inflation, % y/y. */
+  inflation: Sourced | null;
+  /** Real GDP growth, % y/y (JST rgdpbarro). */
+  realGdpGrowth: Sourced | null;
+  /** Deepest equity drawdown within the year from the highest level of the preceding 5 years, % (<= 0). */
+  equityDrawdown: Sourced | null;
+  /** Real equity price change over the preceding 3 years, %. */
+  equityBoom3y: Sourced | null;
+  /** Nominal house price drawdown from the 5-year high, % (<= 0). */
+  houseDrawdown: Sourced | null;
+  /** Real house price change over 3 years, %. */
+  houseBoom3y: Sourced | null;
+  /** Shiller CAPE, highest month of the year (US only). */
+  cape: Sourced | null;
+  /** Sectoral net lending, % of GDP (Q4 4-quarter average or annual). */
+  corporateBalance: Sourced | null;
+  householdBalance: Sourced | null;
+  /** General government primary balance and gross debt, % of GDP (IMF PFMH). */
+  primaryBalance: Sourced | null;
+  govDebt: Sourced | null;
+  /** Crisis dating: JST crisis start, Laeven-Valencia episode, Reinhart-Rogoff banking / systemic. */
+  jstCrisisStart: boolean | null;
+  lvCrisis: LvCrisis | null;
+  rrBanking: boolean | null;
+  rrSystemic: boolean | null;
+}
+
+/** Everything the monitor knows about one country. */
+export interface CountryData {
+  country: CountryInfo;
+  years: Map<number, YearInputs>;
+  lvCrises: LvCrisis[];
+  /** Monthly Shiller CAPE (US only; empty elsewhere). */
+  capeMonthly: Observation[];
+}
+
+const yearOf = (date: string) => Number(date.slice(0, 4));
+
+function byYear(obs: readonly Observation[], mode: "last" | "mean" | "max" | "min"): Map<number, number> {
+  const acc = new Map<number, number[]>();
+  for (const o of obs) {
+    const y = yearOf(o.date);
+    let a = acc.get(y);
+    if (!a) acc.set(y, (a = []));
+    a.push(o.value);
+  }
+  const out = new Map<number, number>();
+  for (const [y, a] of acc) {
+    if (mode === "last") out.set(y, a.at(-1)!);
+    else if (mode === "mean") out.set(y, a.reduce((s, v) => s + v, 0) / a.length);
+    else if (mode === "max") out.set(y, Math.max(...a));
+    else out.set(y, Math.min(...a));
+  }
+  return out;
+}
+
+// Monthly averages keep the drawdown cheap for daily data and comparable with Shiller's monthly S&P.
+function monthly(obs: readonly Observation[]): Observation[] {
+  const acc = new Map<string, { s: number; n: number }>();
+  for (const o of obs) {
+    const m = o.date.slice(0, 7);
+    const a = acc.get(m) ?? { s: 0, n: 0 };
+    a.s += o.value;
+    a.n++;
+    acc.set(m, a);
+  }
+  return [...acc].map(([date, a]) => ({ date, value: a.s / a.n }));
+}
+
+/** Deepest fall within each year from the highest value of the preceding `lookback` periods, %. */
+export function drawdownsByYear(obs: readonly Observation[], lookback: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 0; i < obs.length; i++) {
+    let peak = obs[i]!.value;
+    for (let k = Math.max(0, i - lookback); k < i; k++) peak = Math.max(peak, obs[k]!.value);
+    if (peak <= 0) continue;
+    const dd = (100 * (obs[i]!.value - peak)) / peak;
+    const y = yearOf(obs[i]!.date);
+    out.set(y, Math.min(out.get(y) ?? 0, dd));
+  }
+  return out;
+}
+
+function pct(a: number | undefined | null, b: number | undefined | null): number | null {
+  if (a === undefined || a === null || b === undefined || b === null || b === 0) return null;
+  const v = (100 * (a - b)) / b;
+  return Number.isFinite(v) ? v : null;
+}
+
+const src = (value: number | null | undefined, source: string): Sourced | null =>
+  value === null || value === undefined || !Number.isFinite(value) ? null : { value, source };
+
+/** Annual one-sided HP lambda equivalent to the BIS quarterly 400,000 (Ravn-Uhlig: 400,000 / 4^4). */
+export const ANNUAL_LAMBDA = 400_000 / 256;
+
+/**
+ * Assembles a country's annual inputs from the bundled datasets (JST R6, BIS WS_CREDIT_GAP /
+ * WS_TC / WS_SPP, Shiller, Nikkei, sectoral balances, PFMH, Laeven-Valencia 2026, Reinhart-Rogoff).
+ * Cached per process.
+ *
+ * @param code BIS two-letter code, ISO3 or name
+ * @example loadCountryData("JP").years.get(1999)?.inflation?.value // < 0
+ */
+export function loadCountryData(code: string): CountryData {
+  const country = resolveCountry(code);
+  return memoize(`country:${country.iso2}`, () => assemble(country));
+}
+
+function assemble(country: CountryInfo): CountryData {
+  const years = new Map<number, YearInputs>();
+  const get = (y: number): YearInputs => {
+    let r = years.get(y);
+    if (!r) {
+      r = {
+        year: y,
+        shortRate: null,
+        creditGrowth: null,
+        creditGdp: null,
+        creditGap: null,
+        inflation: null,
+        realGdpGrowth: null,
+        equityDrawdown: null,
+        equityBoom3y: null,
+        houseDrawdown: null,
+        houseBoom3y: null,
+        cape: null,
+        corporateBalance: null,
+        householdBalance: null,
+        primaryBalance: null,
+        govDebt: null,
+        jstCrisisStart: null,
+        lvCrisis: null,
+        rrBanking: null,
+        rrSystemic: null,
+      };
+      years.set(y, r);
+    }
+    return r;
+  };
+
+  // JST annual macro-financial history.
+  const jst = country.jst ? loadJstRows().filter((r) => r.iso === country.iso3) : [];
+  const jv = new Map(jst.map((r) => [r.year, r.values]));
+  const jstRatio: { date: string; value: number | null }[] = [];
+  const equityIndex: Observation[] = [];
+  let eqLevel = 100;
+  for (const r of jst) {
+    const v = r.values;
+    const p = jv.get(r.year - 1);
+    const row = get(r.year);
+    row.shortRate = src(v.stir, "JST R6 stir");
+    row.creditGrowth = src(pct(v.tloans, p?.tloans), "JST R6 tloans, % y/y");
+    row.inflation = src(pct(v.cpi, p?.cpi), "JST R6 cpi, % y/y");
+    row.realGdpGrowth = src(pct(v.rgdpbarro, p?.rgdpbarro), "JST R6 rgdpbarro, % y/y");
+    row.jstCrisisStart = v.crisisJST === null || v.crisisJST === undefined ? null : v.crisisJST === 1;
+    const ratio = v.tloans != null && v.gdp != null && v.gdp > 0 ? (100 * v.tloans) / v.gdp : null;
+    jstRatio.push({ date: String(r.year), value: ratio });
+    if (ratio !== null) row.creditGdp = { value: ratio, source: "JST R6 tloans / gdp" };
+    const g = v.eq_capgain;
+    if (g !== null && g !== undefined) {
+      eqLevel *= 1 + g;
+      equityIndex.push({ date: String(r.year), value: eqLevel });
+    }
+  }
+  // Annual credit gap from JST (used where BIS quarterly data do not reach).
+  const jstGap = computeCreditGap(jstRatio, { lambda: ANNUAL_LAMBDA, startObs: 11 });
+  for (const g of jstGap)
+    if (g.gap !== null)
+      get(Number(g.date)).creditGap = { value: g.gap, source: "JST tloans/gdp, one-sided HP lambda 1,562.5" };
+
+  // BIS credit-to-GDP ratio (2026 vintage): ratio and BIS-method gap at Q4 override JST where present.
+  const gapSeries = loadBisWide("WS_CREDIT_GAP").find(
+    (s) => s.entity === country.iso2 && s.dims.CG_DTYPE === "A" && s.dims.TC_BORROWERS === "P",
+  );
+  if (gapSeries) {
+    for (const r of computeCreditGap(gapSeries.observations)) {
+      if (!r.date.endsWith("Q4")) continue;
+      const row = get(yearOf(r.date));
+      row.creditGdp = { value: r.ratio, source: "BIS WS_CREDIT_GAP ratio, Q4" };
+      if (r.gap !== null)
+        row.creditGap = { value: r.gap, source: "BIS ratio, one-sided HP lambda 400,000, Q4" };
+    }
+  }
+  // Nominal private credit growth from BIS where JST has none.
+  const tc = loadBisWide("WS_TC").find((s) => s.entity === country.iso2 && s.id.endsWith(":P:A:M:XDC:A"));
+  if (tc) {
+    const q4 = byYear(tc.observations, "last");
+    for (const [y, v] of q4) {
+      const row = get(y);
+      if (row.creditGrowth === null)
+        row.creditGrowth = src(
+          pct(v, q4.get(y - 1)),
+          "BIS WS_TC private credit (national currency), Q4 % y/y",
+        );
+    }
+  }
+
+  // Equity: Shiller S&P (US), Nikkei (JP), else JST capital-gain index.
+  let equity: Observation[] = [];
+  let equitySource = "";
+  let lookback = 60;
+  const shiller = country.iso2 === "US" ? loadShiller() : [];
+  let capeMonthly: Observation[] = [];
+  if (country.iso2 === "US") {
+    equity = shiller.find((s) => s.name === "sp_comp_price")?.observations ?? [];
+    equitySource = "Shiller S&P composite, monthly";
+    const cape = shiller.find((s) => s.name === "cape")?.observations ?? [];
+    for (const [y, v] of byYear(cape, "max"))
+      get(y).cape = { value: v, source: "Shiller CAPE, highest month" };
+    capeMonthly = cape;
+  } else if (country.iso2 === "JP") {
+    equity = monthly(loadNikkei().observations);
+    equitySource = "Nikkei 225, monthly average";
+  }
+  if (equity.length === 0 && equityIndex.length > 0) {
+    equity = equityIndex;
+    equitySource = "JST eq_capgain, cumulated annual index";
+    lookback = 5;
+  }
+  for (const [y, v] of drawdownsByYear(equity, lookback))
+    get(y).equityDrawdown = { value: v, source: equitySource };
+  const eqAnnual = byYear(equity, "mean");
+  const cpiAnnual = new Map<number, number>();
+  for (const r of jst) if (r.values.cpi != null) cpiAnnual.set(r.year, r.values.cpi);
+  for (const [y, v] of eqAnnual) {
+    const p = eqAnnual.get(y - 3);
+    const c = cpiAnnual.get(y);
+    const cp = cpiAnnual.get(y - 3);
+    if (p !== undefined && c !== undefined && cp !== undefined)
+      get(y).equityBoom3y = src(pct(v / c, p / cp), `${equitySource}, real, 3-year change`);
+  }
+
+  // House prices: JST hpnom (annual) else BIS nominal residential property prices.
+  let house: Observation[] = jst
+    .filter((r) => r.values.hpnom != null)
+    .map((r) => ({ date: String(r.year), value: r.values.hpnom as number }));
+  let houseSource = "JST R6 hpnom";
+  let hLookback = 5;
+  if (house.length === 0) {
+    house =
+      loadBisWide("WS_SPP").find((s) => s.entity === country.iso2 && s.id.endsWith(":N:628"))?.observations ??
+      [];
+    houseSource = "BIS WS_SPP nominal, quarterly";
+    hLookback = 20;
+  }
+  for (const [y, v] of drawdownsByYear(house, hLookback))
+    get(y).houseDrawdown = { value: v, source: houseSource };
+  const hAnnual = byYear(house, "mean");
+  for (const [y, v] of hAnnual) {
+    const p = hAnnual.get(y - 3);
+    const c = cpiAnnual.get(y);
+    const cp = cpiAnnual.get(y - 3);
+    if (p !== undefined && c !== undefined && cp !== undefined)
+      get(y).houseBoom3y = src(pct(v / c, p / cp), `${houseSource}, real, 3-year change`);
+  }
+
+  // Inflation from BIS long CPI where JST has none.
+  const bisCpi = loadBisWide("WS_LONG_CPI").find((s) => s.id === `BIS/WS_LONG_CPI/A:${country.iso2}:771`);
+  if (bisCpi)
+    for (const o of bisCpi.observations) {
+      const row = get(Number(o.date));
+      if (row.inflation === null) row.inflation = { value: o.value, source: "BIS WS_LONG_CPI, % y/y" };
+    }
+
+  // Sectoral financial balances: quarterly 4-quarter averages at Q4, else annual.
+  const sectors = loadSectoralBalances().filter((s) => s.entity === country.iso2);
+  for (const sector of ["Corporate", "Households"] as const) {
+    const q = sectors.find((s) => s.frequency === "Q" && s.id.endsWith(`.${sector}`));
+    const a = sectors.find((s) => s.frequency === "A" && s.id.endsWith(`.${sector}`));
+    const put = (y: number, v: number, source: string) => {
+      const row = get(y);
+      const field = sector === "Corporate" ? "corporateBalance" : "householdBalance";
+      if (row[field] === null) row[field] = { value: v, source };
+    };
+    if (q)
+      for (const o of q.observations)
+        if (o.date.endsWith("Q4"))
+          put(yearOf(o.date), o.value, `sectoral balances (${q.id.split("/")[2]}), Q4 4-quarter average`);
+    if (a)
+      for (const o of a.observations)
+        put(Number(o.date), o.value, `sectoral balances (${a.id.split("/")[2]}), annual`);
+  }
+
+  // Public finances.
+  for (const r of loadPfmh())
+    if (r.iso3 === country.iso3) {
+      const row = get(r.year);
+      row.primaryBalance = src(r.primaryBalance, "IMF PFMH pb");
+      row.govDebt = src(r.debt, "IMF PFMH d");
+    }
+
+  // Crisis dates.
+  const lvCrises = loadLaevenValencia().filter((c) => c.country === country.lvName);
+  for (const c of lvCrises) for (let y = c.start; y <= (c.end ?? c.start); y++) get(y).lvCrisis = c;
+  for (const r of loadReinhartRogoff())
+    if (r.cc3 === country.iso3) {
+      const row = get(r.year);
+      row.rrBanking = r.bankingCrisis === null ? null : r.bankingCrisis >= 1;
+      row.rrSystemic = r.systemicCrisis === null ? null : r.systemicCrisis >= 1;
+    }
+  return { country, years, lvCrises, capeMonthly };
+}
+
+/** Quarterly BIS credit-to-GDP ratio of a country (2026 vintage), or undefined. */
+export function bisCreditRatio(iso2: string): Observation[] | undefined {
+  return loadBisWide("WS_CREDIT_GAP").find(
+    (s) => s.entity === iso2 && s.dims.CG_DTYPE === "A" && s.dims.TC_BORROWERS === "P",
+  )?.observations;
+}
+
+/** Published BIS gap (2026 vintage) of a country, by quarter. */
+export function bisPublishedGap(iso2: string): Map<string, number> {
+  const s = loadBisWide("WS_CREDIT_GAP").find(
+    (x) => x.entity === iso2 && x.dims.CG_DTYPE === "C" && x.dims.TC_BORROWERS === "P",
+  );
+  return new Map((s?.observations ?? []).map((o) => [o.date, o.value]));
+}

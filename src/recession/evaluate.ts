@@ -1,0 +1,328 @@
+import { loadJstRows } from "../io/sources/jst.ts";
+import { loadLaevenValencia } from "../io/sources/laeven-valencia.ts";
+import { loadBisWide } from "../io/sources/bis-wide-csv.ts";
+import { memoize } from "../io/sources/common.ts";
+import { UsageError } from "../errors.ts";
+import { auroc, bootstrapAuroc, delong, nsrAtTpr, type Scored, thresholdStats } from "./auroc.ts";
+import { COUNTRIES } from "./countries.ts";
+import { ANNUAL_LAMBDA } from "./country-data.ts";
+import { computeCreditGap } from "./credit-gap.ts";
+import { fitLogit, logitScore } from "./logit.ts";
+import { recessionMessages } from "./messages.ts";
+
+/** Pre-crisis window in quarters before the crisis start (default 5-12, Detken et al. 2014). */
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/** Parses `5-12q` (or `5-12`). */
+export function parseWindow(text: string): Window {
+  const m = /^\s*(\d+)\s*-\s*(\d+)\s*q?\s*$/i.exec(text);
+  const from = m ? Number(m[1]) : NaN;
+  const to = m ? Number(m[2]) : NaN;
+  if (!m || !(from >= 1) || !(to >= from) || to > 40) throw new UsageError(recessionMessages.badWindow(text));
+  return { from, to };
+}
+
+/** Options for {@link evaluate}. */
+export interface EvaluateOptions {
+  /** Default 5-12 quarters. */
+  window?: Window;
+  /** Bootstrap replications (country clusters), default 500; seed default 20240501. */
+  bootstrapReps?: number;
+  seed?: number;
+  /** First out-of-sample year of the expanding window: 1990 (BIS/LV) and 1920 (JST). */
+  oosStartQuarterly?: number;
+  oosStartAnnual?: number;
+}
+
+/** Skill of one score on one sample. */
+export interface ScoreSkill {
+  name: string;
+  auroc: number | null;
+  delongCi: [number, number] | null;
+  bootstrapCi: [number, number] | null;
+  /** NSR at the highest threshold catching 2/3 of pre-crisis observations. */
+  nsrAtTpr67: number | null;
+  /** Extra threshold statistics (e.g. gap >= 10 pp). */
+  extra?: { label: string; tpr: number; fpr: number; nsr: number | null }[];
+}
+
+/** One evaluation exercise: crisis dating, sample, window, composite vs credit gap. */
+export interface EvaluationResult {
+  name: string;
+  description: string;
+  positives: number;
+  negatives: number;
+  countries: number;
+  composite: ScoreSkill;
+  creditGap: ScoreSkill;
+  winner: "composite" | "credit gap" | "tie";
+  features: string[];
+}
+
+interface Obs {
+  group: string;
+  t: number; // quarter index (year*4 + q-1) or year
+  year: number;
+  y: 0 | 1;
+  gap: number;
+  features: number[];
+}
+
+function skill(
+  name: string,
+  data: Scored[],
+  reps: number,
+  seed: number,
+  extra?: ScoreSkill["extra"],
+): ScoreSkill {
+  const d = delong(data);
+  const b = bootstrapAuroc(data, { reps, seed });
+  const n = nsrAtTpr(data);
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return {
+    name,
+    auroc: auroc(data) === null ? null : round(auroc(data)!),
+    delongCi: d ? [round(d.lo), round(d.hi)] : null,
+    bootstrapCi: b ? [round(b.lo), round(b.hi)] : null,
+    nsrAtTpr67: n?.nsr == null ? null : round(n.nsr),
+    ...(extra ? { extra } : {}),
+  };
+}
+
+// Expanding window: a prediction for period t uses only observations whose label was known by t,
+// i.e. dated at least `window.to` periods earlier. Refit once per calendar year.
+function expandingComposite(obs: Obs[], lagPeriods: number, perYear: number, oosStart: number): Scored[][] {
+  const sorted = [...obs].sort((a, b) => a.t - b.t);
+  const comp: Scored[] = [];
+  const gap: Scored[] = [];
+  const years = [...new Set(sorted.map((o) => o.year))].filter((y) => y >= oosStart);
+  for (const year of years) {
+    const cutoff = year * perYear - lagPeriods;
+    const train = sorted.filter((o) => o.t < cutoff);
+    if (train.filter((o) => o.y === 1).length < 5) continue;
+    const model = fitLogit(
+      train.map((o) => o.features),
+      train.map((o) => o.y),
+    );
+    for (const o of sorted)
+      if (o.year === year) {
+        comp.push({ score: logitScore(model, o.features), y: o.y, group: o.group });
+        gap.push({ score: o.gap, y: o.y, group: o.group });
+      }
+  }
+  return [comp, gap];
+}
+
+function hpGapPct(values: (number | null)[], lambda: number, startObs: number): (number | null)[] {
+  // Property-price gap: log level minus its one-sided HP trend, in % (Borio and Drehmann 2009).
+  const logs = values.map((v) => (v !== null && v > 0 ? 100 * Math.log(v) : null));
+  const rows = computeCreditGap(
+    logs.map((v, i) => ({ date: String(i), value: v })),
+    { lambda, startObs },
+  );
+  const byIdx = new Map(rows.map((r) => [Number(r.date), r.gap]));
+  return logs.map((_, i) => byIdx.get(i) ?? null);
+}
+
+/** Quarterly panel: BIS ratio (2026 vintage), BIS property prices, Laeven-Valencia 2026 dates. */
+function quarterlyPanel(window: Window): Obs[] {
+  const lv = loadLaevenValencia();
+  const ratios = loadBisWide("WS_CREDIT_GAP").filter(
+    (s) => s.dims.CG_DTYPE === "A" && s.dims.TC_BORROWERS === "P",
+  );
+  const spp = loadBisWide("WS_SPP");
+  const hh = loadBisWide("WS_TC");
+  const out: Obs[] = [];
+  const qIndex = (d: string) => Number(d.slice(0, 4)) * 4 + Number(d.slice(6)) - 1;
+  for (const s of ratios) {
+    const c = COUNTRIES.find((x) => x.iso2 === s.entity);
+    if (!c) continue;
+    const crises = lv.filter((e) => e.country === c.lvName);
+    const gaps = computeCreditGap(s.observations);
+    const prop = spp.find((x) => x.entity === c.iso2 && x.id.endsWith(":R:628"));
+    const propIdx = new Map<number, number>();
+    if (prop) {
+      const start = qIndex(prop.observations[0]!.date);
+      const end = qIndex(prop.observations.at(-1)!.date);
+      const byQ = new Map(prop.observations.map((o) => [qIndex(o.date), o.value]));
+      const vals: (number | null)[] = [];
+      for (let t = start; t <= end; t++) vals.push(byQ.get(t) ?? null);
+      hpGapPct(vals, 400_000, 41).forEach((g, i) => {
+        if (g !== null) propIdx.set(start + i, g);
+      });
+    }
+    const hhs = hh.find((x) => x.entity === c.iso2 && x.id.endsWith(":H:A:M:770:A"));
+    const hhBy = new Map((hhs?.observations ?? []).map((o) => [qIndex(o.date), o.value]));
+    for (const g of gaps) {
+      if (g.gap === null) continue;
+      const t = qIndex(g.date);
+      const year = Math.floor(t / 4);
+      if (year < 1970 || year > 2025) continue;
+      let label: 0 | 1 | null = 0;
+      for (const e of crises) {
+        const st = e.start * 4;
+        const en = (e.end ?? e.start) * 4 + 3;
+        if (t >= st && t <= en) label = null;
+        const k = st - t;
+        if (k >= 1 && k < window.from) label = null;
+        if (label !== null && k >= window.from && k <= window.to) label = 1;
+      }
+      // Labels need 12 quarters of hindsight: the last quarters are unknown.
+      if (label === null || t > 2025 * 4 + 3 - window.to) continue;
+      const p = propIdx.get(t);
+      const h = hhBy.get(t);
+      const h12 = hhBy.get(t - 12);
+      if (p === undefined || h === undefined || h12 === undefined) continue;
+      out.push({ group: c.iso2, t, year, y: label, gap: g.gap, features: [g.gap, p, h - h12] });
+    }
+  }
+  return out;
+}
+
+/** Annual panel: JST R6, 18 countries, JST crisis starts; war years dropped. */
+function annualPanel(window: Window): Obs[] {
+  const rows = loadJstRows();
+  const out: Obs[] = [];
+  const isos = [...new Set(rows.map((r) => r.iso))];
+  const posYears = new Set<number>();
+  const dropYears = new Set<number>();
+  for (let k = window.from; k <= window.to; k++) posYears.add(Math.ceil(k / 4));
+  for (let k = 1; k < window.from; k++) dropYears.add(Math.ceil(k / 4));
+  for (const iso of isos) {
+    const rs = rows.filter((r) => r.iso === iso).sort((a, b) => a.year - b.year);
+    const starts = rs.filter((r) => r.values.crisisJST === 1).map((r) => r.year);
+    const ratio = rs.map((r) => ({
+      date: String(r.year),
+      value:
+        r.values.tloans != null && r.values.gdp != null && r.values.gdp > 0
+          ? (100 * r.values.tloans) / r.values.gdp
+          : null,
+    }));
+    const gaps = new Map(
+      computeCreditGap(ratio, { lambda: ANNUAL_LAMBDA, startObs: 11 }).map((g) => [Number(g.date), g.gap]),
+    );
+    const realHouse = rs.map((r) =>
+      r.values.hpnom != null && r.values.cpi ? r.values.hpnom / r.values.cpi : null,
+    );
+    const houseGap = hpGapPct(realHouse, ANNUAL_LAMBDA, 11);
+    const by = new Map(rs.map((r, i) => [r.year, { r, i }]));
+    for (const { year, values } of rs) {
+      if ((year >= 1914 && year <= 1919) || (year >= 1939 && year <= 1947)) continue;
+      const gap = gaps.get(year);
+      const hg = houseGap[by.get(year)!.i];
+      const p3 = by.get(year - 3)?.r.values;
+      const g3 =
+        p3?.tloans != null &&
+        p3.gdp != null &&
+        values.tloans != null &&
+        values.gdp != null &&
+        p3.gdp > 0 &&
+        values.gdp > 0
+          ? (100 * values.tloans) / values.gdp - (100 * p3.tloans) / p3.gdp
+          : null;
+      if (gap == null || hg == null || g3 === null) continue;
+      let label: 0 | 1 | null = 0;
+      for (const s of starts) {
+        const k = s - year;
+        if (k <= -1 && k >= -2) label = null; // crisis aftermath (JST gives no end date)
+        if (k === 0 || dropYears.has(k)) label = null;
+        if (label !== null && posYears.has(k)) label = 1;
+      }
+      if (label === null || year > 2020 - Math.ceil(window.to / 4)) continue;
+      out.push({ group: iso, t: year, year, y: label, gap, features: [gap, hg, g3] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Out-of-sample skill of the composite warning against the credit gap alone, on the same
+ * observations and window. Two exercises:
+ * 1. quarterly, BIS economies, Laeven-Valencia (2026) crisis starts 1970-2025, composite = expanding-
+ *    window logit on [credit gap, real property-price gap, 3-year change in household credit/GDP],
+ *    out-of-sample from 1990;
+ * 2. annual, JST R6 18 countries 1870-2020, JST crisis starts, composite = expanding-window logit on
+ *    [annual credit gap, real house-price gap, 3-year change in credit/GDP], out-of-sample from 1920.
+ * AUROC with DeLong and seeded country-cluster bootstrap 95% intervals; NSR at TPR >= 2/3.
+ *
+ * @example evaluate().map((r) => [r.name, r.composite.auroc, r.creditGap.auroc])
+ */
+export function evaluate(options: EvaluateOptions = {}): EvaluationResult[] {
+  const window = options.window ?? { from: 5, to: 12 };
+  const reps = options.bootstrapReps ?? 500;
+  const seed = options.seed ?? 20240501;
+  return memoize(
+    `evaluate:${window.from}-${window.to}:${reps}:${seed}:${options.oosStartQuarterly}:${options.oosStartAnnual}`,
+    () => {
+      const results: EvaluationResult[] = [];
+      const q = quarterlyPanel(window);
+      const [qc, qg] = expandingComposite(q, window.to, 4, options.oosStartQuarterly ?? 1990) as [
+        Scored[],
+        Scored[],
+      ];
+      const g10 = thresholdStats(qg, 10);
+      const g2 = thresholdStats(qg, 2);
+      results.push(
+        build(
+          "BIS quarterly x Laeven-Valencia 2026",
+          `quarterly, BIS credit gap recomputed from the 2026-vintage ratio; positives ${window.from}-${window.to} quarters before a Laeven-Valencia (2026) start, quarters 1-${window.from - 1} before and crisis quarters dropped; out of sample from ${options.oosStartQuarterly ?? 1990}`,
+          qc,
+          qg,
+          reps,
+          seed,
+          ["credit gap (pp)", "real property-price gap (%)", "household credit/GDP, 12-quarter change (pp)"],
+          [
+            { label: "gap >= 10 pp", tpr: g10.tpr, fpr: g10.fpr, nsr: g10.nsr },
+            { label: "gap >= 2 pp", tpr: g2.tpr, fpr: g2.fpr, nsr: g2.nsr },
+          ],
+        ),
+      );
+      const a = annualPanel(window);
+      const [ac, ag] = expandingComposite(a, Math.ceil(window.to / 4), 1, options.oosStartAnnual ?? 1920) as [
+        Scored[],
+        Scored[],
+      ];
+      results.push(
+        build(
+          "JST annual x JST crisis starts",
+          `annual, 18 JST countries, credit gap = one-sided HP (lambda 1,562.5) on tloans/gdp; positives = years ${[...new Set(Array.from({ length: window.to - window.from + 1 }, (_, i) => Math.ceil((window.from + i) / 4)))].join(", ")} before a crisisJST start; war years 1914-19 and 1939-47 dropped; out of sample from ${options.oosStartAnnual ?? 1920}`,
+          ac,
+          ag,
+          reps,
+          seed,
+          ["credit gap (pp)", "real house-price gap (%)", "credit/GDP, 3-year change (pp)"],
+        ),
+      );
+      return results;
+    },
+  );
+}
+
+function build(
+  name: string,
+  description: string,
+  comp: Scored[],
+  gap: Scored[],
+  reps: number,
+  seed: number,
+  features: string[],
+  extra?: ScoreSkill["extra"],
+): EvaluationResult {
+  const c = skill("composite (expanding-window logit)", comp, reps, seed);
+  const g = skill("credit gap alone", gap, reps, seed, extra);
+  const diff = (c.auroc ?? 0) - (g.auroc ?? 0);
+  return {
+    name,
+    description,
+    positives: comp.filter((d) => d.y === 1).length,
+    negatives: comp.filter((d) => d.y === 0).length,
+    countries: new Set(comp.map((d) => d.group)).size,
+    composite: c,
+    creditGap: g,
+    winner: Math.abs(diff) < 0.005 ? "tie" : diff > 0 ? "composite" : "credit gap",
+    features,
+  };
+}

@@ -1,0 +1,91 @@
+import type { CountryData } from "./country-data.ts";
+import { notComputable, r1, type Signal, val, yearOf } from "./signal.ts";
+
+/** Parameters of the fiscal-stance rules. */
+export const FISCAL = {
+  /** Fiscal tightening: primary balance improves by at least this much in a year, pp of GDP. */
+  tightening: 2,
+  /** Fiscal expansion after a bust: primary balance at least this far below its pre-bust level, pp. */
+  expansion: 2,
+} as const;
+
+/**
+ * Fiscal tightening in a year: the general-government primary balance (IMF PFMH) improves by >= 2 pp
+ * of GDP (e.g. US 1937).
+ * @example fiscalTightening(loadCountryData("US"), 1937).fired // true
+ */
+export function fiscalTightening(data: CountryData, year: number, p = FISCAL): Signal {
+  const id = "fiscal-tightening";
+  const label = "fiscal tightening";
+  const pb = val(yearOf(data, year).primaryBalance);
+  const prev = val(yearOf(data, year - 1).primaryBalance);
+  if (pb === null || prev === null)
+    return notComputable(id, label, `no primary balance for ${year - 1}-${year} (IMF PFMH)`);
+  const d = pb - prev;
+  return {
+    id,
+    label,
+    fired: d >= p.tightening,
+    values: { primaryBalance: r1(pb), change: r1(d) },
+    detail: `primary balance ${r1(pb)}% of GDP (${d >= 0 ? "+" : ""}${r1(d)} pp; tightening >= +${p.tightening} pp)`,
+  };
+}
+
+/** Years from the bust to the policy responses (null with a reason when not observed). */
+export interface PolicyLag {
+  bustYear: number;
+  fiscalExpansionYear: number | null;
+  fiscalLagYears: number | null;
+  /** End of the banking crisis (Laeven-Valencia end year, or the last systemic year), as a clean-up proxy. */
+  bankCleanupYear: number | null;
+  cleanupLagYears: number | null;
+  detail: string;
+}
+
+/**
+ * Step 3, policy response lag: years from the bust to (a) a fiscal expansion - the primary balance
+ * >= 2 pp of GDP below its pre-bust level - and (b) the end of the banking crisis (the clean-up
+ * proxy: Laeven-Valencia end year, or the last year of a Reinhart-Rogoff/JST systemic crisis).
+ * @example policyLag(loadCountryData("JP"), 1990, 2010).cleanupLagYears // 11
+ */
+export function policyLag(data: CountryData, bustYear: number, lastYear: number, p = FISCAL): PolicyLag {
+  const base = val(yearOf(data, bustYear - 1).primaryBalance);
+  let fiscal: number | null = null;
+  if (base !== null)
+    for (let y = bustYear; y <= lastYear; y++) {
+      const pb = val(yearOf(data, y).primaryBalance);
+      if (pb !== null && pb <= base - p.expansion) {
+        fiscal = y;
+        break;
+      }
+    }
+  let cleanup: number | null = null;
+  let inCrisis = false;
+  for (let y = bustYear; y <= lastYear + 10; y++) {
+    const d = yearOf(data, y);
+    const crisis = Boolean(d.lvCrisis || d.rrSystemic || d.jstCrisisStart);
+    if (crisis) inCrisis = true;
+    else if (inCrisis) {
+      cleanup = y - 1;
+      break;
+    }
+  }
+  const parts = [
+    fiscal === null
+      ? base === null
+        ? "fiscal expansion not computable: no primary balance before the bust"
+        : `no fiscal expansion (primary balance ${p.expansion} pp below ${r1(base)}%) by ${lastYear}`
+      : `fiscal expansion in ${fiscal} (${fiscal - bustYear} years after the bust)`,
+    cleanup === null
+      ? "no banking-crisis end observed"
+      : `banking crisis over in ${cleanup} (${cleanup - bustYear} years after the bust)`,
+  ];
+  return {
+    bustYear,
+    fiscalExpansionYear: fiscal,
+    fiscalLagYears: fiscal === null ? null : fiscal - bustYear,
+    bankCleanupYear: cleanup,
+    cleanupLagYears: cleanup === null ? null : cleanup - bustYear,
+    detail: parts.join("; "),
+  };
+}

@@ -1,0 +1,35 @@
+import type { CountryData, Sourced, YearInputs } from "./country-data.ts";
+
+/** The outcome of one rule in one year, with the values it looked at. */
+export interface Signal {
+  /** Stable id, e.g. `asset-price-collapse`. */
+  id: string;
+  label: string;
+  /** true = fired, false = checked and not fired, null = not computable (see `reason`). */
+  fired: boolean | null;
+  /** Inputs with their values (null = missing); never NaN. */
+  values: Record<string, number | null>;
+  /** One-line evidence, e.g. "Nikkei 225 47.9% below its 5-year high (threshold -30%)". */
+  detail: string;
+  reason?: string;
+}
+
+/** A rule evaluated for one country-year. */
+export type Rule = (data: CountryData, year: number) => Signal;
+
+/** Rounds for display; keeps null. */
+export const r1 = (v: number | null | undefined): number | null =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10) / 10;
+
+/** A year's inputs or an empty stand-in. */
+export function yearOf(data: CountryData, year: number): Partial<YearInputs> {
+  return data.years.get(year) ?? {};
+}
+
+/** Value of a sourced field or null. */
+export const val = (s: Sourced | null | undefined): number | null => (s ? s.value : null);
+
+/** Builds a not-computable signal. */
+export function notComputable(id: string, label: string, why: string): Signal {
+  return { id, label, fired: null, values: {}, detail: `not computable: ${why}`, reason: why };
+}
