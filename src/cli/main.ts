@@ -8,6 +8,7 @@ const modules: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import("./commands/data.ts"),
   // one line per command module
   () => import("./commands/recession.ts"),
+  () => import("./commands/sim.ts"),
 ];
 
 async function main(argv: string[]): Promise<void> {

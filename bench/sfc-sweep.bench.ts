@@ -1,0 +1,37 @@
+/**
+ * The 1,000-run PC sweep the peer R package sfcr needs about 95 s for (simulator issue #7):
+ * rbar 0.010..0.055 step 0.005 x alpha1 0.55..0.64 step 0.01 x theta 0.15..0.24 step 0.01,
+ * 100 periods, outputs Y@2, Y@5, Y@100. Run: npx tsx bench/sfc-sweep.bench.ts
+ */
+import { loadBuiltinModel, parseGridAxis, parseOutputs, sweep, sweepSync } from "../src/sfc/index.ts";
+
+const SFCR_SECONDS = 95;
+const SFCR_SUMS = [38504.2487175377, 64659.6416456506, 116852.8321587109];
+
+const pc = loadBuiltinModel("pc");
+const options = {
+  periods: 100,
+  grid: ["rbar=0.010:0.055:0.005", "alpha1=0.55:0.64:0.01", "theta=0.15:0.24:0.01"].map(parseGridAxis),
+  outputs: parseOutputs("Y@2,Y@5,Y@100"),
+};
+
+function report(label: string, seconds: number, values: Float64Array): void {
+  const sums = [0, 0, 0];
+  for (let r = 0; r < values.length / 3; r++)
+    for (let j = 0; j < 3; j++) sums[j] = sums[j]! + values[r * 3 + j]!;
+  const ok = sums.every((s, j) => Math.abs(s / SFCR_SUMS[j]! - 1) < 1e-6);
+  console.log(
+    `${label.padEnd(28)} ${(seconds * 1000).toFixed(1).padStart(8)} ms   ${(SFCR_SECONDS / seconds).toFixed(0)}x faster than sfcr (~${SFCR_SECONDS} s)   ` +
+      `sums ${sums.map((s) => s.toFixed(4)).join(", ")} ${ok ? "match sfcr to 1e-6" : "DO NOT MATCH sfcr"}`,
+  );
+  if (!ok) process.exitCode = 1;
+}
+
+for (const round of [1, 2, 3]) {
+  const t0 = performance.now();
+  const result = sweepSync(pc, options);
+  report(`in-process, round ${round}`, (performance.now() - t0) / 1000, result.values);
+}
+const t0 = performance.now();
+const threaded = await sweep(pc, { ...options, threads: 2 });
+report("2 worker threads (incl. start)", (performance.now() - t0) / 1000, threaded.values);

@@ -1,0 +1,234 @@
+/**
+ * `bslab sim run|sweep|check`: the stock-flow-consistent simulator on the command line. The forms
+ * are part of the public interface (scripts depend on them); see docs/sfc-language.md.
+ */
+import type { Command } from "commander";
+
+import { UsageError } from "../../errors.ts";
+import {
+  describeMatrices,
+  describeModelStructure,
+  loadModel,
+  parseDraw,
+  parseGridAxis,
+  parseOutputs,
+  parseShock,
+  resolveModelSource,
+  runScenario,
+  simulate,
+  sweep,
+  type CompiledModel,
+  type SolverName,
+} from "../../sfc/index.ts";
+import { sfcMessages } from "../../sfc/messages.ts";
+import { parseFormat, render } from "../output.ts";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function load(fileOrName: string): CompiledModel {
+  const { source, file } = resolveModelSource(fileOrName);
+  return loadModel(source, file);
+}
+
+function periodsOf(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 2)
+    throw new UsageError(sfcMessages.badPeriods(value));
+  return n;
+}
+
+function solverOf(value: string | undefined): SolverName | undefined {
+  if (value === undefined) return undefined;
+  if (value === "gauss" || value === "gauss-seidel") return "gauss";
+  if (value === "newton") return "newton";
+  throw new UsageError(sfcMessages.badSolver(value));
+}
+
+function numberOf(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new UsageError(sfcMessages.badNumber(option, value));
+  return n;
+}
+
+function setsOf(texts: string[] = []): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const text of texts) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S+)\s*$/.exec(text);
+    const value = m ? Number(m[2]) : NaN;
+    if (!m || !Number.isFinite(value)) throw new UsageError(sfcMessages.badSet(text));
+    out[m[1]!] = value;
+  }
+  return out;
+}
+
+interface RunOptions {
+  periods: string;
+  shock?: string[];
+  set?: string[];
+  fromStart?: boolean;
+  solver?: string;
+  tolerance?: string;
+  maxIter?: string;
+  format?: string;
+}
+
+interface SweepCliOptions {
+  periods: string;
+  grid?: string[];
+  draw?: string[];
+  runs?: string;
+  seed?: string;
+  output: string;
+  set?: string[];
+  solver?: string;
+  threads?: string;
+  format?: string;
+}
+
+/** Registers `bslab sim run|sweep|check`. */
+export function register(program: Command): void {
+  const sim = program.command("sim").description("stock-flow-consistent models: run, sweep, check");
+
+  sim
+    .command("run")
+    .description("simulate a model: CSV with a period column, then every variable")
+    .argument("<model>", "a .sfc file or a built-in model name (sim, simex, pc, lp1, bmw, bsr)")
+    .requiredOption("--periods <n>", "number of periods, counting period 1 (the start values)")
+    .option(
+      "--shock <NAME=VALUE@PERIOD>",
+      "shock from PERIOD on, or @FROM-TO for a range (repeatable)",
+      collect,
+    )
+    .option("--from-start", "run shocks from the start values instead of the stationary state")
+    .option(
+      "--set <NAME=VALUE>",
+      "override a parameter or exogenous value for the whole run (repeatable)",
+      collect,
+    )
+    .option("--solver <gauss|newton>", "solver for simultaneous blocks (the other is the fallback)", "newton")
+    .option("--tolerance <x>", "convergence tolerance, relative (default 1e-12)")
+    .option("--max-iter <n>", "iteration limit per block and period (default 500)")
+    .option("--format <csv|json|table>", "output format", "csv")
+    .action((fileOrName: string, opts: RunOptions) => {
+      const format = parseFormat(opts.format, ["csv", "json", "table"]);
+      const model = load(fileOrName);
+      const shocks = (opts.shock ?? []).map(parseShock);
+      const common = {
+        periods: periodsOf(opts.periods),
+        set: setsOf(opts.set),
+        shocks,
+        solver: solverOf(opts.solver),
+        tolerance: numberOf("--tolerance", opts.tolerance),
+        maxIterations: numberOf("--max-iter", opts.maxIter),
+      };
+      const run =
+        shocks.length > 0
+          ? runScenario(model, { ...common, fromStart: opts.fromStart })
+          : simulate(model, common);
+      process.stdout.write(render(run.toRows(), format, ["period", ...run.variables]));
+    });
+
+  sim
+    .command("sweep")
+    .description(
+      "many runs over a parameter grid (or random draws): one row per run, grid values then outputs",
+    )
+    .argument("<model>", "a .sfc file or a built-in model name")
+    .requiredOption("--periods <n>", "number of periods per run")
+    .option("--grid <NAME=FROM:TO:STEP>", "a grid axis (repeatable)", collect)
+    .option(
+      "--draw <NAME=uniform:LOW:HIGH|NAME=normal:MEAN:SD>",
+      "Monte Carlo draw (repeatable; with --runs)",
+      collect,
+    )
+    .option("--runs <n>", "number of Monte Carlo runs")
+    .option("--seed <n>", "seed of the Monte Carlo draws", "1")
+    .requiredOption("--output <VAR@PERIOD,...>", "the values to report per run")
+    .option(
+      "--set <NAME=VALUE>",
+      "override a parameter or exogenous value in every run (repeatable)",
+      collect,
+    )
+    .option("--solver <gauss|newton>", "solver for simultaneous blocks", "newton")
+    .option("--threads <n>", "worker threads (default: automatic; small sweeps run in-process)")
+    .option("--format <csv|json|table>", "output format", "csv")
+    .action(async (fileOrName: string, opts: SweepCliOptions) => {
+      const format = parseFormat(opts.format, ["csv", "json", "table"]);
+      const model = load(fileOrName);
+      const progress = progressBar();
+      try {
+        const result = await sweep(model, {
+          periods: periodsOf(opts.periods),
+          grid: (opts.grid ?? []).map(parseGridAxis),
+          draws: (opts.draw ?? []).map(parseDraw),
+          runs: numberOf("--runs", opts.runs),
+          seed: numberOf("--seed", opts.seed),
+          outputs: parseOutputs(opts.output),
+          set: setsOf(opts.set),
+          solver: solverOf(opts.solver),
+          threads: numberOf("--threads", opts.threads),
+          onProgress: progress.update,
+        });
+        progress.done();
+        process.stdout.write(render(result.rows(), format, [...result.names, ...result.outputs]));
+      } finally {
+        progress.done();
+      }
+    });
+
+  sim
+    .command("check")
+    .description("parse and order a model; report its blocks and whether its identities and matrices hold")
+    .argument("<model>", "a .sfc file or a built-in model name")
+    .option("--periods <n>", "periods of the baseline run used for the checks", "50")
+    .action((fileOrName: string, opts: { periods: string }) => {
+      const model = load(fileOrName);
+      const blocks = describeModelStructure(model);
+      const checks = describeMatrices(model, periodsOf(opts.periods));
+      const simultaneous = blocks.filter((b) => b.kind === "simultaneous");
+      const lines = [
+        `model ${model.name}${model.title ? ` "${model.title}"` : ""}: ${model.equations.length} equations, ` +
+          `${model.given.length} parameters and exogenous values, ${blocks.length} blocks ` +
+          `(${simultaneous.length} simultaneous)`,
+        ...blocks.map((b) => `  block ${b.id} ${b.kind}: ${b.variables.join(", ")}`),
+        ...checks.map((c) => `  ${c.ok ? "ok  " : "FAIL"} ${c.item}: ${c.detail}`),
+      ];
+      process.stdout.write(lines.join("\n") + "\n");
+      const failed = checks.find((c) => !c.ok);
+      if (failed) throw new UsageError(`check failed: ${failed.item}: ${failed.detail}`);
+    });
+}
+
+// A progress bar on stderr that keeps stdout clean: redrawn in place on a terminal, or plain
+// lines at each quarter when stderr is a file or pipe and the sweep has taken more than a second.
+function progressBar(): { update: (done: number, total: number) => void; done: () => void } {
+  const start = Date.now();
+  const tty = process.stderr.isTTY === true;
+  let lastDraw = 0;
+  let lastQuarter = 0;
+  let drawn = false;
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (tty) {
+        if (now - lastDraw < 100 && done < total) return;
+        lastDraw = now;
+        const width = 30;
+        const filled = Math.round((width * done) / total);
+        process.stderr.write(`\rsweep [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`);
+        drawn = true;
+        return;
+      }
+      const quarter = Math.floor((4 * done) / total);
+      if (now - start > 1000 && quarter > lastQuarter) {
+        lastQuarter = quarter;
+        process.stderr.write(`sweep: ${done}/${total} runs (${Math.round((100 * done) / total)}%)\n`);
+      }
+    },
+    done() {
+      if (drawn) process.stderr.write("\r\x1b[K");
+      drawn = false;
+    },
+  };
+}

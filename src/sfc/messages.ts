@@ -1,0 +1,112 @@
+/**
+ * Every message the SFC simulator reports, written once. Messages name the place (file, line, col),
+ * the offending input, and where possible the fix.
+ */
+import { formatPlace, type Place } from "../errors.ts";
+
+const at = (place: Place) => formatPlace(place);
+const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)).toString() : String(x));
+const list = (names: readonly string[]) => names.join(", ");
+
+export const sfcMessages = {
+  // Lexer and parser.
+  unexpectedCharacter: (place: Place, c: string) =>
+    `${at(place)}: unexpected character ${JSON.stringify(c)} (operators are + - * / ^, comparisons < <= > >= == !=)`,
+  numberOutOfRange: (place: Place, text: string) => `${at(place)}: number out of range: ${text}`,
+  unterminatedString: (place: Place) =>
+    `${at(place)}: unterminated string (close it with " on the same line)`,
+  expected: (place: Place, what: string, found: string) => `${at(place)}: expected ${what}, found ${found}`,
+  missingModelHeader: (place: Place) => `${at(place)}: a model file starts with \`model NAME "title"\``,
+  duplicateHeader: (place: Place) => `${at(place)}: second \`model\` line (one model per file)`,
+  noSection: (place: Place) =>
+    `${at(place)}: statement outside a section; start one with equations, parameters, exogenous, initial, hidden or matrix NAME`,
+  tooDeep: (place: Place) => `${at(place)}: expression nested too deeply (more than 200 levels)`,
+  badLag: (place: Place, text: string) =>
+    `${at(place)}: invalid lag ${text} (write x[-1] for last period's value, x[-k] for k periods back, k <= 1000)`,
+  lagOnNonName: (place: Place) => `${at(place)}: a lag [-k] must follow a variable name`,
+  arity: (place: Place, fn: string, expected: string, got: number) =>
+    `${at(place)}: ${fn}() takes ${expected}, got ${got}`,
+  differenceOfName: (place: Place) => `${at(place)}: d() takes a variable name, as in d(Hh)`,
+  notAFunction: (place: Place, name: string) =>
+    `${at(place)}: unknown function ${name}() (functions: exp, log, sqrt, abs, min, max, if, d)`,
+  lagOnLeft: (place: Place) =>
+    `${at(place)}: the left side of an equation is this period's variable, without a lag`,
+  notConstant: (place: Place, section: string) =>
+    `${at(place)}: values in the ${section} section are numbers or arithmetic on numbers, not names`,
+  emptyLabel: (place: Place) => `${at(place)}: matrix row needs a label before ':'`,
+  noColumns: (place: Place, matrix: string) =>
+    `${at(place)}: matrix ${matrix} needs a \`columns: A, B, ...\` line before its rows`,
+  cellCount: (place: Place, label: string, got: number, want: number) =>
+    `${at(place)}: matrix row ${JSON.stringify(label)} has ${got} cells, the matrix has ${want} columns`,
+  emptyMatrix: (place: Place, matrix: string) => `${at(place)}: matrix ${matrix} has no rows`,
+  noEquations: (file: string | undefined) => `${file ? `${file}: ` : ""}the model has no equations`,
+
+  // Names.
+  reservedName: (place: Place, name: string) =>
+    `${at(place)}: ${name} is a reserved name (functions and \`period\`); rename the variable`,
+  duplicate: (place: Place, name: string, first: Place, firstSection: string) =>
+    `${at(place)}: ${name} is defined twice (first in ${firstSection} at ${at(first)})`,
+  undefinedNames: (entries: ReadonlyArray<{ place: Place; name: string; hint: string | undefined }>) =>
+    entries
+      .map((e) => `${at(e.place)}: undefined name ${e.name}` + (e.hint ? ` (did you mean ${e.hint}?)` : ""))
+      .join("; ") + "; define each in equations, parameters or exogenous",
+  initialNotEndogenous: (place: Place, name: string) =>
+    `${at(place)}: initial value for ${name}, which no equation defines (set parameters and exogenous values in their sections)`,
+  unorderable: (block: number, vars: readonly string[], lines: readonly number[]) =>
+    `equations cannot be ordered: block ${block} {${list(vars)}} (lines ${lines.join(", ")}) is structurally singular: ` +
+    `some variable cannot be solved from these equations (is an equation an identity like x = x + y - y?)`,
+
+  // Solving.
+  notConverged: (
+    period: number,
+    block: number,
+    vars: readonly string[],
+    solver: string,
+    iterations: number,
+    worst: string,
+    residual: number,
+  ) =>
+    `period ${period}: block ${block} {${list(vars)}} did not converge with ${solver} after ${iterations} iterations ` +
+    `(largest residual ${fmt(residual)} in ${worst}); raise --max-iter or try the other --solver`,
+  notFinite: (period: number, name: string, place: Place) =>
+    `period ${period}: ${name} is not a finite number (equation at ${at(place)}: division by zero, log of a negative, or overflow)`,
+  hiddenFails: (period: number, place: Place, left: number, right: number) =>
+    `period ${period}: hidden equation at ${at(place)} does not hold: ${fmt(left)} vs ${fmt(right)} ` +
+    `(gap ${fmt(left - right)}); the model is not stock-flow consistent`,
+  matrixFails: (period: number, matrix: string, what: string, sum: number, place: Place) =>
+    `period ${period}: matrix ${matrix}: ${what} sums to ${fmt(sum)}, not 0 (${at(place)})`,
+
+  // Scenarios, sweeps, options.
+  unknownGiven: (name: string, known: readonly string[]) =>
+    `unknown parameter or exogenous variable: ${name} (known: ${list(known)})`,
+  shockEndogenous: (name: string) =>
+    `${name} is endogenous (defined by an equation); shocks apply to parameters and exogenous variables`,
+  badShock: (text: string) =>
+    `invalid --shock: ${JSON.stringify(text)} (expected NAME=VALUE@PERIOD or NAME=VALUE@FROM-TO, e.g. G=25@5)`,
+  badShockPeriod: (text: string, periods: number) =>
+    `invalid --shock: ${JSON.stringify(text)}: the period must be between 2 and ${periods} (period 1 holds the start values)`,
+  badSet: (text: string) => `invalid --set: ${JSON.stringify(text)} (expected NAME=VALUE, e.g. lambda1=0.05)`,
+  badPeriods: (value: string) => `invalid --periods: ${JSON.stringify(value)} (expected a whole number >= 2)`,
+  badGrid: (text: string) =>
+    `invalid --grid: ${JSON.stringify(text)} (expected NAME=FROM:TO:STEP with STEP > 0 and FROM <= TO, e.g. rbar=0.01:0.055:0.005)`,
+  badDraw: (text: string) =>
+    `invalid --draw: ${JSON.stringify(text)} (expected NAME=uniform:LOW:HIGH or NAME=normal:MEAN:SD)`,
+  badOutput: (text: string) =>
+    `invalid --output: ${JSON.stringify(text)} (expected VAR@PERIOD,..., e.g. Y@2,Y@100)`,
+  outputPeriod: (text: string, periods: number) =>
+    `invalid --output: ${text}: the period must be between 1 and ${periods}`,
+  unknownVariable: (name: string, hint: string | undefined) =>
+    `unknown variable: ${name}` + (hint ? ` (did you mean ${hint}?)` : ""),
+  noGrid: () => `a sweep needs at least one --grid NAME=FROM:TO:STEP or --draw with --runs`,
+  gridTooLarge: (runs: number) => `the grid has ${runs} runs; the limit is 10000000`,
+  noSteadyState: (periods: number, name: string, change: number) =>
+    `no stationary state within ${periods} periods (${name} still changes by ${fmt(change)} a period); ` +
+    `run the shock with --from-start`,
+  unknownModel: (name: string, known: readonly string[]) =>
+    `unknown model: ${name} (built-in: ${list(known)}; or give a path to a .sfc file)`,
+  unreadableFile: (path: string, reason: string) => `cannot read model file ${path}: ${reason}`,
+  badSolver: (value: string) => `invalid --solver: ${JSON.stringify(value)} (expected gauss|newton)`,
+  badNumber: (option: string, value: string) =>
+    `invalid ${option}: ${JSON.stringify(value)} (expected a number)`,
+  workerFailed: (reason: string) => `sweep worker failed: ${reason}`,
+};

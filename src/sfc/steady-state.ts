@@ -1,0 +1,70 @@
+/**
+ * Steady-state finder: runs the model forward from its start values, with every given value held at
+ * its baseline and the period clock frozen at 1, until no variable changes any more. Time iteration
+ * rather than a root-finder on the stationary system, because stock-flow models often leave some
+ * stocks undetermined in the stationary equations (PC's Bs and Bcb depend on history).
+ */
+import { ModelError } from "../errors.ts";
+import { assertPeriod } from "./checks.ts";
+import type { CompiledModel } from "./compile/model.ts";
+import { fillGiven, writeStartRow } from "./given.ts";
+import { sfcMessages } from "./messages.ts";
+import { DEFAULT_SOLVER, PeriodSolver, type SolverOptions } from "./solve/period.ts";
+
+/** Options of {@link steadyState}. */
+export interface SteadyStateOptions extends SolverOptions {
+  /** Stop when every variable changes by less than this, relative to max(1, |x|). Default 1e-11. */
+  stationaryTolerance: number;
+  /** Give up after this many periods. Default 100000. */
+  maxPeriods: number;
+}
+
+const CHUNK = 256;
+
+/**
+ * @param model the compiled model
+ * @param base a row with the baseline given values (see baseRow)
+ * @returns the stationary row (every column, period clock 1)
+ * @throws ModelError when the model does not settle within `maxPeriods`
+ * @example
+ * const row = steadyState(model, baseRow(model)); // PC: Y = 3940/37
+ */
+export function steadyState(
+  model: CompiledModel,
+  base: Float64Array,
+  options: Partial<SteadyStateOptions> = {},
+): Float64Array {
+  const solverOptions: SolverOptions = { ...DEFAULT_SOLVER, ...options };
+  const tolerance = options.stationaryTolerance ?? 1e-11;
+  const maxPeriods = options.maxPeriods ?? 100_000;
+  const n = model.n;
+  const lag = model.maxLag;
+  const rows = Math.max(CHUNK, 2 * lag + 2);
+  const v = new Float64Array(rows * n);
+  fillGiven(model, v, base, rows, [], true);
+  writeStartRow(model, v, base);
+  const solver = new PeriodSolver(model, solverOptions);
+  let t = 1;
+  let worst = "";
+  let change = Infinity;
+  for (let total = 1; total < maxPeriods; total++, t++) {
+    if (t === rows) {
+      v.copyWithin(0, (rows - lag) * n, rows * n);
+      t = lag;
+    }
+    solver.solve(v, t);
+    assertPeriod(model, v, t);
+    change = 0;
+    const b = t * n;
+    for (const eq of model.equations) {
+      const x = v[b + eq.col]!;
+      const d = Math.abs(x - v[b - n + eq.col]!) / Math.max(1, Math.abs(x));
+      if (d > change) {
+        change = d;
+        worst = eq.name;
+      }
+    }
+    if (change <= tolerance) return v.slice(b, b + n);
+  }
+  throw new ModelError(sfcMessages.noSteadyState(maxPeriods, worst, change));
+}

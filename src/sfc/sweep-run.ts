@@ -1,0 +1,107 @@
+/**
+ * The inner loop of a sweep, shared by the in-process path and the worker threads: one compiled
+ * model, one reused value matrix, many runs from the start values with different given values.
+ */
+import { ModelError, UsageError } from "../errors.ts";
+import { checkHiddenOnly, checkPeriod } from "./checks.ts";
+import type { CompiledModel } from "./compile/model.ts";
+import { closest } from "./compile/names.ts";
+import { baseRow, fillGiven, givenColumn, writeStartRow } from "./given.ts";
+import { sfcMessages } from "./messages.ts";
+import { PeriodSolver, type SolverOptions } from "./solve/period.ts";
+
+/** `VAR@PERIOD`: the value of VAR in PERIOD is one output column of a sweep. */
+export interface OutputSpec {
+  name: string;
+  period: number;
+}
+
+/** Everything a sweep run needs besides the model and the points (structured-clone friendly). */
+export interface SweepJob {
+  periods: number;
+  names: string[];
+  outputs: OutputSpec[];
+  set: Record<string, number>;
+  solver: SolverOptions;
+  /**
+   * "all": hidden equations and matrices every period; "hidden" (the sweep default): hidden
+   * equations every period and matrices in the last period of each run; "none".
+   */
+  checks: "all" | "hidden" | "none";
+}
+
+/** Parses `Y@2,Y@5,Y@100`. @throws UsageError */
+export function parseOutputs(text: string): OutputSpec[] {
+  const parts = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (parts.length === 0) throw new UsageError(sfcMessages.badOutput(text));
+  return parts.map((part) => {
+    const m = /^([A-Za-z_][A-Za-z0-9_.]*)@(\d+)$/.exec(part);
+    if (!m) throw new UsageError(sfcMessages.badOutput(part));
+    return { name: m[1]!, period: Number(m[2]) };
+  });
+}
+
+/** Checks a job against a model before any run: names, output variables and periods. */
+export function validateJob(model: CompiledModel, job: SweepJob): void {
+  for (const name of job.names) givenColumn(model, name);
+  for (const name of Object.keys(job.set)) givenColumn(model, name);
+  const variables = model.columns.slice(0, model.n - 1);
+  for (const o of job.outputs) {
+    if (!variables.includes(o.name))
+      throw new UsageError(sfcMessages.unknownVariable(o.name, closest(o.name, variables)));
+    if (o.period < 1 || o.period > job.periods)
+      throw new UsageError(sfcMessages.outputPeriod(`${o.name}@${o.period}`, job.periods));
+  }
+}
+
+/**
+ * Runs `count` runs starting at run `first` of `points` (runs × names, row-major).
+ * Only the periods up to the last requested output are solved.
+ * @returns count × outputs values, row-major
+ */
+export function runChunk(
+  model: CompiledModel,
+  job: SweepJob,
+  points: Float64Array,
+  first: number,
+  count: number,
+  onRun?: (done: number) => void,
+): Float64Array {
+  const n = model.n;
+  const k = job.names.length;
+  const pointCols = job.names.map((name) => givenColumn(model, name));
+  const outCols = job.outputs.map((o) => model.index.get(o.name)!);
+  const outRows = job.outputs.map((o) => o.period - 1);
+  const rows = Math.max(2, ...job.outputs.map((o) => o.period));
+  const base = baseRow(model, job.set);
+  const runBase = new Float64Array(n);
+  const v = new Float64Array(rows * n);
+  const solver = new PeriodSolver(model, job.solver);
+  const out = new Float64Array(count * job.outputs.length);
+  for (let r = 0; r < count; r++) {
+    const run = first + r;
+    runBase.set(base);
+    for (let j = 0; j < k; j++) runBase[pointCols[j]!] = points[run * k + j]!;
+    fillGiven(model, v, runBase, rows);
+    writeStartRow(model, v, runBase);
+    try {
+      for (let t = 1; t < rows; t++) {
+        solver.solve(v, t);
+        if (job.checks === "none") continue;
+        const failure =
+          job.checks === "all" || t === rows - 1 ? checkPeriod(model, v, t) : checkHiddenOnly(model, v, t);
+        if (failure) throw new ModelError(failure.message);
+      }
+    } catch (error) {
+      const where = job.names.map((name, j) => `${name}=${points[run * k + j]}`).join(", ");
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ModelError(`run ${run + 1} (${where}): ${message}`, { cause: error });
+    }
+    for (let o = 0; o < outCols.length; o++) out[r * outCols.length + o] = v[outRows[o]! * n + outCols[o]!]!;
+    onRun?.(r + 1);
+  }
+  return out;
+}
