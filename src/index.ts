@@ -1,2 +1,3 @@
 export * from "./errors.ts";
 export * from "./model/index.ts";
+export * from "./indicators/index.ts";

@@ -1,3 +1,5 @@
+import { listValue } from "@duckdb/node-api";
+
 import type { Series, SeriesMeta } from "../model/series.ts";
 import type { Store } from "./store.ts";
 
@@ -6,11 +8,15 @@ import type { Store } from "./store.ts";
  * and keeping other vintages beside them.
  */
 export async function saveSeries(store: Store, list: readonly Series[]): Promise<void> {
+  if (list.length === 0) return;
   await store.transaction(async () => {
-    for (const s of list) {
-      await store.run("delete from observations where series_id = $1 and vintage = $2", [s.id, s.vintage]);
-      await store.run("delete from series where id = $1 and vintage = $2", [s.id, s.vintage]);
-    }
+    // One bulk delete per table: a statement per series costs about 1 ms each (EWN has 1,274).
+    const keys = listValue(list.map((s) => `${s.id}\u0000${s.vintage}`));
+    await store.run(
+      "delete from observations where list_contains($1::varchar[], series_id || chr(0) || vintage)",
+      [keys],
+    );
+    await store.run("delete from series where list_contains($1::varchar[], id || chr(0) || vintage)", [keys]);
     await store.append(
       "series",
       list.map((s) => [s.id, s.vintage, s.entity, s.name, s.frequency, s.unit, s.scale, s.dataset, s.file]),

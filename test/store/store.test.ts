@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import { SCHEMA_VERSION } from "../../src/store/schema.ts";
-import { ensureBundled } from "../../src/store/bundled.ts";
+import { BUNDLED, ensureBundled } from "../../src/store/bundled.ts";
 import { loadSheets } from "../../src/store/sheets.ts";
 import { Store } from "../../src/store/store.ts";
 import { defaultDbPath } from "../../src/store/paths.ts";
@@ -25,7 +25,7 @@ describe("store", () => {
 
   it("loads the bundled data once; a second call loads nothing", async () => {
     const store = await fresh();
-    expect(await ensureBundled(store)).toEqual(["pboc-monetary-authority"]);
+    expect(await ensureBundled(store)).toEqual(BUNDLED.map((d) => d.id));
     expect(await ensureBundled(store)).toEqual([]);
     const sheets = await loadSheets(store, "pboc", "2002-12", "2013-12");
     expect(sheets.map((s) => s.date).filter((d) => d.endsWith("-12"))).toHaveLength(12);

@@ -1,0 +1,251 @@
+import type { Command } from "commander";
+
+import { UsageError } from "../../errors.ts";
+import type { Assessment } from "../../indicators/assess.ts";
+import { assess, verdictText } from "../../indicators/assess.ts";
+import type { IndicatorInput, IndicatorResult } from "../../indicators/compute.ts";
+import { computeAll } from "../../indicators/compute.ts";
+import { resolveInput } from "../../indicators/inputs.ts";
+import { getIndicator, listIndicators } from "../../indicators/registry.ts";
+import { loadIndicatorSeries } from "../../indicators/series.ts";
+import { matchesStudy, STUDY_2013, STUDY_VERDICTS } from "../../indicators/study.ts";
+import type { IndicatorDef } from "../../indicators/types.ts";
+import { CENTRAL_BANKS } from "../../model/entity.ts";
+import type { Store } from "../../store/store.ts";
+import type { Row } from "../output.ts";
+import { parseFormat, render } from "../output.ts";
+import { withCliStore } from "../store.ts";
+import { parseLang } from "./data.ts";
+
+type Lang = "en" | "zh";
+
+const CB = new Set(CENTRAL_BANKS.map((e) => e.id));
+
+/** The indicators that apply to an entity: central-bank and sector ones for a central bank, else country ones. */
+function defsFor(entity: string): IndicatorDef[] {
+  return listIndicators({ level: CB.has(entity) ? ["central-bank", "sector"] : ["country"] });
+}
+
+function inputsText(r: IndicatorResult): string {
+  return r.inputs
+    .map((i) => {
+      const src = i.lines.map((l) => `${l.item}=${l.value} @${l.source}`).join(" + ");
+      return `${i.term}=${i.value ?? "n/a"}${src ? ` [${src}]` : ""}`;
+    })
+    .join("; ");
+}
+
+function resultRow(r: IndicatorResult, lang: Lang): Row {
+  const def = getIndicator(r.id);
+  return {
+    id: r.id,
+    name: def.name[lang],
+    value: r.value,
+    unit: r.unitLabel,
+    reading: r.reading ? r.reading.text[lang] : "",
+    note: r.note,
+  };
+}
+
+function assessmentLines(a: Assessment, lang: Lang): string {
+  const lines = a.verdicts.map(
+    (v) => `  ${verdictText(v, lang)}: ${v.reasons.map((t) => t[lang]).join("; ")}`,
+  );
+  const head = lang === "zh" ? "结论" : "conclusion";
+  return `${lines.join("\n")}\n${head}: ${a.conclusion[lang]}\n`;
+}
+
+async function single(
+  store: Store,
+  entity: string,
+  date: string,
+): Promise<{ input: IndicatorInput; results: IndicatorResult[] }> {
+  const input = await resolveInput(store, entity, date);
+  return { input, results: computeAll(defsFor(entity), input) };
+}
+
+function parseIds(ids: readonly string[] | undefined): IndicatorDef[] | undefined {
+  if (!ids || ids.length === 0) return undefined;
+  return ids
+    .flatMap((s) => s.split(","))
+    .filter((s) => s !== "")
+    .map((id) => getIndicator(id));
+}
+
+export function register(program: Command): void {
+  program
+    .command("indicators")
+    .description(
+      "mismatch-risk indicators of an entity at a date (value, unit, reading, inputs with sources), or their time series with --from/--to",
+    )
+    .argument("<entity>", "pboc, fed, ecb, boj, or an External Wealth of Nations economy (e.g. China)")
+    .argument("[date]", "period: YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2013-12)")
+    .option("--from <period>", "start of a time series")
+    .option("--to <period>", "end of a time series")
+    .option("--id <ids...>", "indicator ids (default: all that apply to the entity)")
+    .option("--format <format>", "table|csv|json", "table")
+    .option("--lang <lang>", "en|zh", "en")
+    .action(
+      async (
+        entity: string,
+        date: string | undefined,
+        opts: { from?: string; to?: string; id?: string[]; format: string; lang: string },
+      ) => {
+        const format = parseFormat(opts.format);
+        const lang = parseLang(opts.lang);
+        const chosen = parseIds(opts.id);
+        if (opts.from !== undefined || opts.to !== undefined) {
+          if (date !== undefined) throw new UsageError("give either DATE or --from/--to, not both");
+          if (opts.from === undefined || opts.to === undefined)
+            throw new UsageError(
+              "a time series needs both --from and --to (e.g. --from 2002-12 --to 2013-12)",
+            );
+          const defs = chosen ?? defsFor(entity);
+          const rows = await withCliStore((store) =>
+            loadIndicatorSeries(store, entity, opts.from!, opts.to!, defs),
+          );
+          if (format === "json") {
+            const out = rows.flatMap((r) =>
+              r.results.map((x) => ({
+                date: r.date,
+                id: x.id,
+                value: x.value,
+                unit: x.unitLabel,
+                note: x.note,
+              })),
+            );
+            process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+            return;
+          }
+          const wide = rows.map((r) => ({
+            date: r.date,
+            ...Object.fromEntries(r.results.map((x) => [x.id, x.value])),
+          }));
+          process.stdout.write(render(wide, format, ["date", ...defs.map((d) => d.id)]));
+          if (format === "table") {
+            const units = defs.map(
+              (d) => `${d.id}: ${rows[0]?.results.find((x) => x.id === d.id)?.unitLabel ?? d.unit}`,
+            );
+            process.stdout.write(
+              `\n${entity} ${opts.from} .. ${opts.to}, ${rows.length} dates; ${units.join("; ")}\n`,
+            );
+          }
+          return;
+        }
+        if (date === undefined) throw new UsageError("missing DATE (e.g. 2013-12) or --from/--to");
+        const { input, results: all } = await withCliStore((store) => single(store, entity, date));
+        const results = chosen ? all.filter((r) => chosen.some((d) => d.id === r.id)) : all;
+        if (format === "json") {
+          const out = results.map((r) => ({
+            id: r.id,
+            name: getIndicator(r.id).name[lang],
+            entity: r.entity,
+            date: r.date,
+            value: r.value,
+            unit: r.unitLabel,
+            reading: r.reading ? r.reading.text[lang] : null,
+            signal: r.reading?.signal ?? null,
+            note: r.note,
+            inputs: r.inputs,
+          }));
+          process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+          return;
+        }
+        const rows = results.map((r) => ({ ...resultRow(r, lang), inputs: inputsText(r) }));
+        process.stdout.write(
+          render(
+            rows,
+            format,
+            format === "csv" ? undefined : ["id", "name", "value", "unit", "reading", "note"],
+          ),
+        );
+        if (format === "table") {
+          const label = input.partial ? ` (${input.partial})` : "";
+          process.stdout.write(`\n${entity} ${input.date}${label}; shares are fractions (0.205 = 20.5%)\n`);
+          process.stdout.write(
+            lang === "zh" ? "\n输入（项目=数值 @来源）：\n" : "\ninputs (item=value @source):\n",
+          );
+          for (const r of results)
+            if (r.value !== null) process.stdout.write(`  ${r.id}: ${inputsText(r)}\n`);
+          if (CB.has(entity)) process.stdout.write(`\n${assessmentLines(assess(all), lang)}`);
+        }
+      },
+    );
+
+  program
+    .command("compare")
+    .description(
+      "side-by-side indicators of central banks at a date, with the study's figures and Table 2 verdicts",
+    )
+    .argument("<entities...>", "central banks, e.g. pboc fed boj ecb")
+    .requiredOption("--date <period>", "period, e.g. 2013-12")
+    .option("--format <format>", "table|csv|json", "table")
+    .option("--lang <lang>", "en|zh", "en")
+    .action(async (entities: string[], opts: { date: string; format: string; lang: string }) => {
+      const format = parseFormat(opts.format);
+      const lang = parseLang(opts.lang);
+      for (const e of entities)
+        if (!CB.has(e))
+          throw new UsageError(
+            `compare takes central banks (${[...CB].join(", ")}); got ${JSON.stringify(e)}`,
+          );
+      const computed = await withCliStore(async (store) => {
+        const out: { entity: string; date: string; results: IndicatorResult[] }[] = [];
+        for (const e of entities) {
+          const { input, results } = await single(store, e, opts.date);
+          out.push({ entity: e, date: input.date, results });
+        }
+        return out;
+      });
+      const required = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
+      const indicatorRows: Row[] = [];
+      const verdictRows: Row[] = [];
+      const study2013 = opts.date.startsWith("2013");
+      for (const c of computed) {
+        for (const id of required) {
+          const r = c.results.find((x) => x.id === id)!;
+          const fig = study2013 ? STUDY_2013.find((f) => f.entity === c.entity && f.id === id) : undefined;
+          if (r.value === null && !fig) continue;
+          let note = r.note;
+          if (r.value === null && fig) note = `${r.note}; study reports ${fig.printed}`;
+          indicatorRows.push({
+            entity: c.entity,
+            date: c.date,
+            id,
+            value: r.value,
+            unit: r.unitLabel,
+            study: fig?.printed ?? "",
+            match: fig && r.value !== null ? matchesStudy(r.value, fig) : null,
+            note,
+          });
+        }
+        const a = assess(c.results);
+        for (const v of a.verdicts) {
+          const s = study2013 ? STUDY_VERDICTS[c.entity]?.[v.type] : undefined;
+          verdictRows.push({
+            entity: c.entity,
+            type: v.type,
+            verdict: verdictText(v, lang),
+            study: s ? `${s.level}${s.direction ? ` (${s.direction}-type)` : ""}` : "",
+            reasons: v.reasons.map((t) => t[lang]).join("; "),
+          });
+        }
+        verdictRows.push({
+          entity: c.entity,
+          type: "conclusion",
+          verdict: a.conclusion[lang],
+          study: "",
+          reasons: "",
+        });
+      }
+      if (format === "json") {
+        process.stdout.write(
+          JSON.stringify({ indicators: indicatorRows, verdicts: verdictRows }, null, 2) + "\n",
+        );
+        return;
+      }
+      process.stdout.write(render(indicatorRows, format));
+      process.stdout.write(format === "csv" ? "\n" : "\n");
+      process.stdout.write(render(verdictRows, format));
+    });
+}

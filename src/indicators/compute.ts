@@ -1,0 +1,190 @@
+import type { BalanceSheet } from "../model/balance-sheet.ts";
+import { sumValues, totalAssets, totalLiabilitiesAndEquity } from "../model/balance-sheet.ts";
+import type { Position, SourceRef } from "../model/position.ts";
+import type { Unit } from "../model/units.ts";
+import { unitLabel } from "../model/units.ts";
+import { indicatorMessages as msg } from "./messages.ts";
+import { maturityCoverage, selectPositions, sidesOf } from "./select.ts";
+import type { FormulaHelpers, IndicatorDef, IndicatorUnit, Reading, Term } from "./types.ts";
+import { NotComputable } from "./types.ts";
+
+/** A value that is not a balance-sheet line: a country-year figure, with where it was read. */
+export interface VariableValue {
+  value: number;
+  source: string;
+}
+
+/**
+ * What indicators are computed from: a balance sheet (complete, or `partial` when only some lines
+ * are known, e.g. FRED totals), and/or named variables (country-level data, literature inputs).
+ */
+export interface IndicatorInput {
+  entity: string;
+  date: string;
+  sheet?: BalanceSheet;
+  /** Set when `sheet` holds only some lines: says which. An absent line is then "not in the data", not 0. */
+  partial?: string;
+  variables?: Readonly<Record<string, VariableValue>>;
+  /** Unit of amount variables when there is no sheet. */
+  unit?: Unit;
+}
+
+/** One balance-sheet line that went into a value, with its source. */
+export interface InputLine {
+  item: string;
+  label: string;
+  value: number;
+  source: string;
+}
+
+/** A term of the formula as it was evaluated. */
+export interface InputUsed {
+  term: string;
+  label: string;
+  value: number | null;
+  lines: InputLine[];
+}
+
+/**
+ * The result of one indicator on one input. `value` is null exactly when `note` starts with
+ * "not computable:"; it is never NaN or Infinity.
+ */
+export interface IndicatorResult {
+  id: string;
+  entity: string;
+  date: string;
+  value: number | null;
+  unit: IndicatorUnit;
+  /** The unit as printed: "fraction", "ratio (times)", or the sheet's unit and scale for amounts. */
+  unitLabel: string;
+  reading: Reading | null;
+  note: string;
+  inputs: InputUsed[];
+}
+
+/** Safe division: the one place a formula divides. Throws NotComputable on a zero denominator. */
+export function safeDiv(a: number, b: number, what: string): number {
+  if (b === 0 || !Number.isFinite(b) || !Number.isFinite(a)) throw new NotComputable(msg.zero(what));
+  return a / b;
+}
+
+const helpers: FormulaHelpers = { div: safeDiv };
+
+/** How a source reference prints next to a value: `file:row` or `file:row:column`. */
+export function formatSource(s: SourceRef): string {
+  return `${s.file}${s.sheet ? `[${s.sheet}]` : ""}:${s.row}${s.column ? `:${s.column}` : ""}`;
+}
+
+function line(p: Position): InputLine {
+  return {
+    item: p.item,
+    label: p.label.en ?? p.label.zh ?? p.item,
+    value: p.value,
+    source: formatSource(p.source),
+  };
+}
+
+function totalLine(sheet: BalanceSheet, side: "asset" | "liability-and-equity"): Position | undefined {
+  return sheet.positions.find(
+    (p) => p.kind === "total" && (side === "asset" ? p.side === "asset" : p.side !== "asset"),
+  );
+}
+
+function evalTerm(
+  def: IndicatorDef,
+  name: string,
+  term: Term,
+  input: IndicatorInput,
+  caveats: string[],
+): InputUsed {
+  const label = term.label.en;
+  if (term.kind === "variable") {
+    const v = input.variables?.[term.name];
+    if (!v) throw new NotComputable(msg.noVariable(label, term.name));
+    return {
+      term: name,
+      label,
+      value: v.value,
+      lines: [{ item: term.name, label, value: v.value, source: v.source }],
+    };
+  }
+  const sheet = input.sheet;
+  if (!sheet) throw new NotComputable(msg.noSheetData(label));
+  if (term.kind === "total") {
+    const t = totalLine(sheet, term.side);
+    if (t) return { term: name, label, value: t.value, lines: [line(t)] };
+    if (input.partial) throw new NotComputable(msg.noTotal(label, input.entity, input.date));
+    const value = term.side === "asset" ? totalAssets(sheet) : totalLiabilitiesAndEquity(sheet);
+    return { term: name, label: `${label} (sum of items)`, value, lines: [] };
+  }
+  const { matched, unknown } = selectPositions(sheet, term.select);
+  if (matched.length === 0 && input.partial)
+    throw new NotComputable(msg.absentInPartial(label, input.entity, input.date, input.partial));
+  if (term.select.maturity !== undefined && def.maturityCoverage !== undefined) {
+    const sides = sidesOf(term.select);
+    const cov = maturityCoverage(sheet, sides);
+    if (cov.known < def.maturityCoverage)
+      throw new NotComputable(
+        msg.maturityUnknown(
+          sides.join("+"),
+          `${Math.round((1 - cov.known) * 1000) / 10}%`,
+          cov.unknownItems.map((p) => p.item),
+        ),
+      );
+  }
+  if (unknown.length > 0)
+    caveats.push(`${name}: ${msg.unknownDimension(unknown.map((u) => u.position.item))}`);
+  // Notes the reader attached to a line used here (e.g. a proxy series) travel with the value.
+  for (const n of sheet.notes)
+    if (matched.some((p) => p.item === n.item)) caveats.push(`${n.item}: ${n.message}`);
+  return { term: name, label, value: sumValues(matched), lines: matched.map(line) };
+}
+
+function unitText(def: IndicatorDef, input: IndicatorInput): string {
+  if (def.unit === "fraction") return "fraction";
+  if (def.unit === "ratio") return "ratio (times)";
+  if (def.unit === "index") return "index";
+  const unit = input.sheet?.unit ?? input.unit;
+  return unit ? unitLabel(unit) : "amount";
+}
+
+/**
+ * Computes one indicator: the value, the inputs it was computed from (each line with its source) and
+ * the reading against the literature's threshold. A missing input or a zero denominator gives
+ * `{ value: null, note: "not computable: <why>" }`; NaN and Infinity never escape.
+ * @example computeIndicator(fxAssetsShare, { entity: "pboc", date: "2013-12", sheet }).value // 0.833
+ */
+export function computeIndicator(def: IndicatorDef, input: IndicatorInput): IndicatorResult {
+  const base = {
+    id: def.id,
+    entity: input.entity,
+    date: input.date,
+    unit: def.unit,
+    unitLabel: unitText(def, input),
+  };
+  const inputs: InputUsed[] = [];
+  const caveats: string[] = [];
+  try {
+    const values: Record<string, number> = {};
+    for (const [name, term] of Object.entries(def.terms)) {
+      const used = evalTerm(def, name, term, input, caveats);
+      inputs.push(used);
+      values[name] = used.value ?? 0;
+    }
+    const raw = def.evaluate(values, helpers);
+    if (!Number.isFinite(raw)) throw new NotComputable(msg.notFinite(def.id));
+    const value = raw === 0 ? 0 : raw; // no -0 in output
+    return { ...base, value, reading: def.read(value), note: caveats.join("; "), inputs };
+  } catch (e) {
+    if (!(e instanceof NotComputable)) throw e;
+    for (const [name, term] of Object.entries(def.terms))
+      if (!inputs.some((i) => i.term === name))
+        inputs.push({ term: name, label: term.label.en, value: null, lines: [] });
+    return { ...base, value: null, reading: null, note: e.message, inputs };
+  }
+}
+
+/** Every indicator of `defs` on one input, in registry order. */
+export function computeAll(defs: readonly IndicatorDef[], input: IndicatorInput): IndicatorResult[] {
+  return defs.map((d) => computeIndicator(d, input));
+}

@@ -1,0 +1,117 @@
+import type { VerdictLevel } from "./assess.ts";
+import type { MismatchType } from "./types.ts";
+
+/** A figure the study publishes for a central bank at end-2013, as printed. */
+export interface StudyFigure {
+  entity: string;
+  id: string;
+  /** The value in the indicator's unit (shares as fractions). */
+  value: number;
+  /** As printed in the study. */
+  printed: string;
+  /** Decimal places the comparison rounds to (the printed precision, in the indicator's unit). */
+  digits: number;
+}
+
+/** Peng and Xie (2014), Table 2 and sections 3-4: the end-2013 figures of the four central banks. */
+export const STUDY_2013: readonly StudyFigure[] = [
+  {
+    entity: "pboc",
+    id: "cb.net_fx_position",
+    value: 262181.77,
+    printed: "26.2 trn yuan (262,181.77 x 1e8)",
+    digits: 2,
+  },
+  { entity: "pboc", id: "cb.fx_to_foreign_liabilities", value: 126.5, printed: "126.5x", digits: 1 },
+  { entity: "pboc", id: "cb.fx_assets_share", value: 0.833, printed: "83.3%", digits: 3 },
+  { entity: "pboc", id: "cb.currency_issued_share", value: 0.205, printed: "20.5%", digits: 3 },
+  { entity: "pboc", id: "cb.financial_deposits_share", value: 0.649, printed: "64.9%", digits: 3 },
+  { entity: "pboc", id: "cb.government_deposits_share", value: 0.09, printed: "9.0%", digits: 3 },
+  { entity: "pboc", id: "cb.other_assets_share", value: 0.024, printed: "2.4%", digits: 3 },
+  { entity: "fed", id: "cb.net_fx_position", value: 23800, printed: "FX assets 23.8 bn USD", digits: 0 },
+  {
+    entity: "fed",
+    id: "cb.long_term_government_securities_share",
+    value: 0.522,
+    printed: "52.2% (medium/long Treasuries)",
+    digits: 3,
+  },
+  {
+    entity: "fed",
+    id: "cb.long_term_securities_share",
+    value: 0.893,
+    printed: "52.2% + MBS 37.1%",
+    digits: 3,
+  },
+  { entity: "fed", id: "cb.short_term_securities_share", value: 0, printed: "bills all sold", digits: 3 },
+  { entity: "fed", id: "cb.currency_issued_share", value: 0.296, printed: "29.6%", digits: 3 },
+  {
+    entity: "fed",
+    id: "cb.financial_deposits_share",
+    value: 0.65,
+    printed: "65.0% (deposits of depository institutions)",
+    digits: 3,
+  },
+  { entity: "boj", id: "cb.fx_assets_share", value: 0.024, printed: "2.4% (2.3% in section 4)", digits: 3 },
+  {
+    entity: "boj",
+    id: "cb.long_term_government_securities_share",
+    value: 0.632,
+    printed: "63.2% (141.6 trn yen)",
+    digits: 3,
+  },
+  { entity: "boj", id: "cb.currency_issued_share", value: 0.402, printed: "40.2% (banknotes)", digits: 3 },
+  {
+    entity: "boj",
+    id: "cb.financial_deposits_share",
+    value: 0.478,
+    printed: "47.8% (current deposits)",
+    digits: 3,
+  },
+  { entity: "ecb", id: "cb.net_fx_position", value: 261000, printed: "261 bn EUR", digits: -3 },
+  { entity: "ecb", id: "cb.fc_assets_to_fc_liabilities", value: 35, printed: "35x", digits: 0 },
+  { entity: "ecb", id: "cb.fx_assets_share", value: 0.118, printed: "11.8%", digits: 3 },
+  { entity: "ecb", id: "cb.fx_liabilities_share", value: 0.003, printed: "0.3%", digits: 3 },
+  { entity: "ecb", id: "cb.longer_term_refinancing_share", value: 0.255, printed: "25.5%", digits: 3 },
+  { entity: "ecb", id: "cb.main_refinancing_share", value: 0.058, printed: "5.8%", digits: 3 },
+  { entity: "ecb", id: "cb.currency_issued_share", value: 0.419, printed: "41.9% (banknotes)", digits: 3 },
+  {
+    entity: "ecb",
+    id: "cb.financial_deposits_share",
+    value: 0.194,
+    printed: "19.4% (credit-institution deposits)",
+    digits: 3,
+  },
+];
+
+/** The study's Table 2 verdicts at end-2013. */
+export const STUDY_VERDICTS: Readonly<
+  Record<string, Record<MismatchType, { level: VerdictLevel; direction?: "creditor" }>>
+> = {
+  pboc: {
+    currency: { level: "severe", direction: "creditor" },
+    maturity: { level: "not considered" },
+    "capital-structure": { level: "present" },
+  },
+  fed: {
+    currency: { level: "not considered" },
+    maturity: { level: "present" },
+    "capital-structure": { level: "present" },
+  },
+  boj: {
+    currency: { level: "present", direction: "creditor" },
+    maturity: { level: "present" },
+    "capital-structure": { level: "present" },
+  },
+  ecb: {
+    currency: { level: "present", direction: "creditor" },
+    maturity: { level: "present" },
+    "capital-structure": { level: "not considered" },
+  },
+};
+
+/** Whether a computed value equals the study's figure at its printed precision. */
+export function matchesStudy(value: number, f: StudyFigure): boolean {
+  const scale = 10 ** f.digits;
+  return Math.round(value * scale) === Math.round(f.value * scale);
+}

@@ -1,0 +1,98 @@
+import type { LineKind, Maturity, Side } from "../model/position.ts";
+
+/** The three mismatches of the balance-sheet approach (Allen et al. 2002). */
+export type MismatchType = "maturity" | "currency" | "capital-structure";
+
+/** Whose balance sheet an indicator reads. */
+export type IndicatorLevel = "central-bank" | "sector" | "country";
+
+/**
+ * What a value is measured in. `fraction` is a share (0.205, not 20.5); `ratio` a plain quotient
+ * (126.5 means 126.5 times); `amount` is in the sheet's own unit and scale; `index` is unitless.
+ */
+export type IndicatorUnit = "fraction" | "ratio" | "amount" | "index";
+
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+/**
+ * Which lines of a balance sheet a term sums, by model dimensions, never by item labels.
+ * Instrument and counterparty codes match by prefix along the SNA hierarchy: `AF.2` matches AF.2,
+ * AF.21, AF.22 and AF.29; `S.12` matches S.12 and S.121 to S.129. A position matches `counterparty`
+ * when it names at least one counterparty and every one of them lies under one of the prefixes.
+ */
+export interface Selector {
+  side: Side | readonly Side[];
+  instrument?: readonly string[];
+  foreign?: boolean;
+  counterparty?: readonly string[];
+  interestBearing?: boolean;
+  maturity?: Maturity;
+  /** Default `item`: subtotals and memo lines are never added again. */
+  kind?: LineKind;
+}
+
+/** One input of a formula. */
+export type Term =
+  | { kind: "positions"; select: Selector; label: Text }
+  | { kind: "total"; side: "asset" | "liability-and-equity"; label: Text }
+  | { kind: "variable"; name: string; label: Text };
+
+/** How a computed value is read against the literature's threshold. */
+export interface Reading {
+  /** `risk` crosses the threshold, `watch` is a softer flag, `ok` is on the safe side. */
+  signal: "risk" | "watch" | "ok" | "info";
+  text: Text;
+}
+
+export interface Citation {
+  author: string;
+  year: number;
+  /** Table, page or section the definition comes from. */
+  where: string;
+  /** Where we read it: the seed paper's own text, or the original. */
+  via?: string;
+}
+
+/**
+ * Raised by formula helpers when a value cannot be computed (zero denominator, missing input);
+ * `compute` turns it into `{ value: null, note: "not computable: <why>" }`.
+ */
+export class NotComputable extends Error {
+  constructor(readonly reason: string) {
+    super(`not computable: ${reason}`);
+  }
+}
+
+/** Arithmetic helpers a formula may use; every division goes through `div`. */
+export interface FormulaHelpers {
+  /** a / b; throws NotComputable naming `what` when b is zero. */
+  div(a: number, b: number, what: string): number;
+}
+
+/** One indicator, defined once: everything the engine, the CLI and the docs print comes from here. */
+export interface IndicatorDef {
+  /** Stable id, `<level>.<name>`; scripts depend on it. */
+  id: string;
+  type: MismatchType;
+  level: IndicatorLevel;
+  name: Text;
+  /** The formula as text, in the terms' names. */
+  formula: string;
+  terms: Readonly<Record<string, Term>>;
+  evaluate(values: Readonly<Record<string, number>>, h: FormulaHelpers): number;
+  unit: IndicatorUnit;
+  /** The literature's threshold in words, e.g. "> 1: maturity-mismatch risk". */
+  threshold: Text;
+  read(value: number): Reading;
+  citation: Citation;
+  /** Where the literature is unclear or our mapping makes a choice, said once here. */
+  note?: Text;
+  /**
+   * Maturity indicators: the smallest share of each side read (by value) whose maturity must be known;
+   * below it the result is "not computable", as the study does when maturity data are lacking.
+   */
+  maturityCoverage?: number;
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { runCli } from "../helpers/run-cli.ts";
+import { tempDbPath } from "../helpers/temp-store.ts";
+
+let db: { path: string; cleanup: () => void };
+beforeAll(() => {
+  db = tempDbPath();
+});
+afterAll(() => db.cleanup());
+
+describe("bslab indicators / compare", () => {
+  it("JSON is an array of {id, value, unit, note}; PBoC 2013-12 at the study's precision", () => {
+    const r = runCli(["indicators", "pboc", "2013-12", "--format", "json"], db.path);
+    expect(r.status).toBe(0);
+    const rows = JSON.parse(r.stdout) as { id: string; value: number | null; unit: string; note: string }[];
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(expect.arrayContaining(["id", "value", "unit", "note"]));
+      expect(row.value === null || Number.isFinite(row.value)).toBe(true);
+    }
+    const v = (id: string) => rows.find((x) => x.id === id)!.value!;
+    expect(v("cb.currency_issued_share").toFixed(3)).toBe("0.205");
+    expect(v("cb.fx_to_foreign_liabilities").toFixed(1)).toBe("126.5");
+    expect(rows.find((x) => x.id === "cb.net_fx_position")!.unit).toBe("CNY hundred millions (1e8)");
+  });
+
+  it("table in Chinese shows the verdicts", () => {
+    const r = runCli(["indicators", "pboc", "2013-12", "--lang", "zh"], db.path);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("严重债权型货币错配");
+    expect(r.stdout).toContain("货币发行占总负债比重");
+  });
+
+  it("Figure 1 series as CSV, 2002-12 .. 2013-12", () => {
+    const ids = [
+      "cb.currency_issued_share",
+      "cb.financial_deposits_share",
+      "cb.bonds_issued_share",
+      "cb.government_deposits_share",
+    ];
+    const r = runCli(
+      ["indicators", "pboc", "--from", "2002-12", "--to", "2013-12", "--id", ...ids, "--format", "csv"],
+      db.path,
+    );
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe(`date,${ids.join(",")}`);
+    expect(lines).toHaveLength(134);
+    expect(lines[133]!.startsWith("2013-12,0.2048")).toBe(true);
+  });
+
+  it("compare: Table 2 verdicts, and says what cannot be recomputed", () => {
+    const r = runCli(
+      ["compare", "pboc", "fed", "boj", "ecb", "--date", "2013-12", "--format", "json"],
+      db.path,
+    );
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      indicators: Record<string, unknown>[];
+      verdicts: Record<string, unknown>[];
+    };
+    const boj = out.indicators.find((x) => x.entity === "boj" && x.id === "cb.currency_issued_share")!;
+    expect(boj.value).toBeNull();
+    expect(boj.note).toMatch(/^not computable: .*; study reports 40\.2% \(banknotes\)$/);
+    const pboc = out.verdicts.filter((x) => x.entity === "pboc").map((x) => x.verdict);
+    expect(pboc).toEqual([
+      "severe creditor-type currency mismatch",
+      "maturity mismatch not considered",
+      "capital-structure mismatch present",
+      "severe creditor-type currency mismatch; capital-structure mismatch present",
+    ]);
+  });
+
+  it.each([
+    [["indicators", "xyz", "2013-12"], /^bslab: unknown entity: "xyz" \(central banks: pboc, fed, boj, ecb;/],
+    [
+      ["indicators", "pboc", "2013-13"],
+      /^bslab: invalid date: "2013-13" \(expected YYYY, YYYY-MM or YYYY-MM-DD, e\.g\. 2013-12\)$/,
+    ],
+    [["indicators", "pboc", "2013-12", "--id", "cb.nope"], /^bslab: unknown indicator id: "cb.nope"/],
+  ])("bad input %j: one-line error, exit 1", (args, message) => {
+    const r = runCli(args, db.path);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(message);
+  });
+});
