@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 
 import { NotFoundError, UsageError, messages } from "../../errors.ts";
-import { importFile } from "../../io/import-file.ts";
+import { importFiles } from "../../io/import-file.ts";
+import { MAPPINGS } from "../../io/mappings.ts";
+import { parseUnit } from "../../model/parse-unit.ts";
 import type { BalanceSheet } from "../../model/balance-sheet.ts";
 import { unitLabel } from "../../model/units.ts";
 import { checkSheet } from "../../model/validate.ts";
@@ -9,6 +11,7 @@ import { listDatasets } from "../../store/datasets.ts";
 import { listEntities, loadSheet, sheetDates } from "../../store/sheets.ts";
 import type { Store } from "../../store/store.ts";
 import { parseFormat, render } from "../output.ts";
+import { progressBar } from "../progress.ts";
 import { withCliStore } from "../store.ts";
 
 type Lang = "en" | "zh";
@@ -97,15 +100,60 @@ export function register(program: Command): void {
 
   program
     .command("import")
-    .description("import a file (CSV) into the database atomically; the layout is detected from its header")
-    .argument("<file>")
-    .option("--mapping <name>", "layout: long, pboc-long, pboc (default: detected from the header)")
+    .description(
+      "import files (CSV, SDMX-CSV, FRED, BIS, PBoC .xls, .xlsx ...) atomically: all are parsed and checked, then written in one transaction; the layout is detected",
+    )
+    .argument("<files...>")
+    .option("--mapping <name>", "layout name (default: detected; see `bslab import --help` for the list)")
+    .option(
+      "--vintage <v>",
+      "store under this vintage (default: the earlier vintage of the same bytes, else today)",
+    )
+    .option("--unit <unit>", 'unit for a file that states none, e.g. 亿元 or "USD millions"')
     .option("--format <format>", "table|csv|json", "table")
-    .action(async (file: string, opts: { mapping?: string; format: string }) => {
-      const format = parseFormat(opts.format);
-      const result = await withCliStore((store) =>
-        importFile(store, file, opts.mapping ? { mapping: opts.mapping } : {}),
-      );
-      process.stdout.write(render([{ ...result }], format));
-    });
+    .option("--json", "print the result as JSON (same as --format json)")
+    .option("--quiet", "print nothing but errors")
+    .addHelpText(
+      "after",
+      () => `\nLayouts:\n${MAPPINGS.map((m) => `  ${m.name.padEnd(18)} ${m.description}`).join("\n")}\n`,
+    )
+    .action(
+      async (
+        files: string[],
+        opts: {
+          mapping?: string;
+          vintage?: string;
+          unit?: string;
+          format: string;
+          json?: boolean;
+          quiet?: boolean;
+        },
+      ) => {
+        const format = opts.json ? "json" : parseFormat(opts.format);
+        const unit = opts.unit === undefined ? undefined : parseUnit(opts.unit);
+        if (opts.unit !== undefined && !unit)
+          throw new UsageError(
+            messages.invalidOption("--unit", opts.unit, 'a unit such as 亿元, "CNY 1e8", "USD millions"'),
+          );
+        const bar = opts.quiet ? undefined : progressBar("importing");
+        const results = await withCliStore((store) =>
+          importFiles(store, files, {
+            ...(opts.mapping ? { mapping: opts.mapping } : {}),
+            ...(opts.vintage ? { vintage: opts.vintage } : {}),
+            ...(unit ? { unit } : {}),
+            ...(bar ? { onProgress: bar } : {}),
+          }),
+        );
+        bar?.done();
+        if (opts.quiet) return;
+        process.stdout.write(
+          format === "json"
+            ? JSON.stringify(results, null, 2) + "\n"
+            : render(
+                results.map((r) => ({ ...r })),
+                format,
+              ),
+        );
+      },
+    );
 }
