@@ -6,6 +6,7 @@ import type { RegisterCommand } from "./context.ts";
 // One module per command family; adding a command is one line here.
 const modules: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import("./commands/data.ts"),
+  () => import("./commands/serve.ts"),
   () => import("./commands/io.ts"),
   () => import("./commands/indicators.ts"),
   // one line per command module

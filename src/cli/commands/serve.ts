@@ -1,0 +1,40 @@
+import type { Command } from "commander";
+
+import { UsageError, messages } from "../../errors.ts";
+import { buildServer } from "../../server/app.ts";
+import { ensureWebBuilt } from "../../server/web-build.ts";
+import { defaultDbPath } from "../../store/paths.ts";
+
+function parsePort(value: string | undefined): number {
+  const text = value ?? process.env.PORT ?? "8787";
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new UsageError(messages.invalidOption("--port", text, "an integer 0..65535"));
+  return port;
+}
+
+export function register(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the web workbench and the HTTP API (builds the web app first if needed)")
+    .option("--port <port>", "port (default: $PORT or 8787; 0 picks a free one)")
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option("--no-build", "do not build the web app even if web/dist is missing or stale")
+    .action(async (opts: { port?: string; host: string; build: boolean }) => {
+      const port = parsePort(opts.port);
+      if (opts.build) {
+        process.stderr.write("checking the web app build...\n");
+        if (await ensureWebBuilt()) process.stderr.write("built web/dist\n");
+      }
+      process.stderr.write("loading the database...\n");
+      const app = await buildServer({ dbPath: defaultDbPath() });
+      const address = await app.listen({ host: opts.host, port });
+      const url = address.replace("://[::1]", "://localhost");
+      process.stdout.write(`bslab workbench: ${url}/\n`);
+      if (opts.host !== "127.0.0.1" && opts.host !== "localhost")
+        process.stderr.write(`warning: listening on ${opts.host}: the API has no authentication\n`);
+      const stop = () => void app.close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+}

@@ -1,0 +1,98 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import fastifyMultipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+
+import type { ServerContext } from "./context.ts";
+import { installErrorHandler } from "./http-errors.ts";
+import { collectRoutes } from "./openapi.ts";
+import { importRoutes } from "./routes/imports.ts";
+import { indicatorRoutes } from "./routes/indicators.ts";
+import { metaRoutes } from "./routes/meta.ts";
+import { recessionRoutes } from "./routes/recession.ts";
+import { sheetRoutes } from "./routes/sheets.ts";
+import { simRoutes } from "./routes/sim.ts";
+import { StoreGate } from "./store-gate.ts";
+
+/** Options of {@link buildServer}. */
+export interface ServerOptions {
+  /** DuckDB file shared with the CLI (default: `$BSLAB_DB` or the user data directory). */
+  dbPath: string;
+  /** Built web app to serve at `/` (default: web/dist of this checkout); none when it does not exist. */
+  webRoot?: string;
+  /** Largest JSON body, bytes. Default 1 MiB. */
+  bodyLimit?: number;
+  /** Largest uploaded file, bytes. Default 20 MiB. */
+  fileLimit?: number;
+  /** Close the database after this many idle milliseconds. Default 1000. */
+  idleCloseMs?: number;
+  /** Log requests (pino) to stdout. Default false. */
+  logger?: boolean;
+}
+
+/** The checkout's built web app folder (web/dist). */
+export function defaultWebRoot(): string {
+  return fileURLToPath(new URL("../../web/dist/", import.meta.url));
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * Builds the HTTP API and web server over a bslab database, loading the bundled data into it first.
+ * Use `app.inject()` in tests, `app.listen()` to serve.
+ *
+ * @example
+ * const app = await buildServer({ dbPath: "/tmp/lab.duckdb" });
+ * const res = await app.inject({ url: "/api/sheets/pboc/2013-12" });
+ */
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const limits = {
+    body: options.bodyLimit ?? 1024 * 1024,
+    file: options.fileLimit ?? 20 * 1024 * 1024,
+    sweepRuns: 20_000,
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: limits.body,
+    // Unknown fields are refused (400), not silently dropped: a typo in a parameter should show.
+    ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  });
+  const gate = new StoreGate(options.dbPath, options.idleCloseMs ?? 1000);
+  await gate.prepare();
+  app.addHook("onClose", async () => gate.close());
+
+  const ctx: ServerContext = { gate, version: packageVersion(), routes: collectRoutes(app), limits };
+  installErrorHandler(app, limits);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: limits.file, files: 1, fields: 10, parts: 12 },
+    throwFileSizeLimit: true,
+  });
+
+  metaRoutes(app, ctx);
+  sheetRoutes(app, ctx);
+  indicatorRoutes(app, ctx);
+  recessionRoutes(app, ctx);
+  simRoutes(app, ctx);
+  importRoutes(app, ctx);
+
+  const webRoot = options.webRoot ?? defaultWebRoot();
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: "/", index: ["index.html"] });
+  } else {
+    app.get("/", { schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .type("text/html")
+        .send(
+          "<!doctype html><title>bslab</title><p>The web app is not built: run <code>npm run build:web</code> (the API is at <a href='/api/openapi.json'>/api/openapi.json</a>).</p>",
+        ),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,84 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+
+import { BslabError, type ErrorCode } from "../errors.ts";
+import { serverMessages } from "./messages.ts";
+import { patternHint } from "./schemas.ts";
+
+/** The body of every error answer: a stable code for scripts and a message for people. */
+export interface ErrorBody {
+  error: { code: string; message: string; place?: unknown };
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  parse: 400,
+  usage: 400,
+  data: 400,
+  model: 422,
+  indicator: 400,
+  "not-computable": 422,
+  "not-found": 404,
+  store: 503,
+};
+
+/** Fastify's own error codes that mean "the request was bad", with our code and message. */
+function fastifyError(error: FastifyError, limits: { body: number; file: number }): [number, string, string] {
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return [413, "too-large", serverMessages.bodyTooLarge(limits.body)];
+    case "FST_REQ_FILE_TOO_LARGE":
+      return [413, "too-large", serverMessages.fileTooLarge(limits.file)];
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return [400, "usage", serverMessages.invalidJson(error.message)];
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return [400, "usage", serverMessages.notMultipart()];
+    default:
+      return [error.statusCode ?? 500, "usage", error.message];
+  }
+}
+
+/**
+ * Answers every failure as `{ error: { code, message } }`: schema violations and bad uploads with
+ * 4xx, bslab's own errors by their code, and anything unexpected as 500 with one line of text,
+ * never a stack trace.
+ */
+export function installErrorHandler(app: FastifyInstance, limits: { body: number; file: number }): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let status: number;
+    let code: string;
+    let message: string;
+    let place: unknown;
+    if (error.validation) {
+      status = 400;
+      code = "usage";
+      const detail = error.validation
+        .map((v) => {
+          const hint = v.keyword === "pattern" ? patternHint(String(v.params.pattern)) : undefined;
+          return `${v.instancePath || "/"} ${hint ? `must be ${hint}` : (v.message ?? "is invalid")}`;
+        })
+        .join("; ");
+      message = serverMessages.invalidInput(error.validationContext ?? "request", detail);
+    } else if (error instanceof BslabError) {
+      status = STATUS[error.code] ?? 400;
+      code = error.code;
+      message = error.message;
+      place = error.place;
+    } else {
+      [status, code, message] = fastifyError(error, limits);
+    }
+    if (status >= 500 && !(error instanceof BslabError)) {
+      request.log.error(error);
+      code = "internal";
+      message = serverMessages.internal(String(error.message).split("\n")[0] ?? "");
+    }
+    const body: ErrorBody = { error: { code, message: message.split("\n")[0] ?? message } };
+    if (place !== undefined) body.error.place = place;
+    return reply.status(status).type("application/json").send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: { code: "not-found", message: serverMessages.unknownRoute(request.method, request.url) },
+    } satisfies ErrorBody);
+  });
+}

@@ -1,0 +1,154 @@
+import { basename } from "node:path";
+
+import type { FastifyInstance, FastifyRequest } from "fastify";
+
+import { UsageError } from "../../errors.ts";
+import { decodeUtf8, importBytes, importText, type ImportResult } from "../../io/import-file.ts";
+import { MAPPINGS } from "../../io/mappings.ts";
+import { isWorkbookBytes } from "../../io/xlsx/read-workbook.ts";
+import { listEntities } from "../../store/sheets.ts";
+import type { ServerContext } from "../context.ts";
+import { placed, previewImport, type ImportPreview } from "../import-preview.ts";
+import { serverMessages } from "../messages.ts";
+
+const QUERY = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    mapping: { type: "string", enum: MAPPINGS.map((m) => m.name), description: "layout; default: detected" },
+  },
+} as const;
+
+const UPLOAD = {
+  type: "object",
+  required: ["file"],
+  properties: {
+    file: { type: "string", format: "binary", description: "UTF-8 CSV, or an .xls/.xlsx workbook" },
+  },
+};
+
+interface Upload {
+  file: string;
+  bytes: Uint8Array;
+  /** UTF-8 text of a CSV; undefined for an .xls/.xlsx workbook (recognised from its bytes). */
+  text: string | undefined;
+}
+
+/** Reads the `file` part of a multipart upload, with a safe display name. */
+async function upload(req: FastifyRequest): Promise<Upload> {
+  if (!req.isMultipart()) throw new UsageError(serverMessages.notMultipart());
+  const part = await req.file();
+  if (!part) throw new UsageError(serverMessages.noFile());
+  const bytes = await part.toBuffer();
+  const file = basename(part.filename || "upload.csv").replace(/[^\p{L}\p{N}._ -]/gu, "_") || "upload.csv";
+  const workbook = isWorkbookBytes(bytes);
+  return { file, bytes, text: workbook ? undefined : decodeUtf8(bytes, file) };
+}
+
+/** Thrown to roll a dry-run import back, carrying what it would have imported. */
+class DryRun {
+  constructor(readonly result: ImportResult) {}
+}
+
+/**
+ * A workbook's preview: the importer itself runs inside a transaction that is always rolled back,
+ * so the preview applies exactly the checks a commit would, and writes nothing.
+ */
+async function previewWorkbook(
+  ctx: ServerContext,
+  u: Upload,
+  mapping: string | undefined,
+): Promise<ImportPreview> {
+  const preview: ImportPreview = {
+    file: u.file,
+    mapping: null,
+    header: [],
+    rows: [],
+    totalRows: 0,
+    errors: [],
+    ok: false,
+    summary: null,
+  };
+  try {
+    await ctx.gate.write((store) =>
+      store.transaction(async () => {
+        throw new DryRun(await importBytes(store, u.bytes, u.file, mapping ? { mapping } : {}));
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof DryRun)) {
+      preview.errors.push(placed(error));
+      return preview;
+    }
+    const r = error.result;
+    preview.ok = true;
+    preview.mapping = r.mapping;
+    preview.totalRows = r.positions + r.observations;
+    preview.summary = {
+      sheets: r.sheets,
+      positions: r.positions,
+      series: r.series,
+      observations: r.observations,
+      entities: [],
+      dates: [],
+    };
+  }
+  return preview;
+}
+
+/** Imports: preview an upload with every error placed, then commit it in one transaction. */
+export function importRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get(
+    "/api/mappings",
+    { schema: { summary: "File layouts the importer understands", tags: ["import"] } },
+    async () => ({ mappings: MAPPINGS.map((m) => ({ name: m.name, description: m.description })) }),
+  );
+
+  app.post<{ Querystring: { mapping?: string } }>(
+    "/api/imports/preview",
+    {
+      schema: {
+        summary:
+          "Validate an upload without writing: a CSV's rows and every error by row and column; a workbook's dry-run result",
+        tags: ["import"],
+        querystring: QUERY,
+        multipart: UPLOAD,
+      },
+    },
+    async (req) => {
+      const u = await upload(req);
+      if (u.text === undefined) return previewWorkbook(ctx, u, req.query.mapping);
+      const { text, file } = u;
+      const homeCurrencies = await ctx.gate.read(
+        async (store) => new Map((await listEntities(store)).map((e) => [e.id, e.homeCurrency])),
+      );
+      return previewImport(text, file, {
+        ...(req.query.mapping ? { mapping: req.query.mapping } : {}),
+        homeCurrencies,
+        today: new Date().toISOString().slice(0, 10),
+      });
+    },
+  );
+
+  app.post<{ Querystring: { mapping?: string } }>(
+    "/api/imports",
+    {
+      schema: {
+        summary: "Import an uploaded CSV or workbook atomically: all of it or, on any error, nothing",
+        tags: ["import"],
+        querystring: QUERY,
+        multipart: UPLOAD,
+      },
+    },
+    async (req, reply) => {
+      const u = await upload(req);
+      const options = req.query.mapping ? { mapping: req.query.mapping } : {};
+      const result = await ctx.gate.write((store) =>
+        u.text === undefined
+          ? importBytes(store, u.bytes, u.file, options)
+          : importText(store, u.text, u.file, options),
+      );
+      return reply.status(201).send(result);
+    },
+  );
+}

@@ -1,0 +1,208 @@
+import type { FastifyInstance } from "fastify";
+
+import { UsageError } from "../../errors.ts";
+import {
+  assess,
+  computeAll,
+  getIndicator,
+  listIndicators,
+  loadIndicatorSeries,
+  matchesStudy,
+  resolveInput,
+  STUDY_2013,
+  STUDY_VERDICTS,
+  verdictText,
+  type IndicatorDef,
+  type IndicatorResult,
+} from "../../indicators/index.ts";
+import { CENTRAL_BANKS } from "../../model/entity.ts";
+import type { Store } from "../../store/store.ts";
+import type { ServerContext } from "../context.ts";
+import { DATE, ENTITY } from "../schemas.ts";
+
+const CB = new Set(CENTRAL_BANKS.map((e) => e.id));
+const IDS = {
+  type: "string",
+  pattern: "^[a-z0-9_.]+(,[a-z0-9_.]+)*$",
+  description: "comma-separated indicator ids, e.g. cb.currency_issued_share,cb.fx_assets_share",
+} as const;
+
+/** The indicators that apply to an entity: central-bank and sector ones for a central bank, else country ones. */
+function defsFor(entity: string): IndicatorDef[] {
+  return listIndicators({ level: CB.has(entity) ? ["central-bank", "sector"] : ["country"] });
+}
+
+function parseIds(ids: string | undefined): IndicatorDef[] | undefined {
+  return ids ? ids.split(",").map((id) => getIndicator(id)) : undefined;
+}
+
+/** A definition as the API lists it (the formula function itself stays on the server). */
+function describe(d: IndicatorDef) {
+  return {
+    id: d.id,
+    type: d.type,
+    level: d.level,
+    name: d.name,
+    formula: d.formula,
+    unit: d.unit,
+    threshold: d.threshold,
+    citation: d.citation,
+    ...(d.note ? { note: d.note } : {}),
+  };
+}
+
+function result(r: IndicatorResult) {
+  return { ...r, name: getIndicator(r.id).name };
+}
+
+async function atDate(store: Store, entity: string, date: string) {
+  const input = await resolveInput(store, entity, date);
+  return { input, results: computeAll(defsFor(entity), input) };
+}
+
+/** Indicators with their traced inputs, their time series, and the central-bank comparison (Table 2). */
+export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  app.get<{ Querystring: { level?: "central-bank" | "sector" | "country" } }>(
+    "/api/indicators",
+    {
+      schema: {
+        summary: "Every indicator of the registry: id, names, formula, unit, threshold and citation",
+        tags: ["indicators"],
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: { level: { type: "string", enum: ["central-bank", "sector", "country"] } },
+        },
+      },
+    },
+    async (req) => ({
+      indicators: listIndicators(req.query.level ? { level: [req.query.level] } : {}).map(describe),
+    }),
+  );
+
+  app.get<{ Params: { entity: string }; Querystring: { from: string; to: string; ids?: string } }>(
+    "/api/indicators/:entity/series",
+    {
+      schema: {
+        summary: "Time series of indicators for an entity (e.g. the study's Figure 1 shares, 2002-2013)",
+        tags: ["indicators"],
+        params: { type: "object", required: ["entity"], properties: { entity: ENTITY } },
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          required: ["from", "to"],
+          properties: { from: DATE, to: DATE, ids: IDS },
+        },
+      },
+    },
+    async (req) => {
+      const { entity } = req.params;
+      const defs = parseIds(req.query.ids) ?? defsFor(entity);
+      const rows = await ctx.gate.read((store) =>
+        loadIndicatorSeries(store, entity, req.query.from, req.query.to, defs),
+      );
+      return {
+        entity,
+        indicators: defs.map((d) => ({
+          ...describe(d),
+          unitLabel: rows[0]?.results.find((r) => r.id === d.id)?.unitLabel ?? d.unit,
+        })),
+        rows: rows.map((r) => ({
+          date: r.date,
+          values: Object.fromEntries(r.results.map((x) => [x.id, x.value])),
+          notes: Object.fromEntries(r.results.filter((x) => x.value === null).map((x) => [x.id, x.note])),
+        })),
+      };
+    },
+  );
+
+  app.get<{ Params: { entity: string; date: string }; Querystring: { ids?: string } }>(
+    "/api/indicators/:entity/:date",
+    {
+      schema: {
+        summary:
+          "Every indicator of an entity at a date: value, unit, reading, note and the lines it came from; with the verdicts for a central bank",
+        tags: ["indicators"],
+        params: { type: "object", required: ["entity", "date"], properties: { entity: ENTITY, date: DATE } },
+        querystring: { type: "object", additionalProperties: false, properties: { ids: IDS } },
+      },
+    },
+    async (req) => {
+      const { entity, date } = req.params;
+      const chosen = parseIds(req.query.ids);
+      const { input, results } = await ctx.gate.read((store) => atDate(store, entity, date));
+      const shown = chosen ? results.filter((r) => chosen.some((d) => d.id === r.id)) : results;
+      return {
+        entity,
+        date: input.date,
+        partial: input.partial ?? null,
+        results: shown.map(result),
+        assessment: CB.has(entity) ? assess(results) : null,
+      };
+    },
+  );
+
+  app.get<{ Querystring: { entities: string; date: string } }>(
+    "/api/compare",
+    {
+      schema: {
+        summary:
+          "Central banks side by side at a date: the central-bank indicators, the study's figures, and the Table 2 verdicts",
+        tags: ["indicators"],
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          required: ["entities", "date"],
+          properties: {
+            entities: {
+              type: "string",
+              pattern: "^[a-z]+(,[a-z]+)*$",
+              description: "comma-separated central banks: pboc,fed,boj,ecb",
+            },
+            date: DATE,
+          },
+        },
+      },
+    },
+    async (req) => {
+      const entities = req.query.entities.split(",");
+      for (const e of entities)
+        if (!CB.has(e))
+          throw new UsageError(
+            `compare takes central banks (${[...CB].join(", ")}); got ${JSON.stringify(e)}`,
+          );
+      const { date } = req.query;
+      const study = date.startsWith("2013");
+      const ids = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
+      const columns = await ctx.gate.read(async (store) => {
+        const out = [];
+        for (const entity of entities) {
+          const { input, results } = await atDate(store, entity, date);
+          const a = assess(results);
+          out.push({
+            entity,
+            date: input.date,
+            partial: input.partial ?? null,
+            indicators: ids.map((id) => {
+              const r = results.find((x) => x.id === id)!;
+              const fig = study ? STUDY_2013.find((f) => f.entity === entity && f.id === id) : undefined;
+              return {
+                ...result(r),
+                study: fig ? { value: fig.value, printed: fig.printed } : null,
+                match: fig && r.value !== null ? matchesStudy(r.value, fig) : null,
+              };
+            }),
+            verdicts: a.verdicts.map((v) => ({
+              ...v,
+              text: { en: verdictText(v, "en"), zh: verdictText(v, "zh") },
+              study: study ? (STUDY_VERDICTS[entity]?.[v.type] ?? null) : null,
+            })),
+            conclusion: a.conclusion,
+          });
+        }
+        return out;
+      });
+      return { date, entities: columns };
+    },
+  );
+}

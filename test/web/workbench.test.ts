@@ -1,0 +1,228 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import type { FastifyInstance } from "fastify";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { buildServer } from "../../src/server/app.ts";
+import { ensureWebBuilt } from "../../src/server/web-build.ts";
+import { tempDbPath } from "../helpers/temp-store.ts";
+
+const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+let db: { path: string; cleanup: () => void };
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // `npm test` on a fresh clone: build web/dist here when it is missing or older than web/src.
+  await ensureWebBuilt();
+  db = tempDbPath();
+  app = await buildServer({ dbPath: db.path });
+  base = await app.listen({ host: "127.0.0.1", port: 0 });
+  // playwright gives the browser a fresh temporary profile of its own.
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: FLAGS,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  db?.cleanup();
+});
+
+/** Opens a view and waits until its page has rendered its data. */
+async function open(view: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/${view}`);
+  const name = view.replace(/^#\//, "").split("?")[0];
+  await page.waitForSelector(`#page[data-ready="${name}"]`, { timeout: 20_000 });
+  expect(errors, "uncaught errors in the page").toEqual([]);
+  expect(await page.locator("#page .error").count(), await page.locator("#page").innerText()).toBe(0);
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+describe("web workbench in chromium", () => {
+  it("central-bank comparison: PBoC 2013-12 currency issued 20.5%, FX assets 83.3%; time to first chart", async () => {
+    const page = await open("#/compare?entity=pboc&date=2013-12&lang=en");
+    // From the indicator engine, beside the study's printed figures.
+    const cb = page.locator('[data-testid="cb-indicators"]');
+    expect(await cb.locator("tr", { hasText: "Currency issued / total liabilities" }).innerText()).toMatch(
+      /20\.5% \(study 20\.5% ✓\)/,
+    );
+    expect(await cb.locator("tr", { hasText: "FX assets / total assets" }).first().innerText()).toMatch(
+      /83\.3% \(study 83\.3% ✓\)/,
+    );
+    const table2 = await page.locator('[data-testid="table2"]').innerText();
+    expect(table2).toContain("severe creditor-type currency mismatch");
+    expect(table2).toContain("capital-structure mismatch present");
+    expect(await page.locator('[data-testid="figure1"] canvas').count()).toBeGreaterThan(0);
+    // The lines themselves, as shares of the published totals.
+    const liab = page.locator('[data-testid="liab-at-date"] tr', { hasText: "Currency issue" });
+    expect(await liab.innerText()).toContain("20.5%");
+    const assets = page.locator('[data-testid="assets-at-date"] tr', { hasText: "Foreign exchange" });
+    expect(await assets.innerText()).toContain("83.3%");
+    expect(await assets.innerText()).toContain("264,270.04");
+    const timing = await page.evaluate(() => ({
+      chart: window.__bslab?.firstChartMs,
+      dom: performance.getEntriesByType("navigation")[0]?.toJSON() as { domContentLoadedEventEnd: number },
+    }));
+    expect(timing.chart).toBeGreaterThan(0);
+    console.log(
+      `time to first chart (compare page, from navigation start): ${Math.round(timing.chart!)} ms (DOMContentLoaded ${Math.round(timing.dom.domContentLoadedEventEnd)} ms)`,
+    );
+    await shot(page, "compare-en");
+    await page.close();
+  });
+
+  it("balance-sheet page: the 2013-12 lines, the identity check, and the language switch", async () => {
+    const page = await open("#/sheet?entity=pboc&date=2013-12&lang=en");
+    const assets = await page.locator('[data-testid="assets"]').innerText();
+    expect(assets).toContain("264,270.04");
+    expect(assets).toContain("317,278.55");
+    expect(assets).toContain("CNY 100 mn");
+    expect(await page.locator('[data-testid="checks"] h3').innerText()).toBe("Accounting checks: ok");
+    expect(await page.locator('[data-testid="sheet-bars"] canvas').count()).toBeGreaterThan(0);
+    await shot(page, "sheet-en");
+
+    // Sorting: clicking the value header puts the largest asset line first when descending.
+    const header = page.locator('[data-testid="assets"] th[data-key="value"]');
+    await header.click();
+    await header.click();
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    expect(await page.locator('[data-testid="assets"] tbody tr').first().innerText()).toContain("317,278.55");
+
+    await page.click("#lang");
+    await page.waitForSelector('#page[data-ready="sheet"] [data-testid="assets"]');
+    await expect.poll(() => page.url()).toContain("lang=zh");
+    expect(await page.locator("nav").innerText()).toContain("资产负债表");
+    const zh = await page.locator('[data-testid="assets"]').innerText();
+    expect(zh).toContain("外汇");
+    expect(zh).toContain("亿元");
+    expect(zh).toContain("264,270.04");
+    await shot(page, "sheet-zh");
+    await page.close();
+  });
+
+  it("indicator explorer: clicking the chart lists the balance-sheet lines of that date", async () => {
+    const page = await open("#/explorer?entity=pboc&id=cb.fx_assets_share&from=2013-01&to=2013-12&lang=en");
+    const box = (await page.locator('[data-testid="explorer-chart"] .chart').boundingBox())!;
+    await page.mouse.click(box.x + box.width - 30, box.y + box.height / 2);
+    const lines = page.locator('[data-testid="explorer-lines"]');
+    await expect.poll(() => lines.innerText()).toContain("2013-12");
+    const text = await lines.innerText();
+    expect(text).toContain("pboc 2013-12: 83.3%");
+    expect(text).toContain("264,270.04");
+    expect(text).toContain("monetary_authority_bs_2013.xls:9");
+    expect(page.url()).toContain("at=2013-12");
+    await shot(page, "explorer");
+    await page.close();
+  });
+
+  it("recession monitor: Japan's timeline, four marks, the credit gap", async () => {
+    const page = await open("#/recession?country=JP&from=1985&to=2010&lang=en");
+    expect(await page.locator('[data-testid="verdict"]').innerText()).toContain(
+      "balance-sheet recession from 1990",
+    );
+    expect(await page.locator('[data-testid="marks"] .panel').count()).toBe(4);
+    expect(await page.locator('[data-testid="credit-gap"] canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="evidence"] tbody tr').count()).toBe(26);
+    await shot(page, "recession");
+
+    // Every chart downloads as PNG, SVG (a real vector file) and its data as CSV.
+    const panel = page.locator('[data-testid="credit-gap"]');
+    const download = async (kind: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        panel.locator(`button[data-download="${kind}"]`).click(),
+      ]);
+      const path = await file.path();
+      return { name: file.suggestedFilename(), text: readFileSync(path, kind === "png" ? "latin1" : "utf8") };
+    };
+    const svg = await download("svg");
+    expect(svg.name).toMatch(/\.svg$/);
+    expect(svg.text).toMatch(/^<svg/);
+    const csv = await download("csv");
+    expect(csv.text.split("\n")[0]).toBe("date,ratio,trend,gap,bis_gap,buffer_guide");
+    const png = await download("png");
+    expect(png.text.slice(1, 4)).toBe("PNG");
+    await page.close();
+  });
+
+  it("scenario lab: moving a slider re-runs the model and changes the chart (BSR and PC)", async () => {
+    // BSR: bring the bank clean-up forward from "off" to period 26.
+    const page = await open("#/scenario?model=bsr&lang=en");
+    const chart = page.locator('[data-testid="scenario-chart-2"]');
+    await expect.poll(() => chart.getAttribute("data-sum")).not.toBeNull();
+    const before = await chart.getAttribute("data-sum");
+    await page.locator('[data-testid="slider-cleanup_period"]').focus();
+    for (let i = 0; i < 55; i++) await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => page.url()).toContain("v.cleanup_period=26");
+    await expect.poll(() => chart.getAttribute("data-sum")).not.toBe(before);
+    await shot(page, "scenario-bsr");
+    await page.close();
+
+    // PC: raise government spending from period 5 on.
+    const pc = await open("#/scenario?model=pc&lang=en");
+    const y = pc.locator('[data-testid="scenario-chart-1"]');
+    await expect.poll(() => y.getAttribute("data-sum")).not.toBeNull();
+    const flat = await y.getAttribute("data-sum");
+    await pc.locator('[data-testid="slider-G"]').focus();
+    for (let i = 0; i < 10; i++) await pc.keyboard.press("ArrowRight");
+    await expect.poll(() => y.getAttribute("data-sum")).not.toBe(flat);
+    expect(pc.url()).toContain("v.G=");
+    await shot(pc, "scenario-pc");
+    await pc.close();
+  });
+
+  it("import: a bad CSV shows its errors by row and column; a good one imports", async () => {
+    const page = await open("#/import?lang=en");
+    const bad =
+      "entity,date,item,side,currency,maturity,value,unit\nbank9,2024-12,loans,asset,EUR,long,10,EUR millions\nbank9,2024-12,deposits,liability,EUR,short,ten,EUR millions\n";
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: "bad.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(bad),
+    });
+    await page.waitForSelector('[data-testid="import-errors"]');
+    expect(await page.locator('[data-testid="import-errors"]').innerText()).toContain(
+      'bad.csv: row 3, column value: not a number: "ten"',
+    );
+    const cell = page.locator('tr[data-row="3"] td.cell-error');
+    expect(await cell.getAttribute("data-column")).toBe("value");
+    expect(await page.locator('[data-testid="import-commit"]').isDisabled()).toBe(true);
+    await shot(page, "import-bad");
+
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: "good.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(bad.replace(",ten,", ",10,")),
+    });
+    await expect.poll(() => page.locator('[data-testid="import-commit"]').isDisabled()).toBe(false);
+    await page.click('[data-testid="import-commit"]');
+    await page.waitForSelector('[data-testid="import-done"]');
+    expect(await page.locator('[data-testid="import-done"]').innerText()).toContain("good.csv");
+    await shot(page, "import-done");
+    await page.close();
+  });
+});

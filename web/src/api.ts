@@ -1,0 +1,58 @@
+/** The server's JSON API; errors arrive as `{ error: { code, message } }` and are thrown as ApiError. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(res.status, "bad-response", `${res.status} ${res.statusText}: ${text.slice(0, 200)}`);
+  }
+  if (!res.ok) {
+    const e = (body as { error?: { code?: string; message?: string } }).error;
+    throw new ApiError(res.status, e?.code ?? "error", e?.message ?? `${res.status} ${res.statusText}`);
+  }
+  return body as T;
+}
+
+const cache = new Map<string, Promise<unknown>>();
+
+/** GET a JSON document; identical GETs share one request (the store does not change under a page). */
+export function getJson<T>(path: string, { fresh = false } = {}): Promise<T> {
+  if (fresh) cache.delete(path);
+  let p = cache.get(path) as Promise<T> | undefined;
+  if (!p) {
+    p = fetch(path).then((r) => parse<T>(r));
+    cache.set(path, p);
+    p.catch(() => cache.delete(path));
+  }
+  return p;
+}
+
+export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  });
+  return parse<T>(res);
+}
+
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  return parse<T>(await fetch(path, { method: "POST", body: form }));
+}
+
+/** Forget cached GETs (after an import changed the store). */
+export function clearCache(): void {
+  cache.clear();
+}
