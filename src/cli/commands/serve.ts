@@ -1,8 +1,6 @@
 import type { Command } from "commander";
 
 import { UsageError, messages } from "../../errors.ts";
-import { buildServer } from "../../server/app.ts";
-import { ensureWebBuilt } from "../../server/web-build.ts";
 import { defaultDbPath } from "../../store/paths.ts";
 
 function parsePort(value: string | undefined): number {
@@ -22,6 +20,9 @@ export function register(program: Command): void {
     .option("--no-build", "do not build the web app even if web/dist is missing or stale")
     .action(async (opts: { port?: string; host: string; build: boolean }) => {
       const port = parsePort(opts.port);
+      // Loaded here, not at the top: Fastify and the web build would slow every other command.
+      const { buildServer } = await import("../../server/app.ts");
+      const { ensureWebBuilt } = await import("../../server/web-build.ts");
       if (opts.build) {
         process.stderr.write("checking the web app build...\n");
         if (await ensureWebBuilt()) process.stderr.write("built web/dist\n");
