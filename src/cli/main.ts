@@ -9,6 +9,7 @@ const modules: Array<() => Promise<{ register: RegisterCommand }>> = [
   () => import("./commands/serve.ts"),
   () => import("./commands/io.ts"),
   () => import("./commands/indicators.ts"),
+  () => import("./commands/report.ts"),
   // one line per command module
   () => import("./commands/recession.ts"),
   () => import("./commands/sim.ts"),

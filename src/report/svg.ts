@@ -3,16 +3,30 @@ import * as echarts from "echarts";
 /** The ECharts option object, as the web app builds it. */
 export type ChartOption = echarts.EChartsOption;
 
+// ECharts numbers its SVG ids and classes per process (zr0-c0, zr1-cls-4, ...): the same chart
+// rendered twice would differ, and two charts in one page could share a clip-path id. Renaming every
+// such token in order of first appearance makes the output depend on the chart alone.
+function stableIds(svg: string, prefix: string): string {
+  const names = new Map<string, string>();
+  return svg.replace(/\bzr\d+-[a-z]*-?\d+\b/g, (token) => {
+    let name = names.get(token);
+    if (!name) names.set(token, (name = `${prefix}-${names.size}`));
+    return name;
+  });
+}
+
 /**
  * Renders a chart to a standalone SVG string on the server, with the same library and options the
- * web app uses, so a report's charts match the workbench's. Animation is off so the output is
- * deterministic.
+ * web app uses, so a report's charts match the workbench's. Animation is off and ids are renamed
+ * with `idPrefix` (default `chart`), so the same option always gives the same bytes; give each chart
+ * of one document its own prefix.
+ * @example renderSvg(lineChart("Shares", series, { percent: true }), 720, 360, "fig1")
  */
-export function renderSvg(option: ChartOption, width = 720, height = 360): string {
+export function renderSvg(option: ChartOption, width = 720, height = 360, idPrefix = "chart"): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({ ...option, animation: false });
-    return chart.renderToSVGString();
+    return stableIds(chart.renderToSVGString(), idPrefix);
   } finally {
     chart.dispose();
   }

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { ensureBundled } from "../../src/store/bundled.ts";
+import { inject } from "vitest";
+
 import { Store } from "../../src/store/store.ts";
 
 /** A fresh database file in a temporary folder; `cleanup` removes it. */
@@ -11,11 +12,17 @@ export function tempDbPath(): { path: string; cleanup: () => void } {
   return { path: join(dir, "test.duckdb"), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A fresh copy of the run's template database, which already holds the bundled data. */
+export function seededDbPath(): { path: string; cleanup: () => void } {
+  const db = tempDbPath();
+  copyFileSync(inject("templateDb"), db.path);
+  return db;
+}
+
 /** A store with the bundled data loaded, for tests that read it. */
 export async function bundledStore(): Promise<{ store: Store; cleanup: () => void }> {
-  const db = tempDbPath();
+  const db = seededDbPath();
   const store = await Store.open({ path: db.path });
-  await ensureBundled(store);
   return { store, cleanup: () => (store.close(), db.cleanup()) };
 }
 

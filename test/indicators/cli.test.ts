@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { runCli } from "../helpers/run-cli.ts";
-import { tempDbPath } from "../helpers/temp-store.ts";
+import { seededDbPath } from "../helpers/temp-store.ts";
 
 let db: { path: string; cleanup: () => void };
 beforeAll(() => {
-  db = tempDbPath();
+  db = seededDbPath();
 });
 afterAll(() => db.cleanup());
 

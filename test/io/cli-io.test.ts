@@ -4,12 +4,12 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { runCli } from "../helpers/run-cli.ts";
-import { tempDbPath } from "../helpers/temp-store.ts";
+import { seededDbPath } from "../helpers/temp-store.ts";
 
 let db: { path: string; cleanup: () => void };
 let dir: string;
 beforeAll(() => {
-  db = tempDbPath();
+  db = seededDbPath();
   dir = dirname(db.path);
 });
 afterAll(() => db.cleanup());

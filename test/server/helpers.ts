@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from "fastify";
 
 import { buildServer } from "../../src/server/app.ts";
-import { tempDbPath } from "../helpers/temp-store.ts";
+import { seededDbPath } from "../helpers/temp-store.ts";
 
 /** A server over a fresh database with the bundled data, for `app.inject`. */
 export async function testServer(): Promise<{
@@ -9,7 +9,7 @@ export async function testServer(): Promise<{
   dbPath: string;
   cleanup: () => Promise<void>;
 }> {
-  const db = tempDbPath();
+  const db = seededDbPath();
   const app = await buildServer({ dbPath: db.path, webRoot: "/nonexistent-web-root", idleCloseMs: 50 });
   return {
     app,

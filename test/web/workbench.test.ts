@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { buildServer } from "../../src/server/app.ts";
 import { ensureWebBuilt } from "../../src/server/web-build.ts";
-import { tempDbPath } from "../helpers/temp-store.ts";
+import { seededDbPath } from "../helpers/temp-store.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
 const FLAGS = [
@@ -30,7 +30,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   // `npm test` on a fresh clone: build web/dist here when it is missing or older than web/src.
   await ensureWebBuilt();
-  db = tempDbPath();
+  db = seededDbPath();
   app = await buildServer({ dbPath: db.path });
   base = await app.listen({ host: "127.0.0.1", port: 0 });
   // playwright gives the browser a fresh temporary profile of its own.

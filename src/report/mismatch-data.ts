@@ -1,0 +1,133 @@
+import { NotFoundError } from "../errors.ts";
+import { type Assessment, assess } from "../indicators/assess.ts";
+import { computeAll, type IndicatorInput, type IndicatorResult } from "../indicators/compute.ts";
+import { parsePeriod, resolveInput } from "../indicators/inputs.ts";
+import { listIndicators } from "../indicators/registry.ts";
+import { loadIndicatorSeries, type SeriesRow } from "../indicators/series.ts";
+import type { IndicatorDef } from "../indicators/types.ts";
+import { CENTRAL_BANKS } from "../model/entity.ts";
+import type { Store } from "../store/store.ts";
+import type { Text } from "./i18n.ts";
+
+/** One central bank of the comparison at the report's date, or why it has no data. */
+export type PeerData =
+  | {
+      entity: string;
+      name: Text;
+      date: string;
+      partial?: string;
+      results: IndicatorResult[];
+      assessment: Assessment;
+    }
+  | { entity: string; name: Text; error: string };
+
+/** Everything a mismatch report reads from the store, gathered once (the report builder is pure). */
+export interface MismatchData {
+  entity: string;
+  name: Text;
+  centralBank: boolean;
+  /** The date asked for, and the input actually used (a month resolves to its last sheet). */
+  asked: string;
+  input: IndicatorInput;
+  defs: IndicatorDef[];
+  results: IndicatorResult[];
+  assessment: Assessment;
+  /** Year-end rows of the indicator series over the `years` years up to the date. */
+  series: SeriesRow[];
+  /** Why the series is empty, when it is. */
+  seriesError?: string;
+  peers: PeerData[];
+}
+
+const CB = new Map(CENTRAL_BANKS.map((e) => [e.id, e]));
+
+/** The indicators that apply to an entity (as `bslab indicators` chooses them). */
+export function defsFor(entity: string): IndicatorDef[] {
+  return listIndicators({ level: CB.has(entity) ? ["central-bank", "sector"] : ["country"] });
+}
+
+/** The last row of each year: a monthly or weekly series read at year-end, as the study's charts are. */
+export function yearEnd(rows: readonly SeriesRow[]): SeriesRow[] {
+  const byYear = new Map<string, SeriesRow>();
+  for (const r of rows) byYear.set(r.date.slice(0, 4), r);
+  return [...byYear.values()];
+}
+
+/**
+ * Loads what a mismatch report of `entity` at `date` needs: the indicators at the date (with their
+ * source lines), the Table 2 assessment, the year-end series over `years` years (default 12:
+ * 2002-2013 for an end-2013 report, the span of the study's Figure 1) and the other central banks at
+ * the same date. Throws UsageError on a malformed date and NotFoundError on an unknown entity or a
+ * date without data.
+ * @example await loadMismatchData(store, "pboc", "2013-12")
+ */
+export async function loadMismatchData(
+  store: Store,
+  entity: string,
+  date: string,
+  options: { years?: number } = {},
+): Promise<MismatchData> {
+  parsePeriod(date);
+  const input = await resolveInput(store, entity, date);
+  const defs = defsFor(entity);
+  const results = computeAll(defs, input);
+  const cb = CB.get(entity);
+  const name: Text = cb ? cb.name : { en: input.entity, zh: input.entity };
+  const years = options.years ?? 12;
+  const from = String(Number(date.slice(0, 4)) - years + 1);
+  let series: SeriesRow[] = [];
+  let seriesError: string | undefined;
+  try {
+    series = yearEnd(await loadIndicatorSeries(store, entity, from, input.date, defs));
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    seriesError = error.message;
+  }
+  const peers: PeerData[] = [];
+  if (cb)
+    for (const peer of CENTRAL_BANKS) {
+      if (peer.id === entity) {
+        peers.push({
+          entity,
+          name,
+          date: input.date,
+          ...partialOf(input),
+          results,
+          assessment: assess(results),
+        });
+        continue;
+      }
+      try {
+        const pin = await resolveInput(store, peer.id, date);
+        const pres = computeAll(defsFor(peer.id), pin);
+        peers.push({
+          entity: peer.id,
+          name: peer.name,
+          date: pin.date,
+          ...partialOf(pin),
+          results: pres,
+          assessment: assess(pres),
+        });
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        peers.push({ entity: peer.id, name: peer.name, error: error.message });
+      }
+    }
+  return {
+    entity: input.entity,
+    name,
+    centralBank: cb !== undefined,
+    asked: date,
+    input,
+    defs,
+    results,
+    assessment: assess(results),
+    series,
+    ...(seriesError ? { seriesError } : {}),
+    peers,
+  };
+}
+
+function partialOf(input: IndicatorInput): { partial?: string } {
+  return input.partial ? { partial: input.partial } : {};
+}

@@ -1,0 +1,265 @@
+import { readFileSync } from "node:fs";
+
+import { datasetPath } from "../io/sources/common.ts";
+import { CREDIT_GAP_VINTAGE, creditGap, diagnose, loadCountryData } from "../recession/index.ts";
+import type { Diagnosis } from "../recession/stages.ts";
+import type { YearInputs } from "../recession/country-data.ts";
+import { lineChart, lineChartHeight } from "./chart-options.ts";
+import { grouped } from "./format.ts";
+import { signalName, STAGE_TEXT, t } from "./i18n.ts";
+import type { ReportOptions } from "./mismatch-report.ts";
+import type { Block, FigureBlock, Lang, Report, Section } from "./model.ts";
+import { renderSvg } from "./svg.ts";
+
+const MARKS = ["asset-price-collapse", "monetary-ineffective", "private-deleveraging", "deflation"] as const;
+const BIS_FILE = "WS_CREDIT_GAP_csv_col.csv";
+const BIS_PATH = `data/bis-credit-property-cpi/${BIS_FILE}`;
+
+type Field = Exclude<keyof YearInputs, "year" | "jstCrisisStart" | "lvCrisis" | "rrBanking" | "rrSystemic">;
+
+/** Annual inputs charted, with their names. */
+const ANNUAL: Record<string, { field: Field; name: { en: string; zh: string } }[]> = {
+  prices: [
+    {
+      field: "equityDrawdown",
+      name: { en: "equity drawdown from 5-year high, %", zh: "股价较5年高点回撤，%" },
+    },
+    { field: "houseDrawdown", name: { en: "house-price drawdown, %", zh: "房价回撤，%" } },
+    { field: "inflation", name: { en: "CPI inflation, %", zh: "CPI通胀，%" } },
+    { field: "shortRate", name: { en: "short-term rate, %", zh: "短期利率，%" } },
+    { field: "realGdpGrowth", name: { en: "real GDP growth, %", zh: "实际GDP增速，%" } },
+  ],
+  balances: [
+    { field: "corporateBalance", name: { en: "corporate net lending, % of GDP", zh: "企业净借出，占GDP%" } },
+    { field: "householdBalance", name: { en: "household net lending, % of GDP", zh: "居民净借出，占GDP%" } },
+    { field: "creditGrowth", name: { en: "private credit growth, % y/y", zh: "私人信贷增速，同比%" } },
+  ],
+};
+
+// The bundled BIS file keeps one series per row: the row of a series key is its source line.
+function bisRow(key: string): number | null {
+  try {
+    const lines = readFileSync(datasetPath("bis-credit-property-cpi", BIS_FILE), "utf8").split("\n");
+    const i = lines.findIndex((l) => l.includes(`,${key},`));
+    return i < 0 ? null : i + 1;
+  } catch {
+    return null;
+  }
+}
+
+const num = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? "–" : grouped(v, digits);
+
+function figure(
+  id: string,
+  caption: string,
+  periods: string[],
+  series: { id: string; name: string; values: (number | null)[] }[],
+  sources: string[],
+  lang: Lang,
+): FigureBlock {
+  const option = lineChart(
+    "",
+    series.map((s) => ({ name: s.name, points: periods.map((p, i) => [p, s.values[i] ?? null]) })),
+    { periods },
+  );
+  return {
+    kind: "figure",
+    id,
+    caption,
+    svg: renderSvg(option, 720, lineChartHeight(series.length), `recession-${id}`),
+    periods,
+    series,
+    data: {
+      kind: "table",
+      header: [t("period", lang), ...series.map((s) => s.name), t("source", lang)],
+      rows: periods.map((p, i) => [p, ...series.map((s) => num(s.values[i])), sources[i] ?? ""]),
+      align: ["left", ...series.map(() => "right" as const), "left"],
+    },
+  };
+}
+
+function creditFigure(d: Diagnosis, lang: Lang, n: number): FigureBlock | null {
+  let rows;
+  try {
+    rows = creditGap(d.country.iso2).filter((r) => {
+      const y = Number(r.date.slice(0, 4));
+      return y >= d.from && y <= d.to;
+    });
+  } catch {
+    return null;
+  }
+  if (rows.length === 0) return null;
+  const key = `Q:${d.country.iso2}:P:A`;
+  const ratioRow = bisRow(`${key}:A`);
+  const gapRow = bisRow(`${key}:C`);
+  const names =
+    lang === "zh"
+      ? ["信贷/GDP，%", "单边HP趋势，%", "缺口（本项目计算），百分点", "缺口（BIS公布），百分点"]
+      : ["credit/GDP, %", "one-sided HP trend, %", "gap (computed), pp", "gap (BIS published), pp"];
+  return figure(
+    "credit-gap",
+    `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${d.country.name}, ${t("creditGapChart", lang)}; ${CREDIT_GAP_VINTAGE}`,
+    rows.map((r) => r.date),
+    [
+      { id: "ratio", name: names[0]!, values: rows.map((r) => r.ratio) },
+      { id: "trend", name: names[1]!, values: rows.map((r) => r.trend) },
+      { id: "gap", name: names[2]!, values: rows.map((r) => r.gap) },
+      { id: "bisGap", name: names[3]!, values: rows.map((r) => r.bisGap) },
+    ],
+    rows.map(
+      (r) =>
+        `${BIS_PATH}:${ratioRow ?? "?"}:${r.date}${r.bisGap !== null ? `; :${gapRow ?? "?"}:${r.date}` : ""}`,
+    ),
+    lang,
+  );
+}
+
+function annualFigure(d: Diagnosis, group: "prices" | "balances", lang: Lang, n: number): FigureBlock | null {
+  const data = loadCountryData(d.country.iso2);
+  const years: number[] = [];
+  for (let y = d.from; y <= d.to; y++) years.push(y);
+  const specs = ANNUAL[group]!.filter((s) => years.some((y) => data.years.get(y)?.[s.field]));
+  if (specs.length === 0) return null;
+  const series = specs.map((s) => ({
+    id: s.field,
+    name: s.name[lang],
+    values: years.map((y) => data.years.get(y)?.[s.field]?.value ?? null),
+  }));
+  const sources = years.map((y) =>
+    [...new Set(specs.map((s) => data.years.get(y)?.[s.field]?.source).filter((x): x is string => !!x))].join(
+      "; ",
+    ),
+  );
+  const title = group === "prices" ? t("pricesChart", lang) : t("balancesChart", lang);
+  return figure(
+    group,
+    `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${d.country.name}, ${title}`,
+    years.map(String),
+    series,
+    sources,
+    lang,
+  );
+}
+
+const mark = (fired: boolean | null | undefined) => (fired === true ? "✓" : fired === false ? "–" : "n/a");
+
+/**
+ * The recession-monitor report of a country over [from, to], as a model: the verdict and boom mark,
+ * the distress episodes with depth and policy lag, the four marks year by year, the credit gap and
+ * annual inputs as charts (each point with its source), the stages with their evidence, and the
+ * parameters. Headings and labels follow `lang`; the monitor's evidence sentences are English.
+ * @example recessionReport("JP", 1985, 2010, { lang: "zh" }).title
+ */
+export function recessionReport(
+  country: string,
+  from: number,
+  to: number,
+  options: ReportOptions = {},
+): Report {
+  const lang = options.lang ?? "en";
+  const d = diagnose(country, from, to);
+  const c = colonOf(lang);
+  const summary: Block[] = [
+    { kind: "paragraph", tone: "verdict", text: `${t("recessionVerdict", lang)}${c}${d.verdict.summary}` },
+  ];
+  if (d.boomMark) summary.push({ kind: "paragraph", text: `${t("boomMark", lang)}${c}${d.boomMark}` });
+  if (lang === "zh") summary.push({ kind: "paragraph", tone: "note", text: t("evidenceLanguage", lang) });
+  const episodes: Block = {
+    kind: "table",
+    id: "episodes",
+    header: [
+      t("start", lang),
+      t("end", lang),
+      t("duration", lang),
+      t("bsr", lang),
+      t("marks", lang),
+      t("depth", lang),
+      t("policyLag", lang),
+      t("reason", lang),
+    ],
+    rows: d.episodes.map((e) => [
+      String(e.start),
+      e.end === null ? t("ongoing", lang) : String(e.end),
+      String(e.durationYears),
+      e.balanceSheetRecession ? t("yes", lang) : t("no", lang),
+      MARKS.map((m) => `${signalName(m, lang)}: ${e.marks[m].length ? e.marks[m].join(", ") : "–"}`).join(
+        "; ",
+      ),
+      Object.entries(e.depth)
+        .map(([k, v]) => `${k} ${v === null ? "n/a" : grouped(v, 1)}`)
+        .join("; "),
+      e.policyLag.detail,
+      e.reason,
+    ]),
+  };
+  const marks: Block = {
+    kind: "table",
+    id: "marks",
+    header: [t("year", lang), t("stage", lang), ...MARKS.map((m) => signalName(m, lang))],
+    rows: d.timeline.map((y) => [
+      String(y.year),
+      STAGE_TEXT[y.stage]?.[lang] ?? y.stage,
+      ...MARKS.map((m) => mark(y.signals.find((s) => s.id === m)?.fired)),
+    ]),
+    align: ["left", "left", "right", "right", "right", "right"],
+  };
+  let n = 0;
+  const figures = [
+    creditFigure(d, lang, ++n),
+    annualFigure(d, "prices", lang, ++n),
+    annualFigure(d, "balances", lang, ++n),
+  ].filter((f): f is FigureBlock => f !== null);
+  const timeline: Block = {
+    kind: "table",
+    id: "timeline",
+    header: [t("year", lang), t("stage", lang), t("signals", lang), t("evidence", lang)],
+    rows: d.timeline.map((y) => [
+      String(y.year),
+      STAGE_TEXT[y.stage]?.[lang] ?? y.stage,
+      y.fired.map((f) => signalName(f, lang)).join(", "),
+      y.signals
+        .filter((s) => s.fired)
+        .map((s) => `${signalName(s.id, lang)}: ${s.detail}`)
+        .concat(y.notes)
+        .join(" | "),
+    ]),
+  };
+  const params: Block = {
+    kind: "table",
+    id: "parameters",
+    header: [t("parameters", lang), t("value", lang)],
+    rows: Object.entries(d.parameters).map(([k, v]) => [k, JSON.stringify(v)]),
+  };
+  const sections: Section[] = [
+    { id: "summary", title: t("summary", lang), blocks: summary },
+    { id: "episodes", title: t("episodes", lang), blocks: [episodes] },
+    {
+      id: "marks",
+      title: t("marks", lang),
+      blocks: [{ kind: "paragraph", text: t("marksIntro", lang) }, marks],
+    },
+    { id: "charts", title: t("charts", lang), blocks: figures },
+    { id: "timeline", title: t("timeline", lang), blocks: [timeline] },
+    { id: "parameters", title: t("parameters", lang), blocks: [params] },
+  ];
+  return {
+    lang,
+    title: `${t("recessionTitle", lang)}${c}${d.country.name} (${d.country.iso2}), ${from}–${to}`,
+    meta: [
+      [t("country", lang), `${d.country.name} (${d.country.iso2}, ${d.country.iso3})`],
+      [t("period", lang), `${from}–${to}`],
+      [
+        t("data", lang),
+        `JST R6, BIS (${CREDIT_GAP_VINTAGE}), Shiller, Nikkei 225, sectoral balances, IMF PFMH, Laeven-Valencia, Reinhart-Rogoff`,
+      ],
+      [t("method", lang), t("methodRecession", lang)],
+    ],
+    sections,
+    ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
+  };
+}
+
+function colonOf(lang: Lang): string {
+  return lang === "zh" ? "：" : ": ";
+}

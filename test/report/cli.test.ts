@@ -1,0 +1,54 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { runCli } from "../helpers/run-cli.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "bslab-report-"));
+const db = join(dir, "test.duckdb");
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("bslab report", () => {
+  it("writes Markdown with its SVG charts beside it and prints the paths on stderr", () => {
+    const out = join(dir, "md", "pboc.md");
+    const r = runCli(
+      ["report", "pboc", "--date", "2013-12", "--lang", "zh", "--format", "md", "--out", out],
+      db,
+    );
+    expect(r.stderr).toContain(`wrote ${out}\n`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`wrote ${join(dir, "md", "pboc-figure1.svg")}`);
+    const md = readFileSync(out, "utf8");
+    expect(md).toContain("# 中央银行资产负债表错配风险评估：中国人民银行, 2013年12月");
+    expect(md).toContain("](pboc-figure1.svg)");
+    expect(readFileSync(join(dir, "md", "pboc-figure1.svg"), "utf8")).toMatch(/^<svg/);
+  });
+
+  it("report recession JP --out - prints HTML on stdout", () => {
+    const r = runCli(["report", "recession", "JP", "--from", "1985", "--to", "2010", "--out", "-"], db);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(r.stdout).toContain("balance-sheet recession from 1990");
+  });
+
+  it.each([
+    [
+      ["report", "pboc", "--date", "2013-13"],
+      'bslab: invalid date: "2013-13" (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2013-12)\n',
+    ],
+    [
+      ["report", "nope", "--date", "2013-12"],
+      'bslab: unknown entity: "nope" (central banks: pboc, fed, boj, ecb; or an External Wealth of Nations country name such as China)\n',
+    ],
+  ])("bad input %j: one-line error, exit 1", (args, message) => {
+    const out = join(dir, "bad.html");
+    const r = runCli([...args, "--out", out], db);
+    expect(r.status).toBe(1);
+    expect(r.stderr.endsWith(message)).toBe(true);
+    expect(r.stderr.trim().split("\n").at(-1)).toBe(message.trim());
+    expect(existsSync(out)).toBe(false);
+  });
+});
