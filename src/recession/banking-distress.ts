@@ -1,5 +1,19 @@
 import type { CountryData } from "./country-data.ts";
-import { r1, type Signal, yearOf } from "./signal.ts";
+import { notInstalled } from "../io/sources/common.ts";
+import { missingReason, r1, type Signal, yearOf } from "./signal.ts";
+
+// The crisis datings in use, naming those that are not installed.
+function datings(data: CountryData): string {
+  const all: [string, "jstCrisisStart" | "lvCrisis" | "rrSystemic"][] = [
+    ["JST", "jstCrisisStart"],
+    ["Laeven-Valencia", "lvCrisis"],
+    ["Reinhart-Rogoff", "rrSystemic"],
+  ];
+  const used = all.filter(([name, f]) => (name !== "JST" || data.country.jst) && !data.unavailable[f]);
+  const gone = [...new Set(all.flatMap(([, f]) => data.unavailable[f] ?? []))];
+  const list = used.length === 0 ? "no dating" : used.map(([n]) => n).join(", ");
+  return gone.length === 0 ? list : `${list} (${gone.map(notInstalled).join("; ")})`;
+}
 
 /**
  * Step 2, banking distress: a systemic banking crisis year by any of the three datings - JST R6
@@ -15,7 +29,12 @@ export function bankingDistress(data: CountryData, year: number): Signal {
   if (y.jstCrisisStart) sources.push("JST crisis start");
   if (lv) sources.push(`Laeven-Valencia ${lv.start}-${lv.end ?? "?"}`);
   if (y.rrSystemic) sources.push("Reinhart-Rogoff systemic crisis");
-  const known = y.jstCrisisStart != null || y.rrSystemic != null || data.lvCrises.length > 0 || year >= 1970;
+  const lvInstalled = !data.unavailable.lvCrisis;
+  const known =
+    y.jstCrisisStart != null ||
+    y.rrSystemic != null ||
+    data.lvCrises.length > 0 ||
+    (lvInstalled && year >= 1970);
   const parts = [...sources];
   if (y.rrBanking && !y.rrSystemic) parts.push("Reinhart-Rogoff banking-crisis flag (not systemic)");
   if (lv?.peakNpl != null) parts.push(`peak NPLs ${r1(lv.peakNpl)}% of loans`);
@@ -31,7 +50,20 @@ export function bankingDistress(data: CountryData, year: number): Signal {
       rrBanking: y.rrBanking == null ? null : y.rrBanking ? 1 : 0,
       peakNpl: lv?.peakNpl == null ? null : r1(lv.peakNpl),
     },
-    detail: parts.length > 0 ? parts.join("; ") : "no crisis in JST, Laeven-Valencia or Reinhart-Rogoff",
-    ...(sources.length === 0 && !known ? { reason: `no crisis dating covers ${year}` } : {}),
+    detail:
+      parts.length > 0
+        ? parts.join("; ")
+        : sources.length === 0 && !known
+          ? `not computable: ${missingReason(data, ["jstCrisisStart", "lvCrisis", "rrSystemic"], `no crisis dating covers ${year}`)}`
+          : `no crisis in ${datings(data)}`,
+    ...(sources.length === 0 && !known
+      ? {
+          reason: missingReason(
+            data,
+            ["jstCrisisStart", "lvCrisis", "rrSystemic"],
+            `no crisis dating covers ${year}`,
+          ),
+        }
+      : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { loadBisWide } from "../io/sources/bis-wide-csv.ts";
-import { memoize } from "../io/sources/common.ts";
+import { ifInstalled, memoize } from "../io/sources/common.ts";
 import { loadJstRows } from "../io/sources/jst.ts";
 import { loadLaevenValencia, type LvCrisis } from "../io/sources/laeven-valencia.ts";
 import { loadNikkei } from "../io/sources/nikkei.ts";
@@ -55,6 +55,21 @@ export interface YearInputs {
   rrSystemic: boolean | null;
 }
 
+/** An input of {@link YearInputs}. */
+export type InputField = Exclude<keyof YearInputs, "year">;
+
+/** Ids of the bundled datasets (= folders of `data/`) the monitor reads. */
+export const RECESSION_DATASETS = {
+  jst: "jst-macrohistory-r6",
+  bis: "bis-credit-property-cpi",
+  shiller: "shiller-us-market-and-housing",
+  nikkei: "nikkei225-daily",
+  sectors: "sectoral-financial-balances",
+  pfmh: "imf-public-finances-modern-history",
+  lv: "laeven-valencia-2026",
+  rr: "reinhart-rogoff-global-crises",
+} as const;
+
 /** Everything the monitor knows about one country. */
 export interface CountryData {
   country: CountryInfo;
@@ -62,6 +77,12 @@ export interface CountryData {
   lvCrises: LvCrisis[];
   /** Monthly Shiller CAPE (US only; empty elsewhere). */
   capeMonthly: Observation[];
+  /** Datasets this country would use that are not installed (e.g. a deleted restricted folder). */
+  missingDatasets: string[];
+  /** Per input, the missing datasets that would have supplied it (absent key = nothing missing). */
+  unavailable: Partial<Record<InputField, string[]>>;
+  /** Inputs with a value in at least one year. */
+  present: Set<InputField>;
 }
 
 const yearOf = (date: string) => Number(date.slice(0, 4));
@@ -125,8 +146,9 @@ export const ANNUAL_LAMBDA = 400_000 / 256;
 
 /**
  * Assembles a country's annual inputs from the bundled datasets (JST R6, BIS WS_CREDIT_GAP /
- * WS_TC / WS_SPP, Shiller, Nikkei, sectoral balances, PFMH, Laeven-Valencia 2026, Reinhart-Rogoff).
- * Cached per process.
+ * WS_TC / WS_SPP / WS_LONG_CPI, Shiller, Nikkei, sectoral balances, PFMH, Laeven-Valencia 2026,
+ * Reinhart-Rogoff). A dataset that is not installed is skipped (listed in `missingDatasets`; the
+ * inputs it would supply fall back to another source or stay null). Cached per process and data folder.
  *
  * @param code BIS two-letter code, ISO3 or name
  * @example loadCountryData("JP").years.get(1999)?.inflation?.value // < 0
@@ -136,40 +158,74 @@ export function loadCountryData(code: string): CountryData {
   return memoize(`country:${country.iso2}`, () => assemble(country));
 }
 
+function emptyYear(year: number): YearInputs {
+  return {
+    year,
+    shortRate: null,
+    creditGrowth: null,
+    creditGdp: null,
+    creditGap: null,
+    inflation: null,
+    realGdpGrowth: null,
+    equityDrawdown: null,
+    equityBoom3y: null,
+    houseDrawdown: null,
+    houseBoom3y: null,
+    cape: null,
+    corporateBalance: null,
+    householdBalance: null,
+    primaryBalance: null,
+    govDebt: null,
+    jstCrisisStart: null,
+    lvCrisis: null,
+    rrBanking: null,
+    rrSystemic: null,
+  };
+}
+
+/** Every input field of a year. */
+export const INPUT_FIELDS = Object.keys(emptyYear(0)).filter((k) => k !== "year") as InputField[];
+
+// Which datasets supply each input for a country, in order of preference.
+function sourcesOf(field: InputField, c: CountryInfo): string[] {
+  const D = RECESSION_DATASETS;
+  const equity = c.iso2 === "US" ? [D.shiller, D.jst] : c.iso2 === "JP" ? [D.nikkei, D.jst] : [D.jst];
+  const table: Record<InputField, string[]> = {
+    shortRate: [D.jst],
+    creditGrowth: [D.jst, D.bis],
+    creditGdp: [D.bis, D.jst],
+    creditGap: [D.bis, D.jst],
+    inflation: [D.jst, D.bis, D.rr],
+    realGdpGrowth: [D.jst, D.pfmh],
+    equityDrawdown: equity,
+    equityBoom3y: equity,
+    houseDrawdown: [D.jst, D.bis],
+    houseBoom3y: [D.jst, D.bis],
+    cape: c.iso2 === "US" ? [D.shiller] : [],
+    corporateBalance: [D.sectors],
+    householdBalance: [D.sectors],
+    primaryBalance: [D.pfmh],
+    govDebt: [D.pfmh],
+    jstCrisisStart: [D.jst],
+    lvCrisis: [D.lv],
+    rrBanking: [D.rr],
+    rrSystemic: [D.rr],
+  };
+  return table[field].filter((d) => d !== D.jst || c.jst);
+}
+
 function assemble(country: CountryInfo): CountryData {
+  const missing = new Set<string>();
+  const opt = <T>(load: () => T): T | undefined => ifInstalled(load, (d) => missing.add(d));
   const years = new Map<number, YearInputs>();
   const get = (y: number): YearInputs => {
     let r = years.get(y);
-    if (!r) {
-      r = {
-        year: y,
-        shortRate: null,
-        creditGrowth: null,
-        creditGdp: null,
-        creditGap: null,
-        inflation: null,
-        realGdpGrowth: null,
-        equityDrawdown: null,
-        equityBoom3y: null,
-        houseDrawdown: null,
-        houseBoom3y: null,
-        cape: null,
-        corporateBalance: null,
-        householdBalance: null,
-        primaryBalance: null,
-        govDebt: null,
-        jstCrisisStart: null,
-        lvCrisis: null,
-        rrBanking: null,
-        rrSystemic: null,
-      };
-      years.set(y, r);
-    }
+    if (!r) years.set(y, (r = emptyYear(y)));
     return r;
   };
 
   // JST annual macro-financial history.
-  const jst = country.jst ? loadJstRows().filter((r) => r.iso === country.iso3) : [];
+  const jst = country.jst ? (opt(loadJstRows)?.filter((r) => r.iso === country.iso3) ?? []) : [];
   const jv = new Map(jst.map((r) => [r.year, r.values]));
   const jstRatio: { date: string; value: number | null }[] = [];
   const equityIndex: Observation[] = [];
@@ -199,7 +255,8 @@ function assemble(country: CountryInfo): CountryData {
       get(Number(g.date)).creditGap = { value: g.gap, source: "JST tloans/gdp, one-sided HP lambda 1,562.5" };
 
   // BIS credit-to-GDP ratio (2026 vintage): ratio and BIS-method gap at Q4 override JST where present.
-  const gapSeries = loadBisWide("WS_CREDIT_GAP").find(
+  const bis = (file: Parameters<typeof loadBisWide>[0]) => opt(() => loadBisWide(file)) ?? [];
+  const gapSeries = bis("WS_CREDIT_GAP").find(
     (s) => s.entity === country.iso2 && s.dims.CG_DTYPE === "A" && s.dims.TC_BORROWERS === "P",
   );
   if (gapSeries) {
@@ -212,7 +269,7 @@ function assemble(country: CountryInfo): CountryData {
     }
   }
   // Nominal private credit growth from BIS where JST has none.
-  const tc = loadBisWide("WS_TC").find((s) => s.entity === country.iso2 && s.id.endsWith(":P:A:M:XDC:A"));
+  const tc = bis("WS_TC").find((s) => s.entity === country.iso2 && s.id.endsWith(":P:A:M:XDC:A"));
   if (tc) {
     const q4 = byYear(tc.observations, "last");
     for (const [y, v] of q4) {
@@ -229,7 +286,7 @@ function assemble(country: CountryInfo): CountryData {
   let equity: Observation[] = [];
   let equitySource = "";
   let lookback = 60;
-  const shiller = country.iso2 === "US" ? loadShiller() : [];
+  const shiller = country.iso2 === "US" ? (opt(loadShiller) ?? []) : [];
   let capeMonthly: Observation[] = [];
   if (country.iso2 === "US") {
     equity = shiller.find((s) => s.name === "sp_comp_price")?.observations ?? [];
@@ -239,7 +296,7 @@ function assemble(country: CountryInfo): CountryData {
       get(y).cape = { value: v, source: "Shiller CAPE, highest month" };
     capeMonthly = cape;
   } else if (country.iso2 === "JP") {
-    equity = monthly(loadNikkei().observations);
+    equity = monthly(opt(loadNikkei)?.observations ?? []);
     equitySource = "Nikkei 225, monthly average";
   }
   if (equity.length === 0 && equityIndex.length > 0) {
@@ -250,8 +307,16 @@ function assemble(country: CountryInfo): CountryData {
   for (const [y, v] of drawdownsByYear(equity, lookback))
     get(y).equityDrawdown = { value: v, source: equitySource };
   const eqAnnual = byYear(equity, "mean");
+  // Deflator: JST cpi, else the BIS long CPI index, else (US) Shiller's CPI.
   const cpiAnnual = new Map<number, number>();
   for (const r of jst) if (r.values.cpi != null) cpiAnnual.set(r.year, r.values.cpi);
+  if (cpiAnnual.size === 0) {
+    const idx = bis("WS_LONG_CPI").find((s) => s.id === `BIS/WS_LONG_CPI/A:${country.iso2}:628`);
+    for (const o of idx?.observations ?? []) cpiAnnual.set(Number(o.date), o.value);
+  }
+  if (cpiAnnual.size === 0)
+    for (const [y, v] of byYear(shiller.find((s) => s.name === "cpi")?.observations ?? [], "mean"))
+      cpiAnnual.set(y, v);
   for (const [y, v] of eqAnnual) {
     const p = eqAnnual.get(y - 3);
     const c = cpiAnnual.get(y);
@@ -266,26 +331,34 @@ function assemble(country: CountryInfo): CountryData {
     .map((r) => ({ date: String(r.year), value: r.values.hpnom as number }));
   let houseSource = "JST R6 hpnom";
   let hLookback = 5;
+  let realHouse: Observation[] = [];
   if (house.length === 0) {
-    house =
-      loadBisWide("WS_SPP").find((s) => s.entity === country.iso2 && s.id.endsWith(":N:628"))?.observations ??
-      [];
+    const spp = bis("WS_SPP").filter((s) => s.entity === country.iso2);
+    house = spp.find((s) => s.id.endsWith(":N:628"))?.observations ?? [];
+    realHouse = spp.find((s) => s.id.endsWith(":R:628"))?.observations ?? [];
     houseSource = "BIS WS_SPP nominal, quarterly";
     hLookback = 20;
   }
   for (const [y, v] of drawdownsByYear(house, hLookback))
     get(y).houseDrawdown = { value: v, source: houseSource };
-  const hAnnual = byYear(house, "mean");
-  for (const [y, v] of hAnnual) {
-    const p = hAnnual.get(y - 3);
-    const c = cpiAnnual.get(y);
-    const cp = cpiAnnual.get(y - 3);
-    if (p !== undefined && c !== undefined && cp !== undefined)
-      get(y).houseBoom3y = src(pct(v / c, p / cp), `${houseSource}, real, 3-year change`);
+  if (realHouse.length > 0) {
+    // BIS publishes the real (CPI-deflated) index itself.
+    const rAnnual = byYear(realHouse, "mean");
+    for (const [y, v] of rAnnual)
+      get(y).houseBoom3y = src(pct(v, rAnnual.get(y - 3)), "BIS WS_SPP real, 3-year change");
+  } else {
+    const hAnnual = byYear(house, "mean");
+    for (const [y, v] of hAnnual) {
+      const p = hAnnual.get(y - 3);
+      const c = cpiAnnual.get(y);
+      const cp = cpiAnnual.get(y - 3);
+      if (p !== undefined && c !== undefined && cp !== undefined)
+        get(y).houseBoom3y = src(pct(v / c, p / cp), `${houseSource}, real, 3-year change`);
+    }
   }
 
   // Inflation from BIS long CPI where JST has none.
-  const bisCpi = loadBisWide("WS_LONG_CPI").find((s) => s.id === `BIS/WS_LONG_CPI/A:${country.iso2}:771`);
+  const bisCpi = bis("WS_LONG_CPI").find((s) => s.id === `BIS/WS_LONG_CPI/A:${country.iso2}:771`);
   if (bisCpi)
     for (const o of bisCpi.observations) {
       const row = get(Number(o.date));
@@ -293,7 +366,7 @@ function assemble(country: CountryInfo): CountryData {
     }
 
   // Sectoral financial balances: quarterly 4-quarter averages at Q4, else annual.
-  const sectors = loadSectoralBalances().filter((s) => s.entity === country.iso2);
+  const sectors = (opt(loadSectoralBalances) ?? []).filter((s) => s.entity === country.iso2);
   for (const sector of ["Corporate", "Households"] as const) {
     const q = sectors.find((s) => s.frequency === "Q" && s.id.endsWith(`.${sector}`));
     const a = sectors.find((s) => s.frequency === "A" && s.id.endsWith(`.${sector}`));
@@ -311,24 +384,39 @@ function assemble(country: CountryInfo): CountryData {
         put(Number(o.date), o.value, `sectoral balances (${a.id.split("/")[2]}), annual`);
   }
 
-  // Public finances.
-  for (const r of loadPfmh())
+  // Public finances (and real GDP growth where JST has none).
+  for (const r of opt(loadPfmh) ?? [])
     if (r.iso3 === country.iso3) {
       const row = get(r.year);
       row.primaryBalance = src(r.primaryBalance, "IMF PFMH pb");
       row.govDebt = src(r.debt, "IMF PFMH d");
+      if (row.realGdpGrowth === null) row.realGdpGrowth = src(r.realGrowth, "IMF PFMH rgc, real GDP growth");
     }
 
-  // Crisis dates.
-  const lvCrises = loadLaevenValencia().filter((c) => c.country === country.lvName);
+  // Crisis dates (Reinhart-Rogoff inflation fills CPI gaps last).
+  const lvCrises = (opt(loadLaevenValencia) ?? []).filter((c) => c.country === country.lvName);
   for (const c of lvCrises) for (let y = c.start; y <= (c.end ?? c.start); y++) get(y).lvCrisis = c;
-  for (const r of loadReinhartRogoff())
+  for (const r of opt(loadReinhartRogoff) ?? [])
     if (r.cc3 === country.iso3) {
       const row = get(r.year);
       row.rrBanking = r.bankingCrisis === null ? null : r.bankingCrisis >= 1;
       row.rrSystemic = r.systemicCrisis === null ? null : r.systemicCrisis >= 1;
+      if (row.inflation === null) row.inflation = src(r.inflation, "Reinhart-Rogoff inflation, %");
     }
-  return { country, years, lvCrises, capeMonthly };
+
+  const present = new Set<InputField>();
+  for (const row of years.values())
+    for (const [k, v] of Object.entries(row)) if (k !== "year" && v !== null) present.add(k as InputField);
+  const unavailable: CountryData["unavailable"] = {};
+  const relevant = new Set<string>();
+  for (const f of INPUT_FIELDS) {
+    const sources = sourcesOf(f, country);
+    sources.forEach((d) => relevant.add(d));
+    const gone = sources.filter((d) => missing.has(d));
+    if (gone.length > 0) unavailable[f] = gone;
+  }
+  const missingDatasets = [...missing].filter((d) => relevant.has(d)).sort();
+  return { country, years, lvCrises, capeMonthly, missingDatasets, unavailable, present };
 }
 
 /** Quarterly BIS credit-to-GDP ratio of a country (2026 vintage), or undefined. */

@@ -1,7 +1,7 @@
 import { loadJstRows } from "../io/sources/jst.ts";
 import { loadLaevenValencia } from "../io/sources/laeven-valencia.ts";
 import { loadBisWide } from "../io/sources/bis-wide-csv.ts";
-import { memoize } from "../io/sources/common.ts";
+import { MissingDatasetError, memoize, notInstalled } from "../io/sources/common.ts";
 import { UsageError } from "../errors.ts";
 import { auroc, bootstrapAuroc, delong, nsrAtTpr, type Scored, thresholdStats } from "./auroc.ts";
 import { COUNTRIES } from "./countries.ts";
@@ -238,6 +238,20 @@ function annualPanel(window: Window): Obs[] {
   return out;
 }
 
+/** A sample that could not be evaluated because a dataset it needs is not installed. */
+export interface SkippedSample {
+  name: string;
+  dataset: string;
+  /** `not computable: dataset <id> not installed (data/<folder>/)`. */
+  reason: string;
+}
+
+/** {@link evaluate}'s results with the samples it had to skip. */
+export interface EvaluationReport {
+  results: EvaluationResult[];
+  skipped: SkippedSample[];
+}
+
 /**
  * Out-of-sample skill of the composite warning against the credit gap alone, on the same
  * observations and window. Two exercises:
@@ -251,6 +265,15 @@ function annualPanel(window: Window): Obs[] {
  * @example evaluate().map((r) => [r.name, r.composite.auroc, r.creditGap.auroc])
  */
 export function evaluate(options: EvaluateOptions = {}): EvaluationResult[] {
+  return evaluateReport(options).results;
+}
+
+/**
+ * {@link evaluate} that also says which samples were skipped: a sample whose dataset is not
+ * installed (e.g. the restricted JST R6 folder deleted) is left out with a note instead of failing.
+ * @example evaluateReport().skipped // [] with every bundled dataset present
+ */
+export function evaluateReport(options: EvaluateOptions = {}): EvaluationReport {
   const window = options.window ?? { from: 5, to: 12 };
   const reps = options.bootstrapReps ?? 500;
   const seed = options.seed ?? 20240501;
@@ -258,45 +281,72 @@ export function evaluate(options: EvaluateOptions = {}): EvaluationResult[] {
     `evaluate:${window.from}-${window.to}:${reps}:${seed}:${options.oosStartQuarterly}:${options.oosStartAnnual}`,
     () => {
       const results: EvaluationResult[] = [];
-      const q = quarterlyPanel(window);
-      const [qc, qg] = expandingComposite(q, window.to, 4, options.oosStartQuarterly ?? 1990) as [
-        Scored[],
-        Scored[],
-      ];
-      const g10 = thresholdStats(qg, 10);
-      const g2 = thresholdStats(qg, 2);
-      results.push(
-        build(
-          "BIS quarterly x Laeven-Valencia 2026",
-          `quarterly, BIS credit gap recomputed from the 2026-vintage ratio; positives ${window.from}-${window.to} quarters before a Laeven-Valencia (2026) start, quarters 1-${window.from - 1} before and crisis quarters dropped; out of sample from ${options.oosStartQuarterly ?? 1990}`,
-          qc,
-          qg,
-          reps,
-          seed,
-          ["credit gap (pp)", "real property-price gap (%)", "household credit/GDP, 12-quarter change (pp)"],
-          [
-            { label: "gap >= 10 pp", tpr: g10.tpr, fpr: g10.fpr, nsr: g10.nsr },
-            { label: "gap >= 2 pp", tpr: g2.tpr, fpr: g2.fpr, nsr: g2.nsr },
-          ],
-        ),
-      );
-      const a = annualPanel(window);
-      const [ac, ag] = expandingComposite(a, Math.ceil(window.to / 4), 1, options.oosStartAnnual ?? 1920) as [
-        Scored[],
-        Scored[],
-      ];
-      results.push(
-        build(
-          "JST annual x JST crisis starts",
-          `annual, 18 JST countries, credit gap = one-sided HP (lambda 1,562.5) on tloans/gdp; positives = years ${[...new Set(Array.from({ length: window.to - window.from + 1 }, (_, i) => Math.ceil((window.from + i) / 4)))].join(", ")} before a crisisJST start; war years 1914-19 and 1939-47 dropped; out of sample from ${options.oosStartAnnual ?? 1920}`,
-          ac,
-          ag,
-          reps,
-          seed,
-          ["credit gap (pp)", "real house-price gap (%)", "credit/GDP, 3-year change (pp)"],
-        ),
-      );
-      return results;
+      const skipped: SkippedSample[] = [];
+      // A panel whose dataset is absent is skipped with a note; other errors still throw.
+      const panel = (name: string, build: () => Obs[]): Obs[] | undefined => {
+        try {
+          return build();
+        } catch (error) {
+          if (!(error instanceof MissingDatasetError)) throw error;
+          skipped.push({
+            name,
+            dataset: error.dataset,
+            reason: recessionMessages.notComputable(notInstalled(error.dataset)),
+          });
+          return undefined;
+        }
+      };
+      const qName = "BIS quarterly x Laeven-Valencia 2026";
+      const aName = "JST annual x JST crisis starts";
+      const q = panel(qName, () => quarterlyPanel(window));
+      if (q) {
+        const [qc, qg] = expandingComposite(q, window.to, 4, options.oosStartQuarterly ?? 1990) as [
+          Scored[],
+          Scored[],
+        ];
+        const g10 = thresholdStats(qg, 10);
+        const g2 = thresholdStats(qg, 2);
+        results.push(
+          build(
+            qName,
+            `quarterly, BIS credit gap recomputed from the 2026-vintage ratio; positives ${window.from}-${window.to} quarters before a Laeven-Valencia (2026) start, quarters 1-${window.from - 1} before and crisis quarters dropped; out of sample from ${options.oosStartQuarterly ?? 1990}`,
+            qc,
+            qg,
+            reps,
+            seed,
+            [
+              "credit gap (pp)",
+              "real property-price gap (%)",
+              "household credit/GDP, 12-quarter change (pp)",
+            ],
+            [
+              { label: "gap >= 10 pp", tpr: g10.tpr, fpr: g10.fpr, nsr: g10.nsr },
+              { label: "gap >= 2 pp", tpr: g2.tpr, fpr: g2.fpr, nsr: g2.nsr },
+            ],
+          ),
+        );
+      }
+      const a = panel(aName, () => annualPanel(window));
+      if (a) {
+        const [ac, ag] = expandingComposite(
+          a,
+          Math.ceil(window.to / 4),
+          1,
+          options.oosStartAnnual ?? 1920,
+        ) as [Scored[], Scored[]];
+        results.push(
+          build(
+            aName,
+            `annual, 18 JST countries, credit gap = one-sided HP (lambda 1,562.5) on tloans/gdp; positives = years ${[...new Set(Array.from({ length: window.to - window.from + 1 }, (_, i) => Math.ceil((window.from + i) / 4)))].join(", ")} before a crisisJST start; war years 1914-19 and 1939-47 dropped; out of sample from ${options.oosStartAnnual ?? 1920}`,
+            ac,
+            ag,
+            reps,
+            seed,
+            ["credit gap (pp)", "real house-price gap (%)", "credit/GDP, 3-year change (pp)"],
+          ),
+        );
+      }
+      return { results, skipped };
     },
   );
 }

@@ -18,7 +18,14 @@ export {
 } from "./credit-gap.ts";
 export { hpTrendBanded, oneSidedHpKalman, oneSidedHpRecursive, BIS_LAMBDA } from "./hp-filter.ts";
 export { COUNTRIES, resolveCountry, type CountryInfo } from "./countries.ts";
-export { loadCountryData, type CountryData, type YearInputs } from "./country-data.ts";
+export {
+  loadCountryData,
+  INPUT_FIELDS,
+  RECESSION_DATASETS,
+  type CountryData,
+  type InputField,
+  type YearInputs,
+} from "./country-data.ts";
 export { assetPriceCollapse, ASSET_COLLAPSE } from "./marks/asset-price-collapse.ts";
 export { monetaryIneffective, MONETARY_INEFFECTIVE } from "./marks/monetary-ineffective.ts";
 export { privateDeleveraging, PRIVATE_DELEVERAGING } from "./marks/private-deleveraging.ts";
@@ -30,7 +37,10 @@ export { liquidityTrap } from "./liquidity-trap.ts";
 export { diagnose, VERDICT, type Diagnosis, type Episode, type Stage, type YearDiagnosis } from "./stages.ts";
 export {
   evaluate,
+  evaluateReport,
   parseWindow,
+  type EvaluationReport,
+  type SkippedSample,
   type EvaluateOptions,
   type EvaluationResult,
   type ScoreSkill,

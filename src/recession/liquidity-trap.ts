@@ -1,6 +1,6 @@
 import type { CountryData } from "./country-data.ts";
 import { MONETARY_INEFFECTIVE } from "./marks/monetary-ineffective.ts";
-import { notComputable, type Signal, val, yearOf } from "./signal.ts";
+import { missingReason, notComputable, type Signal, val, yearOf } from "./signal.ts";
 
 /**
  * Step 4, liquidity-trap persistence: number of consecutive years, up to and including `year`, with
@@ -15,7 +15,8 @@ export function liquidityTrap(
   const id = "liquidity-trap";
   const label = "liquidity-trap persistence";
   const rate = val(yearOf(data, year).shortRate);
-  if (rate === null) return notComputable(id, label, `no short-term rate for ${year}`);
+  if (rate === null)
+    return notComputable(id, label, missingReason(data, ["shortRate"], `no short-term rate for ${year}`));
   let n = 0;
   for (let y = year; ; y--) {
     const r = val(yearOf(data, y).shortRate);

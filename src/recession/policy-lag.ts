@@ -1,5 +1,5 @@
 import type { CountryData } from "./country-data.ts";
-import { notComputable, r1, type Signal, val, yearOf } from "./signal.ts";
+import { missingReason, notComputable, r1, type Signal, val, yearOf } from "./signal.ts";
 
 /** Parameters of the fiscal-stance rules. */
 export const FISCAL = {
@@ -20,7 +20,11 @@ export function fiscalTightening(data: CountryData, year: number, p = FISCAL): S
   const pb = val(yearOf(data, year).primaryBalance);
   const prev = val(yearOf(data, year - 1).primaryBalance);
   if (pb === null || prev === null)
-    return notComputable(id, label, `no primary balance for ${year - 1}-${year} (IMF PFMH)`);
+    return notComputable(
+      id,
+      label,
+      missingReason(data, ["primaryBalance"], `no primary balance for ${year - 1}-${year} (IMF PFMH)`),
+    );
   const d = pb - prev;
   return {
     id,
@@ -73,7 +77,7 @@ export function policyLag(data: CountryData, bustYear: number, lastYear: number,
   const parts = [
     fiscal === null
       ? base === null
-        ? "fiscal expansion not computable: no primary balance before the bust"
+        ? `fiscal expansion not computable: ${missingReason(data, ["primaryBalance"], "no primary balance before the bust")}`
         : `no fiscal expansion (primary balance ${p.expansion} pp below ${r1(base)}%) by ${lastYear}`
       : `fiscal expansion in ${fiscal} (${fiscal - bustYear} years after the bust)`,
     cleanup === null

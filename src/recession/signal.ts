@@ -1,4 +1,5 @@
-import type { CountryData, Sourced, YearInputs } from "./country-data.ts";
+import { notInstalled } from "../io/sources/common.ts";
+import type { CountryData, InputField, Sourced, YearInputs } from "./country-data.ts";
 
 /** The outcome of one rule in one year, with the values it looked at. */
 export interface Signal {
@@ -28,6 +29,18 @@ export function yearOf(data: CountryData, year: number): Partial<YearInputs> {
 
 /** Value of a sourced field or null. */
 export const val = (s: Sourced | null | undefined): number | null => (s ? s.value : null);
+
+/**
+ * Why inputs are null, naming datasets that are not installed: exactly
+ * `dataset <id> not installed (data/<folder>/)` when none of `fields` has any value for the country
+ * (the missing dataset was their only source), else `fallback` with that note appended.
+ */
+export function missingReason(data: CountryData, fields: readonly InputField[], fallback: string): string {
+  const gone = [...new Set(fields.flatMap((f) => data.unavailable[f] ?? []))];
+  if (gone.length === 0) return fallback;
+  const note = gone.map(notInstalled).join("; ");
+  return fields.some((f) => data.present.has(f)) ? `${fallback} (${note})` : note;
+}
 
 /** Builds a not-computable signal. */
 export function notComputable(id: string, label: string, why: string): Signal {

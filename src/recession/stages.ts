@@ -1,5 +1,6 @@
 import type { CountryInfo } from "./countries.ts";
-import { type CountryData, loadCountryData } from "./country-data.ts";
+import { notInstalled } from "../io/sources/common.ts";
+import { type CountryData, INPUT_FIELDS, loadCountryData } from "./country-data.ts";
 import { bankingDistress } from "./banking-distress.ts";
 import { liquidityTrap } from "./liquidity-trap.ts";
 import { ASSET_COLLAPSE, assetPriceCollapse } from "./marks/asset-price-collapse.ts";
@@ -81,6 +82,11 @@ export interface Diagnosis {
   };
   /** The boom mark, e.g. US CAPE peak 32.56 in 1929-09. */
   boomMark: string | null;
+  /**
+   * Datasets this diagnosis would use that are not installed (e.g. the restricted JST or Nikkei
+   * folders deleted), with what they would have supplied; signals needing only them are not computable.
+   */
+  missingDatasets: { id: string; note: string; inputs: string[] }[];
   parameters: Record<string, unknown>;
 }
 
@@ -218,6 +224,11 @@ export function diagnose(code: string, from: number, to: number): Diagnosis {
           : `no balance-sheet recession: no asset-price collapse or systemic banking crisis in ${from}-${to}`,
     },
     boomMark,
+    missingDatasets: data.missingDatasets.map((id) => ({
+      id,
+      note: notInstalled(id),
+      inputs: INPUT_FIELDS.filter((f) => data.unavailable[f]?.includes(id)),
+    })),
     parameters: {
       assetCollapse: ASSET_COLLAPSE,
       monetaryIneffective: MONETARY_INEFFECTIVE,
@@ -262,12 +273,30 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
   const duration = last - start + 1;
   const missing: string[] = [];
   if (marks["asset-price-collapse"].length === 0) missing.push("no asset-price collapse");
-  if (marks["private-deleveraging"].length < VERDICT.deleveragingYears)
+  // A mark that could not be computed in any year of the episode is reported as such, not as "0 years".
+  const uncomputable = (rule: (d: CountryData, y: number) => Signal): string | null => {
+    const sigs = span.map((y) => rule(data, y));
+    return sigs.length > 0 && sigs.every((x) => x.fired === null)
+      ? (sigs[0]!.reason ?? sigs[0]!.detail)
+      : null;
+  };
+  if (marks["private-deleveraging"].length < VERDICT.deleveragingYears) {
+    const why = uncomputable(privateDeleveraging);
     missing.push(
-      `private deleveraging in ${marks["private-deleveraging"].length} year(s) (< ${VERDICT.deleveragingYears})`,
+      why
+        ? `private deleveraging not computable (${why})`
+        : `private deleveraging in ${marks["private-deleveraging"].length} year(s) (< ${VERDICT.deleveragingYears})`,
     );
-  if (marks["monetary-ineffective"].length === 0 && marks.deflation.length === 0)
-    missing.push("neither ineffective monetary policy nor deflation");
+  }
+  if (marks["monetary-ineffective"].length === 0 && marks.deflation.length === 0) {
+    const m = uncomputable(monetaryIneffective);
+    const f = uncomputable(deflation);
+    missing.push(
+      m && f
+        ? `ineffective monetary policy and deflation not computable (${m}; ${f})`
+        : `neither ineffective monetary policy nor deflation${m ? ` (monetary policy not computable: ${m})` : ""}`,
+    );
+  }
   if (duration < VERDICT.minDuration) missing.push(`lasted ${duration} year(s) (< ${VERDICT.minDuration})`);
   const bsr = missing.length === 0;
   const list = (ys: number[]) =>

@@ -1,179 +1,23 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import {
-  buildPbocSheets,
-  PBOC_DATASET,
-  readPbocLongCsv,
-  readPbocWideCsv,
-} from "../io/pboc/monetary-authority.ts";
-import type { BalanceSheet } from "../model/balance-sheet.ts";
 import { DataError } from "../errors.ts";
-import { FED_H41_DATASET, readFedH41Csv } from "../io/fed/h41-ddp.ts";
-import { EWN_DATASET, EWN_FILE, readEwn } from "../io/sources/ewn.ts";
-import { parseFredCsv } from "../io/sources/fred-csv.ts";
 import { CENTRAL_BANKS } from "../model/entity.ts";
 import type { Series } from "../model/series.ts";
-import type { DatasetInfo } from "./datasets.ts";
+import { BALANCE_SHEET_BUNDLED } from "./bundled-balance-sheets.ts";
+import type { BundledDataset, Progress } from "./bundled-dataset.ts";
+import { RECESSION_BUNDLED } from "./bundled-recession.ts";
 import { recordDataset } from "./datasets.ts";
 import { bundledDataDir } from "./paths.ts";
 import { saveSeries } from "./series.ts";
 import { saveEntity, saveSheets } from "./sheets.ts";
 import type { Store } from "./store.ts";
 
-/** A dataset shipped in data/ and how to read it into sheets and series. */
-export interface BundledDataset extends Omit<DatasetInfo, "fingerprint"> {
-  /** Files (relative to data/) whose content decides whether the store must reload. */
-  files: string[];
-  read(dataDir: string): { sheets?: BalanceSheet[]; series?: Series[] };
-}
+export type { BundledDataset, Progress } from "./bundled-dataset.ts";
 
-export type Progress = (done: number, total: number, label: string) => void;
-
-const text = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
-
-/** A bundled FRED CSV as a series of `entity`, with the unit and scale FRED publishes it in. */
-function fredSeries(
-  dir: string,
-  dataset: string,
-  file: string,
-  meta: { entity: string; name: string; unit: string; scale: number; vintage: string },
-): Series {
-  const s = parseFredCsv(text(dir, `${dataset}/${file}`), `data/${dataset}/${file}`)[0]!;
-  return { ...s, ...meta, dataset };
-}
-
-export const BUNDLED: BundledDataset[] = [
-  {
-    id: PBOC_DATASET,
-    title: "PBoC Balance Sheet of Monetary Authority (货币当局资产负债表), monthly 2000-01..2022-12",
-    publisher: "People's Bank of China, Survey and Statistics Department",
-    origin:
-      "PBoC workbooks via github.com/lingjf/fr (2000-2020); TWK2022/TimeSeriesForecasting CSV (2021-2022)",
-    vintage: "2023-06-03",
-    licence: "PBoC public statistics; no licence stated by the redistributing repositories",
-    restricted: false,
-    files: [
-      `${PBOC_DATASET}/monetary_authority_bs_long_2000_2020.csv`,
-      `${PBOC_DATASET}/twk2022_csv/monetary_authority_bs_2008_2022.csv`,
-    ],
-    read(dir) {
-      const [long, wide] = this.files as [string, string];
-      // The workbooks cover 2000-2020; the TWK2022 extract agrees with them exactly there and adds 2021-22.
-      const cells = [
-        ...readPbocLongCsv(text(dir, long), long),
-        ...readPbocWideCsv(text(dir, wide), `data/${wide}`, "2021-01"),
-      ];
-      return { sheets: buildPbocSheets(cells) };
-    },
-  },
-  {
-    id: FED_H41_DATASET,
-    title:
-      "Federal Reserve H.4.1: itemised statement 2016-02..2017-12 and FRED WALCL/WRESBAL/TREAST 2002-2026",
-    publisher:
-      "Board of Governors of the Federal Reserve System (H.4.1), via FRED and the Data Download Program",
-    origin: "github.com/jonsflow/risk-model (FRED CSVs); github.com/mike4802/thefed (FRB_H41.csv)",
-    vintage: "2026-06-05",
-    licence: "US government data; no licence stated by the redistributing repositories",
-    restricted: false,
-    files: [
-      `${FED_H41_DATASET}/FRB_H41_2016-02_2017-12.csv`,
-      `${FED_H41_DATASET}/WALCL.csv`,
-      `${FED_H41_DATASET}/WRESBAL.csv`,
-      `${FED_H41_DATASET}/TREAST.csv`,
-    ],
-    read(dir) {
-      const h41 = `${FED_H41_DATASET}/FRB_H41_2016-02_2017-12.csv`;
-      const vintage = this.vintage;
-      const usd = { entity: "fed", unit: "USD", scale: 6, vintage };
-      return {
-        sheets: readFedH41Csv(text(dir, h41), `data/${h41}`),
-        series: [
-          fredSeries(dir, FED_H41_DATASET, "WALCL.csv", { ...usd, name: "Total assets (Wednesday level)" }),
-          fredSeries(dir, FED_H41_DATASET, "WRESBAL.csv", {
-            ...usd,
-            name: "Reserve balances with Federal Reserve Banks (Wednesday level)",
-          }),
-          fredSeries(dir, FED_H41_DATASET, "TREAST.csv", {
-            ...usd,
-            name: "U.S. Treasury securities held outright (Wednesday level)",
-          }),
-        ],
-      };
-    },
-  },
-  {
-    id: "fred-us-monetary",
-    title: "FRED currency in circulation (CURRCIR), monthly 1917-2023",
-    publisher: "Board of Governors of the Federal Reserve System, via FRED",
-    origin: "github.com/open-datahub/monetary",
-    vintage: "2023-12-17",
-    licence: "US government data; no licence stated by the redistributing repository",
-    restricted: false,
-    files: ["fred-us-monetary/CURRCIR.csv"],
-    read(dir) {
-      return {
-        series: [
-          fredSeries(dir, "fred-us-monetary", "CURRCIR.csv", {
-            entity: "fed",
-            name: "Currency in circulation (incl. coin and Treasury currency)",
-            unit: "USD",
-            scale: 9,
-            vintage: this.vintage,
-          }),
-        ],
-      };
-    },
-  },
-  {
-    id: "fred-ecb-boj-total-assets",
-    title:
-      "FRED Eurosystem total assets (ECBASSETSW, weekly) and Bank of Japan total assets (JPNASSETS, annual average)",
-    publisher: "ECB and Bank of Japan, via FRED",
-    origin: "github.com/vicdecoc/Assignment-2---macro; github.com/tomasdzedulionis/makroekonomika",
-    vintage: "2025-05-09",
-    licence: "none stated",
-    restricted: false,
-    files: ["fred-ecb-boj-total-assets/ECBASSETSW.csv", "fred-ecb-boj-total-assets/JPNASSETS.csv"],
-    read(dir) {
-      const d = "fred-ecb-boj-total-assets";
-      return {
-        series: [
-          fredSeries(dir, d, "ECBASSETSW.csv", {
-            entity: "ecb",
-            name: "Eurosystem total assets (weekly)",
-            unit: "EUR",
-            scale: 6,
-            vintage: this.vintage,
-          }),
-          fredSeries(dir, d, "JPNASSETS.csv", {
-            entity: "boj",
-            name: "Bank of Japan total assets (annual average of monthly values)",
-            unit: "JPY",
-            scale: 8,
-            vintage: this.vintage,
-          }),
-        ],
-      };
-    },
-  },
-  {
-    id: EWN_DATASET,
-    title:
-      "External Wealth of Nations (Lane and Milesi-Ferretti), 1970-2021: FDI, debt, reserves, GDP columns",
-    publisher: "Gian Maria Milesi-Ferretti, Brookings Institution (2022-12-12 version)",
-    origin: "github.com/giannisic/International-Monetary-Economics-Assignment-3",
-    vintage: "2022-12-12",
-    licence: "none stated; cite Milesi-Ferretti (2022), The External Wealth of Nations Database",
-    restricted: false,
-    files: [`${EWN_DATASET}/${EWN_FILE}`],
-    read(dir) {
-      return { series: readEwn(join(dir, EWN_DATASET, EWN_FILE)) };
-    },
-  },
-];
+/** Every dataset shipped in data/, in loading order. */
+export const BUNDLED: BundledDataset[] = [...BALANCE_SHEET_BUNDLED, ...RECESSION_BUNDLED];
 
 /** Replaces every series of a bundled dataset, so a series dropped from the files leaves the store too. */
 async function replaceDatasetSeries(store: Store, dataset: string, list: readonly Series[]): Promise<void> {
@@ -198,7 +42,8 @@ function fingerprint(dir: string, d: BundledDataset): string {
 
 /**
  * Loads every bundled dataset the store does not hold yet (or holds from different files), each in
- * its own transaction. Returns the ids loaded.
+ * its own transaction. An optional dataset whose files are missing is skipped (a store that loaded
+ * it earlier keeps it). Returns the ids loaded.
  */
 export async function ensureBundled(
   store: Store,
@@ -210,9 +55,9 @@ export async function ensureBundled(
       (r) => [r.id, r.fingerprint],
     ),
   );
-  const todo = BUNDLED.map((d) => ({ d, fp: fingerprint(dir, d) })).filter(
-    ({ d, fp }) => have.get(d.id) !== fp,
-  );
+  const todo = BUNDLED.filter((d) => !d.optional || d.files.every((f) => existsSync(join(dir, f))))
+    .map((d) => ({ d, fp: fingerprint(dir, d) }))
+    .filter(({ d, fp }) => have.get(d.id) !== fp);
   if (todo.length === 0) return [];
   for (const e of CENTRAL_BANKS) await saveEntity(store, e);
   let done = 0;
@@ -222,7 +67,7 @@ export async function ensureBundled(
     await store.transaction(async () => {
       await saveSheets(store, sheets, d.vintage, d.id);
       await replaceDatasetSeries(store, d.id, series);
-      const { files: _files, read: _read, ...info } = d;
+      const { files: _files, read: _read, optional: _optional, ...info } = d;
       await recordDataset(store, { ...info, fingerprint: fp });
     });
     onProgress?.(++done, todo.length, d.id);

@@ -17,7 +17,8 @@ export function defaultDbPath(
   return join(base, "bslab", "bslab.duckdb");
 }
 
-/** The bundled data folder of this checkout (data/ at the package root). */
+/** The bundled data folder of this checkout (data/ at the package root), or `$BSLAB_DATA_DIR`. */
 export function bundledDataDir(): string {
+  if (process.env.BSLAB_DATA_DIR) return process.env.BSLAB_DATA_DIR;
   return new URL("../../data/", import.meta.url).pathname;
 }

@@ -2,8 +2,43 @@ import type { Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
 import { recessionMessages } from "../../recession/messages.ts";
-import { CREDIT_GAP_VINTAGE, creditGap, diagnose, evaluate, parseWindow } from "../../recession/index.ts";
+import {
+  CREDIT_GAP_VINTAGE,
+  creditGap,
+  diagnose,
+  type Diagnosis,
+  evaluateReport,
+  parseWindow,
+} from "../../recession/index.ts";
 import { parseFormat, render, type Row } from "../output.ts";
+
+// "1985-1990, 1995" from sorted years.
+function yearRanges(years: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < years.length;) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j]! + 1) j++;
+    out.push(i === j ? String(years[i]) : `${years[i]}-${years[j]}`);
+    i = j + 1;
+  }
+  return out.join(", ");
+}
+
+/** Signals that were not computable, grouped by signal and reason with their years. */
+export function notComputableSummary(d: Diagnosis): string[] {
+  const by = new Map<string, number[]>();
+  for (const y of d.timeline)
+    for (const s of y.signals)
+      if (s.fired === null) {
+        // Year-specific reasons ("no CPI for 1985") are grouped under their year-free text.
+        const reason = (s.reason ?? s.detail)
+          .replace(/\b(for|in) \d{4}(-\d{4})?\b/g, "")
+          .replace(/\s+/g, " ");
+        const key = `${s.id}: not computable: ${reason.trim()}`;
+        by.set(key, [...(by.get(key) ?? []), y.year]);
+      }
+  return [...by].map(([k, ys]) => `${k} [${yearRanges(ys)}]`);
+}
 
 const round = (v: number | null, digits = 2) =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
@@ -68,11 +103,17 @@ export function register(program: Command): void {
           .join(" | "),
       }));
       process.stdout.write(`${d.country.name} (${d.country.iso2}) ${from}-${to}\n`);
+      if (d.missingDatasets.length > 0)
+        process.stdout.write(
+          `Datasets not installed: ${d.missingDatasets.map((m) => `${m.id} (data/${m.id}/; would supply ${m.inputs.join(", ") || "nothing for this country"})`).join("; ")}\n`,
+        );
       process.stdout.write(render(rows, "table", ["year", "stage", "signals"]));
       process.stdout.write("\nEvidence:\n");
       for (const r of rows) if (r.evidence) process.stdout.write(`  ${r.year} [${r.stage}] ${r.evidence}\n`);
       process.stdout.write(`\nVerdict: ${d.verdict.summary}\n`);
       if (d.boomMark) process.stdout.write(`Boom mark: ${d.boomMark}\n`);
+      if (d.missingDatasets.length > 0)
+        process.stdout.write(`Computed without: ${d.missingDatasets.map((m) => m.note).join("; ")}\n`);
       for (const e of d.episodes) {
         const depth = Object.entries(e.depth)
           .map(([k, v]) => `${k} ${v ?? "n/a"}`)
@@ -81,6 +122,8 @@ export function register(program: Command): void {
           `Episode ${e.start}-${e.end ?? "ongoing"}: ${e.balanceSheetRecession ? "balance-sheet recession" : "not a balance-sheet recession"}; depth: ${depth}; policy lag: ${e.policyLag.detail}\n`,
         );
       }
+      const nc = notComputableSummary(d);
+      if (nc.length > 0) process.stdout.write(`\nNot computable:\n${nc.map((l) => `  ${l}\n`).join("")}`);
     });
 
   rec
@@ -90,9 +133,12 @@ export function register(program: Command): void {
     .option("--format <format>", "table|json", "table")
     .action((opts: { window: string; format?: string }) => {
       const format = parseFormat(opts.format, ["table", "json"]);
-      const results = evaluate({ window: parseWindow(opts.window) });
+      const { results, skipped } = evaluateReport({ window: parseWindow(opts.window) });
+      const notes = skipped.map((s) => `note: sample "${s.name}" skipped: ${s.reason}\n`);
       if (format === "json") {
+        // The JSON stays an array of results; the notes go to stderr.
         process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+        for (const n of notes) process.stderr.write(n);
         return;
       }
       const ci = (c: [number, number] | null) => (c ? `[${c[0].toFixed(3)}, ${c[1].toFixed(3)}]` : "n/a");
@@ -108,6 +154,7 @@ export function register(program: Command): void {
         })),
       );
       process.stdout.write(render(rows, "table"));
+      if (notes.length > 0) process.stdout.write(`\n${notes.join("")}`);
       for (const r of results)
         process.stdout.write(
           `\n${r.name}: ${r.description}\n  composite features: ${r.features.join("; ")}\n  better out of sample: ${r.winner}\n`,

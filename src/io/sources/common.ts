@@ -14,11 +14,49 @@ export function dataDir(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), "../../../data");
 }
 
-/** Absolute path of a bundled dataset file; throws NotFoundError when it is absent. */
+/**
+ * A bundled dataset that is not installed (its folder or file was removed, e.g. a restricted one
+ * such as JST or Nikkei). Features that need it report "not computable" with {@link notInstalled}.
+ */
+export class MissingDatasetError extends NotFoundError {
+  readonly dataset: string;
+  readonly path: string;
+  constructor(dataset: string, path: string) {
+    super(sourceMessages.missingFile(dataset, path));
+    this.dataset = dataset;
+    this.path = path;
+  }
+}
+
+/** `dataset <id> not installed (data/<folder>/)`: the reason a feature needing it is not computable. */
+export const notInstalled = (dataset: string): string => sourceMessages.notInstalled(dataset);
+
+/** Absolute path of a bundled dataset file; throws MissingDatasetError when it is absent. */
 export function datasetPath(dataset: string, file: string): string {
   const path = join(dataDir(), dataset, file);
-  if (!existsSync(path)) throw new NotFoundError(sourceMessages.missingFile(path));
+  if (!existsSync(path)) throw new MissingDatasetError(dataset, path);
   return path;
+}
+
+/** Whether a bundled dataset file is present in the data folder. */
+export function datasetInstalled(dataset: string, file: string): boolean {
+  return existsSync(join(dataDir(), dataset, file));
+}
+
+/**
+ * Runs a loader of a bundled dataset; returns `undefined` instead of throwing when the dataset is
+ * not installed and reports its id to `onMissing`. Other errors (a corrupt file) still throw.
+ */
+export function ifInstalled<T>(load: () => T, onMissing: (dataset: string) => void): T | undefined {
+  try {
+    return load();
+  } catch (error) {
+    if (error instanceof MissingDatasetError) {
+      onMissing(error.dataset);
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 /** Reads a numeric cell; missing markers give null, junk throws a DataError naming file, row, column. */
@@ -45,8 +83,9 @@ export function requireColumns(file: string, header: readonly string[], names: r
 // keyed by path, size and mtime, so a second CLI run does not pay SheetJS's ~1 s parse.
 const memo = new Map<string, unknown>();
 
-/** Process-wide memo of a parsed dataset. */
-export function memoize<T>(key: string, load: () => T): T {
+/** Process-wide memo of a parsed dataset, per data folder (so `BSLAB_DATA_DIR` can change in tests). */
+export function memoize<T>(name: string, load: () => T): T {
+  const key = `${dataDir()}\u0000${name}`;
   if (memo.has(key)) return memo.get(key) as T;
   const value = load();
   memo.set(key, value);

@@ -13,5 +13,7 @@ export const sourceMessages = {
     `${file}: row 1: unrecognised header ${JSON.stringify(header.join(","))} (expected ${expected})`,
   missingSheet: (file: string, sheet: string, sheets: readonly string[]) =>
     `${file}: no sheet ${JSON.stringify(sheet)} (sheets: ${sheets.join(", ")})`,
-  missingFile: (path: string) => `dataset file not found: ${path} (the bundled data live in data/<dataset>/)`,
+  missingFile: (dataset: string, path: string) =>
+    `dataset ${dataset} not installed (data/${dataset}/): ${path} not found`,
+  notInstalled: (dataset: string) => `dataset ${dataset} not installed (data/${dataset}/)`,
 };

@@ -15,11 +15,13 @@ export interface PfmhYear {
   /** Revenue and expenditure, % of GDP. */
   revenue: number | null;
   expenditure: number | null;
+  /** Real GDP growth, % (`rgc`; null when the file has no such column). */
+  realGrowth: number | null;
 }
 
 /**
  * Parses `PFMH.xlsx` (columns `country, isocode, ifscode, year, GG_budg, GG_debt, rev, exp, ie,
- * prim_exp, pb, d, rltir, rgc`).
+ * prim_exp, pb, d, rltir, rgc`; `rgc` = real GDP growth, %).
  * @example parsePfmh(buf, "PFMH.xlsx").find((r) => r.iso3 === "USA" && r.year === 1929)?.debt // 16.3
  */
 export function parsePfmh(buffer: Uint8Array, fileName: string): PfmhYear[] {
@@ -34,6 +36,7 @@ export function parsePfmh(buffer: Uint8Array, fileName: string): PfmhYear[] {
     "pb",
     "d",
   ]) as number[];
+  const iRgc = header.findIndex((h) => h.trim().toLowerCase() === "rgc");
   const out: PfmhYear[] = [];
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
@@ -47,6 +50,7 @@ export function parsePfmh(buffer: Uint8Array, fileName: string): PfmhYear[] {
       primaryBalance: xlsxNumber(row[iPb!], fileName, r + 1, "pb"),
       revenue: xlsxNumber(row[iRev!], fileName, r + 1, "rev"),
       expenditure: xlsxNumber(row[iExp!], fileName, r + 1, "exp"),
+      realGrowth: iRgc < 0 ? null : xlsxNumber(row[iRgc], fileName, r + 1, "rgc"),
     });
   }
   return out;
@@ -57,6 +61,6 @@ export function loadPfmh(): PfmhYear[] {
   return memoize("pfmh", () => {
     const name = "PFMH.xlsx";
     const path = datasetPath("imf-public-finances-modern-history", name);
-    return diskCached(path, "pfmh", () => parsePfmh(readFileSync(path), name));
+    return diskCached(path, "pfmh-v2", () => parsePfmh(readFileSync(path), name));
   });
 }

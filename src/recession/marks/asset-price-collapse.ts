@@ -1,5 +1,5 @@
 import type { CountryData } from "../country-data.ts";
-import { notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
+import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the asset-price-collapse mark (workbench choices, see docs/recession-monitor.md). */
 export const ASSET_COLLAPSE = {
@@ -20,7 +20,12 @@ export function assetPriceCollapse(data: CountryData, year: number, p = ASSET_CO
   const y = yearOf(data, year);
   const eq = val(y.equityDrawdown);
   const hp = val(y.houseDrawdown);
-  if (eq === null && hp === null) return notComputable(id, label, `no equity or house prices for ${year}`);
+  if (eq === null && hp === null)
+    return notComputable(
+      id,
+      label,
+      missingReason(data, ["equityDrawdown", "houseDrawdown"], `no equity or house prices for ${year}`),
+    );
   const eqFired = eq !== null && eq <= p.equityDrawdown;
   const hpFired = hp !== null && hp <= p.houseDrawdown;
   const parts: string[] = [];
@@ -30,6 +35,10 @@ export function assetPriceCollapse(data: CountryData, year: number, p = ASSET_CO
     );
   if (hp !== null)
     parts.push(`house prices ${r1(hp)}% (${y.houseDrawdown!.source}; threshold ${p.houseDrawdown}%)`);
+  if (eq === null && data.unavailable.equityDrawdown)
+    parts.push(
+      `equity not computable: ${missingReason(data, ["equityDrawdown"], `no equity prices for ${year}`)}`,
+    );
   return {
     id,
     label,

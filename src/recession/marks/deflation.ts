@@ -1,5 +1,5 @@
 import type { CountryData } from "../country-data.ts";
-import { notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
+import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the deflation mark. */
 export const DEFLATION = {
@@ -16,7 +16,8 @@ export function deflation(data: CountryData, year: number, p = DEFLATION): Signa
   const label = "deflation";
   const y = yearOf(data, year);
   const infl = val(y.inflation);
-  if (infl === null) return notComputable(id, label, `no CPI for ${year}`);
+  if (infl === null)
+    return notComputable(id, label, missingReason(data, ["inflation"], `no CPI for ${year}`));
   return {
     id,
     label,

@@ -1,5 +1,5 @@
 import type { CountryData } from "../country-data.ts";
-import { notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
+import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the monetary-policy-ineffective mark. */
 export const MONETARY_INEFFECTIVE = {
@@ -24,8 +24,17 @@ export function monetaryIneffective(data: CountryData, year: number, p = MONETAR
   const rate = val(y.shortRate);
   const growth = val(y.creditGrowth);
   if (rate === null)
-    return notComputable(id, label, `no short-term rate for ${year} (JST stir covers 18 countries)`);
-  if (growth === null) return notComputable(id, label, `no private credit growth for ${year}`);
+    return notComputable(
+      id,
+      label,
+      missingReason(data, ["shortRate"], `no short-term rate for ${year} (JST stir covers 18 countries)`),
+    );
+  if (growth === null)
+    return notComputable(
+      id,
+      label,
+      missingReason(data, ["creditGrowth"], `no private credit growth for ${year}`),
+    );
   let high = rate;
   for (let k = 1; k <= 3; k++) high = Math.max(high, val(yearOf(data, year - k).shortRate) ?? -Infinity);
   const cut = high - rate;

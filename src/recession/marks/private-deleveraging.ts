@@ -1,5 +1,5 @@
 import type { CountryData } from "../country-data.ts";
-import { notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
+import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the private-deleveraging mark. */
 export const PRIVATE_DELEVERAGING = {
@@ -29,7 +29,15 @@ export function privateDeleveraging(data: CountryData, year: number, p = PRIVATE
   const corp = val(y.corporateBalance);
   const hh = val(y.householdBalance);
   if (growth === null && (ratio === null || ratio3 === null) && corp === null)
-    return notComputable(id, label, `no private credit or sectoral balances for ${year}`);
+    return notComputable(
+      id,
+      label,
+      missingReason(
+        data,
+        ["creditGrowth", "creditGdp", "corporateBalance"],
+        `no private credit or sectoral balances for ${year}`,
+      ),
+    );
   const dRatio = ratio !== null && ratio3 !== null ? ratio - ratio3 : null;
   const priv = corp !== null && hh !== null ? corp + hh : null;
   const a = growth !== null && growth < p.creditGrowthBelow;

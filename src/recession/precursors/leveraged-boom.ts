@@ -1,5 +1,5 @@
 import type { CountryData } from "../country-data.ts";
-import { notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
+import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the leveraged-boom precursor. */
 export const LEVERAGED_BOOM = {
@@ -30,7 +30,15 @@ export function leveragedBoom(data: CountryData, year: number, p = LEVERAGED_BOO
   const eq = val(y.equityBoom3y);
   const hp = val(y.houseBoom3y);
   if (gap === null && cape === null && eq === null && hp === null)
-    return notComputable(id, label, `no credit gap or asset valuations for ${year}`);
+    return notComputable(
+      id,
+      label,
+      missingReason(
+        data,
+        ["creditGap", "cape", "equityBoom3y", "houseBoom3y"],
+        `no credit gap or asset valuations for ${year}`,
+      ),
+    );
   const assetBoom =
     (cape !== null && cape >= p.cape) ||
     (eq !== null && eq >= p.equity3y) ||

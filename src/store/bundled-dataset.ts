@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import type { BalanceSheet } from "../model/balance-sheet.ts";
+import type { Series } from "../model/series.ts";
+import type { DatasetInfo } from "./datasets.ts";
+
+/** A dataset shipped in data/ and how to read it into sheets and series. */
+export interface BundledDataset extends Omit<DatasetInfo, "fingerprint"> {
+  /** Files (relative to data/) whose content decides whether the store must reload. */
+  files: string[];
+  /**
+   * The product works without it (e.g. a restricted dataset the user deleted): when any of its
+   * files is missing the entry is skipped instead of failing.
+   */
+  optional?: boolean;
+  read(dataDir: string): { sheets?: BalanceSheet[]; series?: Series[] };
+}
+
+export type Progress = (done: number, total: number, label: string) => void;
+
+/** A bundled text file, read as UTF-8. */
+export const text = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
