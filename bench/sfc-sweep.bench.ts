@@ -1,12 +1,21 @@
 /**
  * The 1,000-run PC sweep the peer R package sfcr needs about 95 s for (simulator issue #7):
  * rbar 0.010..0.055 step 0.005 x alpha1 0.55..0.64 step 0.01 x theta 0.15..0.24 step 0.01,
- * 100 periods, outputs Y@2, Y@5, Y@100. Run: npx tsx bench/sfc-sweep.bench.ts
+ * 100 periods, outputs Y@2, Y@5, Y@100.
+ *
+ * Run: npx tsx bench/sfc-sweep.bench.ts [--baseline] [--rounds N]
+ * --baseline also times the closure evaluator the instruction tape replaced (same results, bit for
+ * bit) and prints the speed-up against it.
  */
 import { loadBuiltinModel, parseGridAxis, parseOutputs, sweep, sweepSync } from "../src/sfc/index.ts";
 
 const SFCR_SECONDS = 95;
 const SFCR_SUMS = [38504.2487175377, 64659.6416456506, 116852.8321587109];
+
+const args = process.argv.slice(2);
+const baseline = args.includes("--baseline");
+const roundsAt = args.indexOf("--rounds");
+const rounds = roundsAt >= 0 ? Math.max(1, Number(args[roundsAt + 1]) || 1) : 5;
 
 const pc = loadBuiltinModel("pc");
 const options = {
@@ -21,16 +30,38 @@ function report(label: string, seconds: number, values: Float64Array): void {
     for (let j = 0; j < 3; j++) sums[j] = sums[j]! + values[r * 3 + j]!;
   const ok = sums.every((s, j) => Math.abs(s / SFCR_SUMS[j]! - 1) < 1e-6);
   console.log(
-    `${label.padEnd(28)} ${(seconds * 1000).toFixed(1).padStart(8)} ms   ${(SFCR_SECONDS / seconds).toFixed(0)}x faster than sfcr (~${SFCR_SECONDS} s)   ` +
+    `${label.padEnd(30)} ${(seconds * 1000).toFixed(1).padStart(8)} ms   ${(SFCR_SECONDS / seconds).toFixed(0).padStart(6)}x faster than sfcr (~${SFCR_SECONDS} s)   ` +
       `sums ${sums.map((s) => s.toFixed(4)).join(", ")} ${ok ? "match sfcr to 1e-6" : "DO NOT MATCH sfcr"}`,
   );
   if (!ok) process.exitCode = 1;
 }
 
-for (const round of [1, 2, 3]) {
-  const t0 = performance.now();
-  const result = sweepSync(pc, options);
-  report(`in-process, round ${round}`, (performance.now() - t0) / 1000, result.values);
+function timeRounds(engine: "tape" | "closures"): number[] {
+  const times: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const t0 = performance.now();
+    const result = sweepSync(pc, { ...options, engine });
+    const seconds = (performance.now() - t0) / 1000;
+    times.push(seconds);
+    report(`${engine}, in-process, round ${round}`, seconds, result.values);
+  }
+  return times;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const summary = (xs: number[]) =>
+  `min ${(Math.min(...xs) * 1000).toFixed(1)} ms, median ${(median(xs) * 1000).toFixed(1)} ms, ` +
+  `first ${(xs[0]! * 1000).toFixed(1)} ms`;
+
+const tape = timeRounds("tape");
+console.log(`tape: ${summary(tape)}; median ${(SFCR_SECONDS / median(tape)).toFixed(0)}x faster than sfcr`);
+if (baseline) {
+  const closures = timeRounds("closures");
+  console.log(`closures (previous engine): ${summary(closures)}`);
+  console.log(
+    `tape vs previous engine: ${(median(closures) / median(tape)).toFixed(2)}x (median), ` +
+      `${(Math.min(...closures) / Math.min(...tape)).toFixed(2)}x (min), ${(closures[0]! / tape[0]!).toFixed(2)}x (first round)`,
+  );
 }
 const t0 = performance.now();
 const threaded = await sweep(pc, { ...options, threads: 2 });

@@ -31,6 +31,11 @@ export interface SweepOptions extends Partial<SolverOptions> {
    * "all": both every period; "none".
    */
   checks?: "all" | "hidden" | "none";
+  /**
+   * "tape" (default): the compiled instruction tape; "closures": the reference closure evaluator it
+   * replaced (bit-identical results, several times slower; for cross-checks and benchmarks).
+   */
+  engine?: "tape" | "closures";
   /** Called as runs finish (in-process: every run; threads: in batches). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -69,6 +74,7 @@ function jobOf(options: SweepOptions, names: string[]): SweepJob {
       maxIterations: options.maxIterations ?? DEFAULT_SOLVER.maxIterations,
     },
     checks: options.checks ?? "hidden",
+    engine: options.engine ?? "tape",
   };
 }
 

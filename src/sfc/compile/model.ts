@@ -10,6 +10,7 @@ import { sfcMessages } from "../messages.ts";
 import { hasPerfectMatching } from "../order/structural.ts";
 import { stronglyConnected } from "../order/scc.ts";
 import { compileExpr, type Fn } from "./expression.ts";
+import { compileProgram, type Program } from "./program.ts";
 import { checkNames, forEachName } from "./names.ts";
 
 /** One equation `name = f(...)`, compiled. */
@@ -26,6 +27,7 @@ export interface JacobianEntry {
   row: number;
   col: number;
   fn: Fn;
+  expr: Expr;
 }
 
 /**
@@ -89,6 +91,8 @@ export interface CompiledModel {
   hidden: CompiledHidden[];
   matrices: CompiledMatrix[];
   maxLag: number;
+  /** The per-period work compiled once to an instruction tape (see ./program.ts). */
+  program: Program;
 }
 
 /** Default tolerance of a hidden equation, relative to max(1, |left|, |right|). */
@@ -155,7 +159,7 @@ export function compileModel(tree: ModelNode, source = "", file?: string): Compi
 
   const blocks = orderBlocks(equations, index, file);
 
-  return {
+  const model: Omit<CompiledModel, "program"> = {
     name: tree.name,
     title: tree.title,
     file,
@@ -197,6 +201,8 @@ export function compileModel(tree: ModelNode, source = "", file?: string): Compi
     })),
     maxLag,
   };
+  const hidden = tree.hidden.map((h, k) => ({ compiled: model.hidden[k]!, left: h.left, right: h.right }));
+  return { ...model, program: compileProgram(blocks, hidden, index, n, model.maxLag) };
 }
 
 // Dependency graph on this period's values only (lags are known), then SCCs in solving order.
@@ -237,7 +243,7 @@ function orderBlocks(
           if (isZero(d)) return;
           if (eqs.some((y) => dependsOn(d, y.name))) linear = false;
           depends[row]!.push(col);
-          block.jacobian.push({ row, col, fn: compileExpr(d, index, index.size) });
+          block.jacobian.push({ row, col, fn: compileExpr(d, index, index.size), expr: d });
         });
       });
       block.linear = linear;
