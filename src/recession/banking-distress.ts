@@ -1,5 +1,6 @@
 import type { CountryData } from "./country-data.ts";
 import { notInstalled } from "../io/sources/common.ts";
+import { type Evidence, ev, evidenceList } from "./evidence.ts";
 import { missingReason, r1, type Signal, yearOf } from "./signal.ts";
 
 // The crisis datings in use, naming those that are not installed.
@@ -25,10 +26,10 @@ function datings(data: CountryData): string {
 export function bankingDistress(data: CountryData, year: number): Signal {
   const y = yearOf(data, year);
   const lv = y.lvCrisis ?? null;
-  const sources: string[] = [];
-  if (y.jstCrisisStart) sources.push("JST crisis start");
-  if (lv) sources.push(`Laeven-Valencia ${lv.start}-${lv.end ?? "?"}`);
-  if (y.rrSystemic) sources.push("Reinhart-Rogoff systemic crisis");
+  const sources: Evidence[] = [];
+  if (y.jstCrisisStart) sources.push(ev("jstCrisis"));
+  if (lv) sources.push(ev("lvEpisode", { start: lv.start, end: lv.end }));
+  if (y.rrSystemic) sources.push(ev("rrSystemic"));
   const lvInstalled = !data.unavailable.lvCrisis;
   const known =
     y.jstCrisisStart != null ||
@@ -36,9 +37,20 @@ export function bankingDistress(data: CountryData, year: number): Signal {
     data.lvCrises.length > 0 ||
     (lvInstalled && year >= 1970);
   const parts = [...sources];
-  if (y.rrBanking && !y.rrSystemic) parts.push("Reinhart-Rogoff banking-crisis flag (not systemic)");
-  if (lv?.peakNpl != null) parts.push(`peak NPLs ${r1(lv.peakNpl)}% of loans`);
-  if (lv?.fiscalCostGross != null) parts.push(`fiscal cost ${r1(lv.fiscalCostGross)}% of GDP`);
+  if (y.rrBanking && !y.rrSystemic) parts.push(ev("rrBankingOnly"));
+  if (lv?.peakNpl != null) parts.push(ev("peakNpl", { value: r1(lv.peakNpl) }));
+  if (lv?.fiscalCostGross != null) parts.push(ev("fiscalCost", { value: r1(lv.fiscalCostGross) }));
+  const why = missingReason(
+    data,
+    ["jstCrisisStart", "lvCrisis", "rrSystemic"],
+    `no crisis dating covers ${year}`,
+  );
+  const evidence =
+    parts.length > 0
+      ? parts
+      : sources.length === 0 && !known
+        ? [ev("notComputable", { reason: why })]
+        : [ev("noCrisis", { datings: datings(data) })];
   return {
     id: "banking-distress",
     label: "banking distress",
@@ -50,20 +62,8 @@ export function bankingDistress(data: CountryData, year: number): Signal {
       rrBanking: y.rrBanking == null ? null : y.rrBanking ? 1 : 0,
       peakNpl: lv?.peakNpl == null ? null : r1(lv.peakNpl),
     },
-    detail:
-      parts.length > 0
-        ? parts.join("; ")
-        : sources.length === 0 && !known
-          ? `not computable: ${missingReason(data, ["jstCrisisStart", "lvCrisis", "rrSystemic"], `no crisis dating covers ${year}`)}`
-          : `no crisis in ${datings(data)}`,
-    ...(sources.length === 0 && !known
-      ? {
-          reason: missingReason(
-            data,
-            ["jstCrisisStart", "lvCrisis", "rrSystemic"],
-            `no crisis dating covers ${year}`,
-          ),
-        }
-      : {}),
+    detail: evidenceList(evidence, "en"),
+    evidence,
+    ...(sources.length === 0 && !known ? { reason: why } : {}),
   };
 }

@@ -1,15 +1,18 @@
-import { loadBisWide } from "../io/sources/bis-wide-csv.ts";
-import { ifInstalled, memoize } from "../io/sources/common.ts";
-import { loadJstRows } from "../io/sources/jst.ts";
-import { loadLaevenValencia, type LvCrisis } from "../io/sources/laeven-valencia.ts";
-import { loadNikkei } from "../io/sources/nikkei.ts";
-import { loadPfmh } from "../io/sources/pfmh.ts";
-import { loadReinhartRogoff } from "../io/sources/reinhart-rogoff.ts";
-import { loadSectoralBalances } from "../io/sources/sectoral-balances.ts";
-import { loadShiller } from "../io/sources/shiller.ts";
+import { memoize } from "../io/sources/common.ts";
+import { vintageKey } from "../io/sources/recession-series.ts";
+import type { LvCrisis } from "../io/sources/laeven-valencia.ts";
 import type { Observation } from "../model/series.ts";
+import type { Store } from "../store/store.ts";
 import { type CountryInfo, resolveCountry } from "./countries.ts";
 import { computeCreditGap } from "./credit-gap.ts";
+import {
+  type BisInput,
+  type CountryBis,
+  type CountryRaw,
+  countryFromFiles,
+  DATASET_IDS,
+  storeSource,
+} from "./source.ts";
 
 /** A value with the source it came from (for evidence). */
 export interface Sourced {
@@ -59,16 +62,7 @@ export interface YearInputs {
 export type InputField = Exclude<keyof YearInputs, "year">;
 
 /** Ids of the bundled datasets (= folders of `data/`) the monitor reads. */
-export const RECESSION_DATASETS = {
-  jst: "jst-macrohistory-r6",
-  bis: "bis-credit-property-cpi",
-  shiller: "shiller-us-market-and-housing",
-  nikkei: "nikkei225-daily",
-  sectors: "sectoral-financial-balances",
-  pfmh: "imf-public-finances-modern-history",
-  lv: "laeven-valencia-2026",
-  rr: "reinhart-rogoff-global-crises",
-} as const;
+export const RECESSION_DATASETS = DATASET_IDS;
 
 /** Everything the monitor knows about one country. */
 export interface CountryData {
@@ -144,18 +138,35 @@ const src = (value: number | null | undefined, source: string): Sourced | null =
 /** Annual one-sided HP lambda equivalent to the BIS quarterly 400,000 (Ravn-Uhlig: 400,000 / 4^4). */
 export const ANNUAL_LAMBDA = 400_000 / 256;
 
+/** Where the monitor reads its inputs: a store (latest vintage of each series) or, without one, data/. */
+export interface SourceOptions {
+  store?: Store | undefined;
+}
+
 /**
  * Assembles a country's annual inputs from the bundled datasets (JST R6, BIS WS_CREDIT_GAP /
  * WS_TC / WS_SPP / WS_LONG_CPI, Shiller, Nikkei, sectoral balances, PFMH, Laeven-Valencia 2026,
  * Reinhart-Rogoff). A dataset that is not installed is skipped (listed in `missingDatasets`; the
- * inputs it would supply fall back to another source or stay null). Cached per process and data folder.
+ * inputs it would supply fall back to another source or stay null).
+ *
+ * Without a store the files in data/ are read (synchronously; cached per process and data folder).
+ * With `{ store }` the latest vintage of each series in the store is read (a Promise; not cached, so
+ * a newer import is seen at once).
  *
  * @param code BIS two-letter code, ISO3 or name
  * @example loadCountryData("JP").years.get(1999)?.inflation?.value // < 0
+ * @example (await loadCountryData("JP", { store })).years.get(1999)?.inflation?.value
  */
-export function loadCountryData(code: string): CountryData {
+export function loadCountryData(code: string): CountryData;
+export function loadCountryData(
+  code: string,
+  options: SourceOptions & { store: Store },
+): Promise<CountryData>;
+export function loadCountryData(code: string, options?: SourceOptions): CountryData | Promise<CountryData>;
+export function loadCountryData(code: string, options?: SourceOptions): CountryData | Promise<CountryData> {
   const country = resolveCountry(code);
-  return memoize(`country:${country.iso2}`, () => assemble(country));
+  if (options?.store) return storeSource(options.store).country(country).then(assembleCountry);
+  return memoize(`country:${country.iso2}`, () => assembleCountry(countryFromFiles(country)));
 }
 
 function emptyYear(year: number): YearInputs {
@@ -214,9 +225,22 @@ function sourcesOf(field: InputField, c: CountryInfo): string[] {
   return table[field].filter((d) => d !== D.jst || c.jst);
 }
 
-function assemble(country: CountryInfo): CountryData {
-  const missing = new Set<string>();
-  const opt = <T>(load: () => T): T | undefined => ifInstalled(load, (d) => missing.add(d));
+/** The credit-to-GDP ratio to use and its label: WS_CREDIT_GAP, or WS_TC's when that vintage is newer. */
+export function creditRatioOf(bis: CountryBis | undefined): { input: BisInput; source: string } | undefined {
+  const gap = bis?.creditRatio;
+  const tc = bis?.tcRatio;
+  if (tc && tc.observations.length > 0 && (!gap || vintageKey(tc.vintage) > vintageKey(gap.vintage)))
+    return { input: tc, source: `BIS WS_TC ratio (vintage ${tc.vintage})` };
+  return gap ? { input: gap, source: "BIS WS_CREDIT_GAP ratio" } : undefined;
+}
+
+/**
+ * A country's annual inputs from what a source delivered ({@link countryFromFiles} or a store):
+ * the one place the monitor's inputs are derived, whatever the source.
+ */
+export function assembleCountry(raw: CountryRaw): CountryData {
+  const country = raw.country;
+  const missing = new Set<string>(raw.missing);
   const years = new Map<number, YearInputs>();
   const get = (y: number): YearInputs => {
     let r = years.get(y);
@@ -225,7 +249,7 @@ function assemble(country: CountryInfo): CountryData {
   };
 
   // JST annual macro-financial history.
-  const jst = country.jst ? (opt(loadJstRows)?.filter((r) => r.iso === country.iso3) ?? []) : [];
+  const jst = country.jst ? (raw.jst ?? []) : [];
   const jv = new Map(jst.map((r) => [r.year, r.values]));
   const jstRatio: { date: string; value: number | null }[] = [];
   const equityIndex: Observation[] = [];
@@ -255,21 +279,18 @@ function assemble(country: CountryInfo): CountryData {
       get(Number(g.date)).creditGap = { value: g.gap, source: "JST tloans/gdp, one-sided HP lambda 1,562.5" };
 
   // BIS credit-to-GDP ratio (2026 vintage): ratio and BIS-method gap at Q4 override JST where present.
-  const bis = (file: Parameters<typeof loadBisWide>[0]) => opt(() => loadBisWide(file)) ?? [];
-  const gapSeries = bis("WS_CREDIT_GAP").find(
-    (s) => s.entity === country.iso2 && s.dims.CG_DTYPE === "A" && s.dims.TC_BORROWERS === "P",
-  );
-  if (gapSeries) {
-    for (const r of computeCreditGap(gapSeries.observations)) {
+  const ratio = creditRatioOf(raw.bis);
+  if (ratio) {
+    for (const r of computeCreditGap(ratio.input.observations)) {
       if (!r.date.endsWith("Q4")) continue;
       const row = get(yearOf(r.date));
-      row.creditGdp = { value: r.ratio, source: "BIS WS_CREDIT_GAP ratio, Q4" };
+      row.creditGdp = { value: r.ratio, source: `${ratio.source}, Q4` };
       if (r.gap !== null)
         row.creditGap = { value: r.gap, source: "BIS ratio, one-sided HP lambda 400,000, Q4" };
     }
   }
   // Nominal private credit growth from BIS where JST has none.
-  const tc = bis("WS_TC").find((s) => s.entity === country.iso2 && s.id.endsWith(":P:A:M:XDC:A"));
+  const tc = raw.bis?.privateCreditXdc;
   if (tc) {
     const q4 = byYear(tc.observations, "last");
     for (const [y, v] of q4) {
@@ -286,7 +307,7 @@ function assemble(country: CountryInfo): CountryData {
   let equity: Observation[] = [];
   let equitySource = "";
   let lookback = 60;
-  const shiller = country.iso2 === "US" ? (opt(loadShiller) ?? []) : [];
+  const shiller = country.iso2 === "US" ? (raw.shiller ?? []) : [];
   let capeMonthly: Observation[] = [];
   if (country.iso2 === "US") {
     equity = shiller.find((s) => s.name === "sp_comp_price")?.observations ?? [];
@@ -296,7 +317,7 @@ function assemble(country: CountryInfo): CountryData {
       get(y).cape = { value: v, source: "Shiller CAPE, highest month" };
     capeMonthly = cape;
   } else if (country.iso2 === "JP") {
-    equity = monthly(opt(loadNikkei)?.observations ?? []);
+    equity = monthly(raw.nikkei ?? []);
     equitySource = "Nikkei 225, monthly average";
   }
   if (equity.length === 0 && equityIndex.length > 0) {
@@ -311,7 +332,7 @@ function assemble(country: CountryInfo): CountryData {
   const cpiAnnual = new Map<number, number>();
   for (const r of jst) if (r.values.cpi != null) cpiAnnual.set(r.year, r.values.cpi);
   if (cpiAnnual.size === 0) {
-    const idx = bis("WS_LONG_CPI").find((s) => s.id === `BIS/WS_LONG_CPI/A:${country.iso2}:628`);
+    const idx = raw.bis?.cpiIndex;
     for (const o of idx?.observations ?? []) cpiAnnual.set(Number(o.date), o.value);
   }
   if (cpiAnnual.size === 0)
@@ -333,9 +354,8 @@ function assemble(country: CountryInfo): CountryData {
   let hLookback = 5;
   let realHouse: Observation[] = [];
   if (house.length === 0) {
-    const spp = bis("WS_SPP").filter((s) => s.entity === country.iso2);
-    house = spp.find((s) => s.id.endsWith(":N:628"))?.observations ?? [];
-    realHouse = spp.find((s) => s.id.endsWith(":R:628"))?.observations ?? [];
+    house = raw.bis?.sppNominal?.observations ?? [];
+    realHouse = raw.bis?.sppReal?.observations ?? [];
     houseSource = "BIS WS_SPP nominal, quarterly";
     hLookback = 20;
   }
@@ -358,7 +378,7 @@ function assemble(country: CountryInfo): CountryData {
   }
 
   // Inflation from BIS long CPI where JST has none.
-  const bisCpi = bis("WS_LONG_CPI").find((s) => s.id === `BIS/WS_LONG_CPI/A:${country.iso2}:771`);
+  const bisCpi = raw.bis?.cpiInflation;
   if (bisCpi)
     for (const o of bisCpi.observations) {
       const row = get(Number(o.date));
@@ -366,7 +386,7 @@ function assemble(country: CountryInfo): CountryData {
     }
 
   // Sectoral financial balances: quarterly 4-quarter averages at Q4, else annual.
-  const sectors = (opt(loadSectoralBalances) ?? []).filter((s) => s.entity === country.iso2);
+  const sectors = raw.sectors ?? [];
   for (const sector of ["Corporate", "Households"] as const) {
     const q = sectors.find((s) => s.frequency === "Q" && s.id.endsWith(`.${sector}`));
     const a = sectors.find((s) => s.frequency === "A" && s.id.endsWith(`.${sector}`));
@@ -385,7 +405,7 @@ function assemble(country: CountryInfo): CountryData {
   }
 
   // Public finances (and real GDP growth where JST has none).
-  for (const r of opt(loadPfmh) ?? [])
+  for (const r of raw.pfmh ?? [])
     if (r.iso3 === country.iso3) {
       const row = get(r.year);
       row.primaryBalance = src(r.primaryBalance, "IMF PFMH pb");
@@ -394,9 +414,9 @@ function assemble(country: CountryInfo): CountryData {
     }
 
   // Crisis dates (Reinhart-Rogoff inflation fills CPI gaps last).
-  const lvCrises = (opt(loadLaevenValencia) ?? []).filter((c) => c.country === country.lvName);
+  const lvCrises = raw.lv ?? [];
   for (const c of lvCrises) for (let y = c.start; y <= (c.end ?? c.start); y++) get(y).lvCrisis = c;
-  for (const r of opt(loadReinhartRogoff) ?? [])
+  for (const r of raw.rr ?? [])
     if (r.cc3 === country.iso3) {
       const row = get(r.year);
       row.rrBanking = r.bankingCrisis === null ? null : r.bankingCrisis >= 1;
@@ -417,19 +437,4 @@ function assemble(country: CountryInfo): CountryData {
   }
   const missingDatasets = [...missing].filter((d) => relevant.has(d)).sort();
   return { country, years, lvCrises, capeMonthly, missingDatasets, unavailable, present };
-}
-
-/** Quarterly BIS credit-to-GDP ratio of a country (2026 vintage), or undefined. */
-export function bisCreditRatio(iso2: string): Observation[] | undefined {
-  return loadBisWide("WS_CREDIT_GAP").find(
-    (s) => s.entity === iso2 && s.dims.CG_DTYPE === "A" && s.dims.TC_BORROWERS === "P",
-  )?.observations;
-}
-
-/** Published BIS gap (2026 vintage) of a country, by quarter. */
-export function bisPublishedGap(iso2: string): Map<string, number> {
-  const s = loadBisWide("WS_CREDIT_GAP").find(
-    (x) => x.entity === iso2 && x.dims.CG_DTYPE === "C" && x.dims.TC_BORROWERS === "P",
-  );
-  return new Map((s?.observations ?? []).map((o) => [o.date, o.value]));
 }

@@ -1,12 +1,13 @@
-import { loadJstRows } from "../io/sources/jst.ts";
-import { loadLaevenValencia } from "../io/sources/laeven-valencia.ts";
-import { loadBisWide } from "../io/sources/bis-wide-csv.ts";
-import { MissingDatasetError, memoize, notInstalled } from "../io/sources/common.ts";
+import type { JstRow } from "../io/sources/jst.ts";
+import type { LvCrisis } from "../io/sources/laeven-valencia.ts";
+import { memoize, notInstalled } from "../io/sources/common.ts";
 import { UsageError } from "../errors.ts";
+import type { Store } from "../store/store.ts";
 import { auroc, bootstrapAuroc, delong, nsrAtTpr, type Scored, thresholdStats } from "./auroc.ts";
-import { COUNTRIES } from "./countries.ts";
 import { ANNUAL_LAMBDA } from "./country-data.ts";
+import { DATASET_IDS, type PanelRaw, panelFromFiles, storeSource } from "./source.ts";
 import { computeCreditGap } from "./credit-gap.ts";
+import { creditRatioOf } from "./country-data.ts";
 import { fitLogit, logitScore } from "./logit.ts";
 import { recessionMessages } from "./messages.ts";
 
@@ -35,6 +36,8 @@ export interface EvaluateOptions {
   /** First out-of-sample year of the expanding window: 1990 (BIS/LV) and 1920 (JST). */
   oosStartQuarterly?: number;
   oosStartAnnual?: number;
+  /** Read the panels from this store (latest vintages; the functions then return Promises). */
+  store?: Store | undefined;
 }
 
 /** Skill of one score on one sample. */
@@ -128,21 +131,15 @@ function hpGapPct(values: (number | null)[], lambda: number, startObs: number): 
 }
 
 /** Quarterly panel: BIS ratio (2026 vintage), BIS property prices, Laeven-Valencia 2026 dates. */
-function quarterlyPanel(window: Window): Obs[] {
-  const lv = loadLaevenValencia();
-  const ratios = loadBisWide("WS_CREDIT_GAP").filter(
-    (s) => s.dims.CG_DTYPE === "A" && s.dims.TC_BORROWERS === "P",
-  );
-  const spp = loadBisWide("WS_SPP");
-  const hh = loadBisWide("WS_TC");
+function quarterlyPanel(window: Window, lv: LvCrisis[], bis: NonNullable<PanelRaw["bis"]>): Obs[] {
   const out: Obs[] = [];
   const qIndex = (d: string) => Number(d.slice(0, 4)) * 4 + Number(d.slice(6)) - 1;
-  for (const s of ratios) {
-    const c = COUNTRIES.find((x) => x.iso2 === s.entity);
-    if (!c) continue;
+  for (const { country: c, bis: b } of bis) {
+    const ratio = creditRatioOf(b);
+    if (!ratio) continue;
     const crises = lv.filter((e) => e.country === c.lvName);
-    const gaps = computeCreditGap(s.observations);
-    const prop = spp.find((x) => x.entity === c.iso2 && x.id.endsWith(":R:628"));
+    const gaps = computeCreditGap(ratio.input.observations);
+    const prop = b.sppReal;
     const propIdx = new Map<number, number>();
     if (prop) {
       const start = qIndex(prop.observations[0]!.date);
@@ -154,7 +151,7 @@ function quarterlyPanel(window: Window): Obs[] {
         if (g !== null) propIdx.set(start + i, g);
       });
     }
-    const hhs = hh.find((x) => x.entity === c.iso2 && x.id.endsWith(":H:A:M:770:A"));
+    const hhs = b.householdRatio;
     const hhBy = new Map((hhs?.observations ?? []).map((o) => [qIndex(o.date), o.value]));
     for (const g of gaps) {
       if (g.gap === null) continue;
@@ -183,8 +180,7 @@ function quarterlyPanel(window: Window): Obs[] {
 }
 
 /** Annual panel: JST R6, 18 countries, JST crisis starts; war years dropped. */
-function annualPanel(window: Window): Obs[] {
-  const rows = loadJstRows();
+function annualPanel(window: Window, rows: JstRow[]): Obs[] {
   const out: Obs[] = [];
   const isos = [...new Set(rows.map((r) => r.iso))];
   const posYears = new Set<number>();
@@ -264,91 +260,94 @@ export interface EvaluationReport {
  *
  * @example evaluate().map((r) => [r.name, r.composite.auroc, r.creditGap.auroc])
  */
-export function evaluate(options: EvaluateOptions = {}): EvaluationResult[] {
-  return evaluateReport(options).results;
+export function evaluate(options?: EvaluateOptions & { store?: undefined }): EvaluationResult[];
+export function evaluate(options: EvaluateOptions & { store: Store }): Promise<EvaluationResult[]>;
+export function evaluate(options?: EvaluateOptions): EvaluationResult[] | Promise<EvaluationResult[]>;
+export function evaluate(options: EvaluateOptions = {}): EvaluationResult[] | Promise<EvaluationResult[]> {
+  if (options.store) return evaluateReport({ ...options, store: options.store }).then((r) => r.results);
+  return evaluateReport({ ...options, store: undefined }).results;
 }
 
 /**
  * {@link evaluate} that also says which samples were skipped: a sample whose dataset is not
- * installed (e.g. the restricted JST R6 folder deleted) is left out with a note instead of failing.
+ * installed (e.g. the restricted JST R6 folder deleted, or absent from the store) is left out with
+ * a note instead of failing.
  * @example evaluateReport().skipped // [] with every bundled dataset present
  */
-export function evaluateReport(options: EvaluateOptions = {}): EvaluationReport {
+export function evaluateReport(options?: EvaluateOptions & { store?: undefined }): EvaluationReport;
+export function evaluateReport(options: EvaluateOptions & { store: Store }): Promise<EvaluationReport>;
+export function evaluateReport(options?: EvaluateOptions): EvaluationReport | Promise<EvaluationReport>;
+export function evaluateReport(options: EvaluateOptions = {}): EvaluationReport | Promise<EvaluationReport> {
   const window = options.window ?? { from: 5, to: 12 };
   const reps = options.bootstrapReps ?? 500;
   const seed = options.seed ?? 20240501;
+  if (options.store)
+    return storeSource(options.store)
+      .panel()
+      .then((raw) => evaluatePanels(raw, options));
   return memoize(
     `evaluate:${window.from}-${window.to}:${reps}:${seed}:${options.oosStartQuarterly}:${options.oosStartAnnual}`,
-    () => {
-      const results: EvaluationResult[] = [];
-      const skipped: SkippedSample[] = [];
-      // A panel whose dataset is absent is skipped with a note; other errors still throw.
-      const panel = (name: string, build: () => Obs[]): Obs[] | undefined => {
-        try {
-          return build();
-        } catch (error) {
-          if (!(error instanceof MissingDatasetError)) throw error;
-          skipped.push({
-            name,
-            dataset: error.dataset,
-            reason: recessionMessages.notComputable(notInstalled(error.dataset)),
-          });
-          return undefined;
-        }
-      };
-      const qName = "BIS quarterly x Laeven-Valencia 2026";
-      const aName = "JST annual x JST crisis starts";
-      const q = panel(qName, () => quarterlyPanel(window));
-      if (q) {
-        const [qc, qg] = expandingComposite(q, window.to, 4, options.oosStartQuarterly ?? 1990) as [
-          Scored[],
-          Scored[],
-        ];
-        const g10 = thresholdStats(qg, 10);
-        const g2 = thresholdStats(qg, 2);
-        results.push(
-          build(
-            qName,
-            `quarterly, BIS credit gap recomputed from the 2026-vintage ratio; positives ${window.from}-${window.to} quarters before a Laeven-Valencia (2026) start, quarters 1-${window.from - 1} before and crisis quarters dropped; out of sample from ${options.oosStartQuarterly ?? 1990}`,
-            qc,
-            qg,
-            reps,
-            seed,
-            [
-              "credit gap (pp)",
-              "real property-price gap (%)",
-              "household credit/GDP, 12-quarter change (pp)",
-            ],
-            [
-              { label: "gap >= 10 pp", tpr: g10.tpr, fpr: g10.fpr, nsr: g10.nsr },
-              { label: "gap >= 2 pp", tpr: g2.tpr, fpr: g2.fpr, nsr: g2.nsr },
-            ],
-          ),
-        );
-      }
-      const a = panel(aName, () => annualPanel(window));
-      if (a) {
-        const [ac, ag] = expandingComposite(
-          a,
-          Math.ceil(window.to / 4),
-          1,
-          options.oosStartAnnual ?? 1920,
-        ) as [Scored[], Scored[]];
-        results.push(
-          build(
-            aName,
-            `annual, 18 JST countries, credit gap = one-sided HP (lambda 1,562.5) on tloans/gdp; positives = years ${[...new Set(Array.from({ length: window.to - window.from + 1 }, (_, i) => Math.ceil((window.from + i) / 4)))].join(", ")} before a crisisJST start; war years 1914-19 and 1939-47 dropped; out of sample from ${options.oosStartAnnual ?? 1920}`,
-            ac,
-            ag,
-            reps,
-            seed,
-            ["credit gap (pp)", "real house-price gap (%)", "credit/GDP, 3-year change (pp)"],
-          ),
-        );
-      }
-      return { results, skipped };
-    },
+    () => evaluatePanels(panelFromFiles(), options),
   );
+}
+
+function evaluatePanels(raw: PanelRaw, options: EvaluateOptions): EvaluationReport {
+  const window = options.window ?? { from: 5, to: 12 };
+  const reps = options.bootstrapReps ?? 500;
+  const seed = options.seed ?? 20240501;
+  const results: EvaluationResult[] = [];
+  const skipped: SkippedSample[] = [];
+  const skip = (name: string, dataset: string) =>
+    skipped.push({ name, dataset, reason: recessionMessages.notComputable(notInstalled(dataset)) });
+  const qName = "BIS quarterly x Laeven-Valencia 2026";
+  const aName = "JST annual x JST crisis starts";
+  // A panel whose dataset is absent is skipped with a note (LV is checked first, as it was read first).
+  let q: Obs[] | undefined;
+  if (!raw.lv) skip(qName, DATASET_IDS.lv);
+  else if (!raw.bis) skip(qName, DATASET_IDS.bis);
+  else q = quarterlyPanel(window, raw.lv, raw.bis);
+  if (q) {
+    const [qc, qg] = expandingComposite(q, window.to, 4, options.oosStartQuarterly ?? 1990) as [
+      Scored[],
+      Scored[],
+    ];
+    const g10 = thresholdStats(qg, 10);
+    const g2 = thresholdStats(qg, 2);
+    results.push(
+      build(
+        qName,
+        `quarterly, BIS credit gap recomputed from the 2026-vintage ratio; positives ${window.from}-${window.to} quarters before a Laeven-Valencia (2026) start, quarters 1-${window.from - 1} before and crisis quarters dropped; out of sample from ${options.oosStartQuarterly ?? 1990}`,
+        qc,
+        qg,
+        reps,
+        seed,
+        ["credit gap (pp)", "real property-price gap (%)", "household credit/GDP, 12-quarter change (pp)"],
+        [
+          { label: "gap >= 10 pp", tpr: g10.tpr, fpr: g10.fpr, nsr: g10.nsr },
+          { label: "gap >= 2 pp", tpr: g2.tpr, fpr: g2.fpr, nsr: g2.nsr },
+        ],
+      ),
+    );
+  }
+  const a = raw.jst ? annualPanel(window, raw.jst) : (skip(aName, DATASET_IDS.jst), undefined);
+  if (a) {
+    const [ac, ag] = expandingComposite(a, Math.ceil(window.to / 4), 1, options.oosStartAnnual ?? 1920) as [
+      Scored[],
+      Scored[],
+    ];
+    results.push(
+      build(
+        aName,
+        `annual, 18 JST countries, credit gap = one-sided HP (lambda 1,562.5) on tloans/gdp; positives = years ${[...new Set(Array.from({ length: window.to - window.from + 1 }, (_, i) => Math.ceil((window.from + i) / 4)))].join(", ")} before a crisisJST start; war years 1914-19 and 1939-47 dropped; out of sample from ${options.oosStartAnnual ?? 1920}`,
+        ac,
+        ag,
+        reps,
+        seed,
+        ["credit gap (pp)", "real house-price gap (%)", "credit/GDP, 3-year change (pp)"],
+      ),
+    );
+  }
+  return { results, skipped };
 }
 
 function build(

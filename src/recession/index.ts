@@ -1,13 +1,17 @@
 /**
  * Balance-sheet-recession monitor: the BIS credit-to-GDP gap, the four marks of a balance-sheet
- * recession, the stage diagnosis and an out-of-sample skill score. Everything reads the bundled data
- * in `data/` (cached per process).
+ * recession, the stage diagnosis and an out-of-sample skill score. Inputs come from a bslab store
+ * when one is passed (`{ store }`: the latest vintage of each series, so a newer BIS import is used;
+ * the functions then return Promises), else from the bundled files in `data/` (cached per process).
  */
-import { resolveCountry } from "./countries.ts";
-import { bisCreditRatio, bisPublishedGap } from "./country-data.ts";
+import { type CountryInfo, resolveCountry } from "./countries.ts";
+import { creditRatioOf, type SourceOptions } from "./country-data.ts";
 import { computeCreditGap, type CreditGapRow } from "./credit-gap.ts";
 import { DataError } from "../errors.ts";
 import { recessionMessages } from "./messages.ts";
+import { bisFromFiles, type CountryBis, DATASET_IDS, storeSource } from "./source.ts";
+import { MissingDatasetError } from "../io/sources/common.ts";
+import type { Store } from "../store/store.ts";
 
 export { bufferGuide, BUFFER_GUIDE } from "./buffer-guide.ts";
 export {
@@ -22,6 +26,9 @@ export {
   loadCountryData,
   INPUT_FIELDS,
   RECESSION_DATASETS,
+  assembleCountry,
+  creditRatioOf,
+  type SourceOptions,
   type CountryData,
   type InputField,
   type YearInputs,
@@ -34,7 +41,43 @@ export { leveragedBoom, LEVERAGED_BOOM } from "./precursors/leveraged-boom.ts";
 export { bankingDistress } from "./banking-distress.ts";
 export { fiscalTightening, policyLag, FISCAL, type PolicyLag } from "./policy-lag.ts";
 export { liquidityTrap } from "./liquidity-trap.ts";
-export { diagnose, VERDICT, type Diagnosis, type Episode, type Stage, type YearDiagnosis } from "./stages.ts";
+export {
+  fileSource,
+  storeSource,
+  sourceOf,
+  countryFromFiles,
+  panelFromFiles,
+  bisKeys,
+  DATASET_IDS,
+  type RecessionSource,
+  type CountryRaw,
+  type PanelRaw,
+  type CountryBis,
+  type BisInput,
+} from "./source.ts";
+export { localize, stageName, verdictText, type DiagnoseOptions } from "./stages.ts";
+export {
+  evidenceText,
+  evidenceList,
+  sourceZh,
+  reasonZh,
+  countryName,
+  COUNTRY_ZH,
+  DEPTH_ZH,
+  type Evidence,
+  type EvidenceKey,
+  type EvidenceLang,
+} from "./evidence.ts";
+export { signalText } from "./signal.ts";
+export {
+  diagnose,
+  diagnoseData,
+  VERDICT,
+  type Diagnosis,
+  type Episode,
+  type Stage,
+  type YearDiagnosis,
+} from "./stages.ts";
 export {
   evaluate,
   evaluateReport,
@@ -57,18 +100,46 @@ export interface CountryCreditGapRow extends CreditGapRow {
   bisGap: number | null;
 }
 
+function gapRows(country: CountryInfo, bis: CountryBis | undefined): CountryCreditGapRow[] {
+  if (!bis) throw new MissingDatasetError(DATASET_IDS.bis, `data/${DATASET_IDS.bis}/ (not in the store)`);
+  const ratio = creditRatioOf(bis);
+  if (!ratio || ratio.input.observations.length === 0)
+    throw new DataError(recessionMessages.noCreditRatio(country.name));
+  const published = new Map((bis.publishedGap?.observations ?? []).map((o) => [o.date, o.value]));
+  return computeCreditGap(ratio.input.observations).map((r) => ({
+    ...r,
+    bisGap: published.get(r.date) ?? null,
+  }));
+}
+
 /**
  * The BIS credit-to-GDP gap of a country, recomputed from the BIS credit-to-GDP ratio (private
- * non-financial sector, all lenders) of the bundled 2026 download: one-sided HP, lambda 400,000,
- * published from the 41st quarter, with the Basel III buffer guide.
+ * non-financial sector, all lenders): one-sided HP, lambda 400,000, published from the 41st
+ * quarter, with the Basel III buffer guide. Without a store: the bundled 2026 download. With
+ * `{ store }`: the latest vintage in the store (WS_CREDIT_GAP's ratio, or WS_TC's `P:A:M:770:A`
+ * ratio when a newer vintage of it was imported), returned as a Promise.
  *
  * @param country BIS two-letter code (`US`, `JP`, `GB`/`UK`...) or ISO3
  * @example creditGap("JP").find((r) => r.date === "1990-Q1")?.gap // ≈ 23.8
+ * @example (await creditGap("JP", { store })).at(-1)
  */
-export function creditGap(country: string): CountryCreditGapRow[] {
+export function creditGap(country: string): CountryCreditGapRow[];
+export function creditGap(
+  country: string,
+  options: SourceOptions & { store: Store },
+): Promise<CountryCreditGapRow[]>;
+export function creditGap(
+  country: string,
+  options?: SourceOptions,
+): CountryCreditGapRow[] | Promise<CountryCreditGapRow[]>;
+export function creditGap(
+  country: string,
+  options?: SourceOptions,
+): CountryCreditGapRow[] | Promise<CountryCreditGapRow[]> {
   const c = resolveCountry(country);
-  const ratio = bisCreditRatio(c.iso2);
-  if (!ratio || ratio.length === 0) throw new DataError(recessionMessages.noCreditRatio(c.name));
-  const published = bisPublishedGap(c.iso2);
-  return computeCreditGap(ratio).map((r) => ({ ...r, bisGap: published.get(r.date) ?? null }));
+  if (options?.store)
+    return storeSource(options.store)
+      .bis(c)
+      .then((bis) => gapRows(c, bis));
+  return gapRows(c, bisFromFiles(c.iso2));
 }

@@ -1,5 +1,6 @@
 import type { CountryData } from "./country-data.ts";
 import { MONETARY_INEFFECTIVE } from "./marks/monetary-ineffective.ts";
+import { ev, evidenceList } from "./evidence.ts";
 import { missingReason, notComputable, type Signal, val, yearOf } from "./signal.ts";
 
 /**
@@ -23,14 +24,13 @@ export function liquidityTrap(
     if (r === null || r > nearZero) break;
     n++;
   }
+  const evidence = [n === 0 ? ev("rateAbove", { rate, nearZero }) : ev("trapYears", { nearZero, years: n })];
   return {
     id,
     label,
     fired: n >= 2,
     values: { shortRate: Math.round(rate * 100) / 100, years: n },
-    detail:
-      n === 0
-        ? `short rate ${rate.toFixed(2)}% (above ${nearZero}%)`
-        : `short rate <= ${nearZero}% for ${n} consecutive year${n > 1 ? "s" : ""}`,
+    detail: evidenceList(evidence, "en"),
+    evidence,
   };
 }

@@ -10,6 +10,7 @@ export const recessionMessages = {
     `invalid ${name}: ${JSON.stringify(value)} (expected a year such as 1985)`,
   badWindow: (value: string) =>
     `invalid --window: ${JSON.stringify(value)} (expected quarters as <from>-<to>q with 1 <= from <= to, e.g. 5-12q)`,
+  badLang: (value: string) => `invalid --lang: ${JSON.stringify(value)} (expected en or zh)`,
   notComputable: (why: string) => `not computable: ${why}`,
   noData: (what: string, country: string) => `not computable: no ${what} for ${country} in the bundled data`,
 };

@@ -1,4 +1,5 @@
 import type { CountryData } from "./country-data.ts";
+import { type Evidence, ev, evidenceList } from "./evidence.ts";
 import { missingReason, notComputable, r1, type Signal, val, yearOf } from "./signal.ts";
 
 /** Parameters of the fiscal-stance rules. */
@@ -26,12 +27,14 @@ export function fiscalTightening(data: CountryData, year: number, p = FISCAL): S
       missingReason(data, ["primaryBalance"], `no primary balance for ${year - 1}-${year} (IMF PFMH)`),
     );
   const d = pb - prev;
+  const evidence = [ev("primaryBalance", { balance: r1(pb), change: r1(d), threshold: p.tightening })];
   return {
     id,
     label,
     fired: d >= p.tightening,
     values: { primaryBalance: r1(pb), change: r1(d) },
-    detail: `primary balance ${r1(pb)}% of GDP (${d >= 0 ? "+" : ""}${r1(d)} pp; tightening >= +${p.tightening} pp)`,
+    detail: evidenceList(evidence, "en"),
+    evidence,
   };
 }
 
@@ -44,6 +47,8 @@ export interface PolicyLag {
   bankCleanupYear: number | null;
   cleanupLagYears: number | null;
   detail: string;
+  /** `detail` as structured sentences (see evidenceText). */
+  evidence: Evidence[];
 }
 
 /**
@@ -74,15 +79,15 @@ export function policyLag(data: CountryData, bustYear: number, lastYear: number,
       break;
     }
   }
-  const parts = [
+  const parts: Evidence[] = [
     fiscal === null
       ? base === null
-        ? `fiscal expansion not computable: ${missingReason(data, ["primaryBalance"], "no primary balance before the bust")}`
-        : `no fiscal expansion (primary balance ${p.expansion} pp below ${r1(base)}%) by ${lastYear}`
-      : `fiscal expansion in ${fiscal} (${fiscal - bustYear} years after the bust)`,
-    cleanup === null
-      ? "no banking-crisis end observed"
-      : `banking crisis over in ${cleanup} (${cleanup - bustYear} years after the bust)`,
+        ? ev("fiscalNotComputable", {
+            reason: missingReason(data, ["primaryBalance"], "no primary balance before the bust"),
+          })
+        : ev("noFiscalExpansion", { threshold: p.expansion, base: r1(base), last: lastYear })
+      : ev("fiscalExpansion", { year: fiscal, lag: fiscal - bustYear }),
+    cleanup === null ? ev("noCleanup") : ev("cleanup", { year: cleanup, lag: cleanup - bustYear }),
   ];
   return {
     bustYear,
@@ -90,6 +95,7 @@ export function policyLag(data: CountryData, bustYear: number, lastYear: number,
     fiscalLagYears: fiscal === null ? null : fiscal - bustYear,
     bankCleanupYear: cleanup,
     cleanupLagYears: cleanup === null ? null : cleanup - bustYear,
-    detail: parts.join("; "),
+    detail: evidenceList(parts, "en"),
+    evidence: parts,
   };
 }

@@ -1,4 +1,5 @@
 import { notInstalled } from "../io/sources/common.ts";
+import { type Evidence, ev, evidenceList, type EvidenceLang } from "./evidence.ts";
 import type { CountryData, InputField, Sourced, YearInputs } from "./country-data.ts";
 
 /** The outcome of one rule in one year, with the values it looked at. */
@@ -10,8 +11,10 @@ export interface Signal {
   fired: boolean | null;
   /** Inputs with their values (null = missing); never NaN. */
   values: Record<string, number | null>;
-  /** One-line evidence, e.g. "Nikkei 225 47.9% below its 5-year high (threshold -30%)". */
+  /** One-line evidence in English, e.g. "equity -38.5% from 5-year high (...)" (= `evidence` rendered in en). */
   detail: string;
+  /** The evidence as structured sentences (key + values), for {@link signalText} in other languages. */
+  evidence: Evidence[];
   reason?: string;
 }
 
@@ -44,5 +47,11 @@ export function missingReason(data: CountryData, fields: readonly InputField[], 
 
 /** Builds a not-computable signal. */
 export function notComputable(id: string, label: string, why: string): Signal {
-  return { id, label, fired: null, values: {}, detail: `not computable: ${why}`, reason: why };
+  const evidence = [ev("notComputable", { reason: why })];
+  return { id, label, fired: null, values: {}, detail: evidenceList(evidence, "en"), evidence, reason: why };
+}
+
+/** A signal's evidence in `lang` (its `detail` in English). */
+export function signalText(s: Pick<Signal, "detail" | "evidence">, lang: EvidenceLang): string {
+  return lang === "en" || !s.evidence ? s.detail : evidenceList(s.evidence, lang);
 }

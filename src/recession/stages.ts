@@ -1,6 +1,7 @@
 import type { CountryInfo } from "./countries.ts";
 import { notInstalled } from "../io/sources/common.ts";
-import { type CountryData, INPUT_FIELDS, loadCountryData } from "./country-data.ts";
+import { type CountryData, INPUT_FIELDS, loadCountryData, type SourceOptions } from "./country-data.ts";
+import type { Store } from "../store/store.ts";
 import { bankingDistress } from "./banking-distress.ts";
 import { liquidityTrap } from "./liquidity-trap.ts";
 import { ASSET_COLLAPSE, assetPriceCollapse } from "./marks/asset-price-collapse.ts";
@@ -9,7 +10,8 @@ import { MONETARY_INEFFECTIVE, monetaryIneffective } from "./marks/monetary-inef
 import { PRIVATE_DELEVERAGING, privateDeleveraging } from "./marks/private-deleveraging.ts";
 import { FISCAL, fiscalTightening, type PolicyLag, policyLag } from "./policy-lag.ts";
 import { LEVERAGED_BOOM, leveragedBoom } from "./precursors/leveraged-boom.ts";
-import { r1, type Signal, val, yearOf } from "./signal.ts";
+import { r1, type Signal, signalText, val, yearOf } from "./signal.ts";
+import { countryName, type Evidence, ev, evidenceList, type EvidenceLang, evidenceText } from "./evidence.ts";
 
 /** Stages of a balance-sheet recession (Koo's four steps plus boom, recovery and none). */
 export type Stage =
@@ -23,8 +25,10 @@ export interface YearDiagnosis {
   fired: string[];
   /** Every signal evaluated, fired or not, with values (null = not computable, with a reason). */
   signals: Signal[];
-  /** Extra remarks (relapse, fiscal tightening). */
+  /** Extra remarks (relapse, fiscal tightening), in English. */
   notes: string[];
+  /** The notes as structured sentences (`evidenceText(e, lang)`). */
+  noteEvidence: Evidence[];
 }
 
 /** Verdict parameters. */
@@ -64,6 +68,8 @@ export interface Episode {
   policyLag: PolicyLag;
   /** Why the verdict is what it is. */
   reason: string;
+  /** `reason` as structured sentences. */
+  reasonEvidence: Evidence[];
 }
 
 /** Output of {@link diagnose}. */
@@ -82,12 +88,29 @@ export interface Diagnosis {
   };
   /** The boom mark, e.g. US CAPE peak 32.56 in 1929-09. */
   boomMark: string | null;
+  /** `boomMark` as a structured sentence. */
+  boomMarkEvidence: Evidence | null;
   /**
    * Datasets this diagnosis would use that are not installed (e.g. the restricted JST or Nikkei
    * folders deleted), with what they would have supplied; signals needing only them are not computable.
    */
   missingDatasets: { id: string; note: string; inputs: string[] }[];
   parameters: Record<string, unknown>;
+  /** Set when a language was asked for (`diagnose(..., { lang })`): the texts below are in it. */
+  lang?: EvidenceLang;
+  /** In `lang`: country name, verdict, boom mark, per year the evidence and notes, per episode the reason and policy lag. */
+  text?: {
+    country: string;
+    verdict: string;
+    boomMark: string | null;
+    years: { year: number; stage: string; evidence: Record<string, string>; notes: string[] }[];
+    episodes: { start: number; reason: string; policyLag: string }[];
+  };
+}
+
+/** Options of {@link diagnose}: a store to read from, and a language for `text`. */
+export interface DiagnoseOptions extends SourceOptions {
+  lang?: EvidenceLang | undefined;
 }
 
 function signalsFor(data: CountryData, year: number): Record<string, Signal> {
@@ -114,11 +137,88 @@ const on = (s: Signal | undefined) => s?.fired === true;
  * at least 2 years, and either monetary policy was ineffective or prices fell, over >= 3 years.
  * Data from 10 years before `from` are examined so an episode begun earlier is recognised.
  *
+ * Without a store the bundled files in data/ are read and the result is returned directly; with
+ * `{ store }` the latest vintage of each series in the store is read and a Promise is returned.
+ *
  * @param code BIS two-letter code (or ISO3)
  * @example diagnose("JP", 1985, 2010).verdict.start // 1990
+ * @example (await diagnose("JP", 1985, 2010, { store })).verdict.start // 1990
  */
-export function diagnose(code: string, from: number, to: number): Diagnosis {
-  const data = loadCountryData(code);
+export function diagnose(
+  code: string,
+  from: number,
+  to: number,
+  options?: DiagnoseOptions & { store?: undefined },
+): Diagnosis;
+export function diagnose(
+  code: string,
+  from: number,
+  to: number,
+  options: DiagnoseOptions & { store: Store },
+): Promise<Diagnosis>;
+export function diagnose(
+  code: string,
+  from: number,
+  to: number,
+  options?: DiagnoseOptions,
+): Diagnosis | Promise<Diagnosis>;
+export function diagnose(
+  code: string,
+  from: number,
+  to: number,
+  options?: DiagnoseOptions,
+): Diagnosis | Promise<Diagnosis> {
+  const done = (d: Diagnosis) => (options?.lang ? localize(d, options.lang) : d);
+  if (options?.store)
+    return loadCountryData(code, { store: options.store }).then((data) => done(diagnoseData(data, from, to)));
+  return done(diagnoseData(loadCountryData(code), from, to));
+}
+
+/**
+ * A copy of a diagnosis with `lang` and `text`: every sentence rendered in `lang` (the structured
+ * fields stay as they are, English `detail`/`notes`/`summary` included).
+ * @example localize(diagnose("JP", 1985, 2010), "zh").text.verdict
+ */
+export function localize(d: Diagnosis, lang: EvidenceLang): Diagnosis {
+  return {
+    ...d,
+    lang,
+    text: {
+      country: countryName(d.country, lang),
+      verdict: verdictText(d, lang),
+      boomMark: d.boomMarkEvidence ? evidenceText(d.boomMarkEvidence, lang) : null,
+      years: d.timeline.map((y) => ({
+        year: y.year,
+        stage: stageName(y.stage, lang),
+        evidence: Object.fromEntries(y.signals.map((s) => [s.id, signalText(s, lang)])),
+        notes: y.noteEvidence.map((e) => evidenceText(e, lang)),
+      })),
+      episodes: d.episodes.map((e) => ({
+        start: e.start,
+        reason: evidenceList(e.reasonEvidence, lang),
+        policyLag: evidenceList(e.policyLag.evidence, lang),
+      })),
+    },
+  };
+}
+
+const STAGE_ZH: Record<Stage, string> = {
+  boom: "繁荣",
+  bust: "泡沫破裂",
+  "banking crisis": "银行危机",
+  "slow rescue": "救助迟缓",
+  "liquidity trap": "流动性陷阱",
+  recovery: "复苏",
+  none: "无",
+};
+
+/** A stage's name in `lang` (the report's i18n table uses the same words). */
+export function stageName(stage: Stage, lang: EvidenceLang): string {
+  return lang === "zh" ? STAGE_ZH[stage] : stage;
+}
+
+/** {@link diagnose} on inputs already assembled (from any source). */
+export function diagnoseData(data: CountryData, from: number, to: number): Diagnosis {
   const first = from - 10;
   const rows: YearDiagnosis[] = [];
   const episodes: { start: number; end: number | null; years: number[] }[] = [];
@@ -136,7 +236,7 @@ export function diagnose(code: string, from: number, to: number): Diagnosis {
     const defl = on(s.deflation);
     const rate = val(yearOf(data, year).shortRate);
     const nearZero = rate !== null && rate <= MONETARY_INEFFECTIVE.nearZero;
-    const notes: string[] = [];
+    const notes: Evidence[] = [];
     let opened = false;
     if (!open && (collapse || banking)) {
       open = { start: year, end: null, years: [] };
@@ -162,20 +262,18 @@ export function diagnose(code: string, from: number, to: number): Diagnosis {
       else if (banking) stage = "banking crisis";
       else if (collapse && (year < open.start + VERDICT.bustYears || !prevCollapse)) {
         stage = "bust";
-        if (!prevCollapse && year >= open.start + VERDICT.bustYears)
-          notes.push("relapse: asset prices collapse again");
+        if (!prevCollapse && year >= open.start + VERDICT.bustYears) notes.push(ev("relapse"));
       } else if (quiet > 0) stage = "recovery";
       else if (nearZero && (delev || defl || mon)) stage = "liquidity trap";
       else stage = "slow rescue";
     } else if (on(s["leveraged-boom"])) stage = "boom";
     else if (year - lastClosedEnd <= 2) stage = "recovery";
     const growth = val(yearOf(data, year).realGdpGrowth);
-    if (on(s["fiscal-tightening"])) notes.push(`fiscal tightening: ${s["fiscal-tightening"]!.detail}`);
+    const ft = s["fiscal-tightening"]!;
+    if (on(ft)) notes.push(ev("fiscalTighteningNote", { detail: ft.detail, detailZh: signalText(ft, "zh") }));
     if (growth !== null && growth < 0 && on(signalsFor(data, year - 1)["fiscal-tightening"]))
-      notes.push(
-        `relapse after fiscal tightening: real GDP ${r1(growth)}% after the previous year's tightening`,
-      );
-    if (growth !== null && growth < 0) notes.push(`real GDP ${r1(growth)}%`);
+      notes.push(ev("relapseAfterTightening", { growth: r1(growth) }));
+    if (growth !== null && growth < 0) notes.push(ev("realGdp", { growth: r1(growth) }));
     rows.push({
       year,
       stage,
@@ -183,7 +281,8 @@ export function diagnose(code: string, from: number, to: number): Diagnosis {
         .filter(on)
         .map((x) => x.id),
       signals: Object.values(s),
-      notes,
+      notes: notes.map((e) => evidenceText(e, "en")),
+      noteEvidence: notes,
     });
     prevCollapse = collapse;
   }
@@ -206,6 +305,7 @@ export function diagnose(code: string, from: number, to: number): Diagnosis {
   const main = bsr[0];
   const boomMark =
     capePeak(data, main?.start ?? from, to) ?? bestBoomMark(rows.filter((r) => r.year >= from));
+  const boomMarkText = boomMark ? evidenceText(boomMark, "en") : null;
   return {
     country: { iso2: data.country.iso2, iso3: data.country.iso3, name: data.country.name },
     from,
@@ -223,7 +323,8 @@ export function diagnose(code: string, from: number, to: number): Diagnosis {
           ? `no balance-sheet recession: ${inRange.map((e) => `${e.start}: ${e.reason}`).join("; ")}`
           : `no balance-sheet recession: no asset-price collapse or systemic banking crisis in ${from}-${to}`,
     },
-    boomMark,
+    boomMark: boomMarkText,
+    boomMarkEvidence: boomMark,
     missingDatasets: data.missingDatasets.map((id) => ({
       id,
       note: notInstalled(id),
@@ -242,23 +343,23 @@ export function diagnose(code: string, from: number, to: number): Diagnosis {
 }
 
 // The CAPE high of the 3 years up to the bust (or the window), as in the seed's "32.56 in September 1929".
-function capePeak(data: CountryData, bust: number, to: number): string | null {
+function capePeak(data: CountryData, bust: number, to: number): Evidence | null {
   let best: { date: string; value: number } | null = null;
   for (const o of data.capeMonthly) {
     const y = Number(o.date.slice(0, 4));
     if (y >= bust - 3 && y <= Math.min(bust, to) && (!best || o.value > best.value)) best = o;
   }
-  return best ? `Shiller CAPE peak ${best.value.toFixed(2)} in ${best.date}` : null;
+  return best ? ev("capePeak", { cape: best.value, month: best.date }) : null;
 }
 
-function bestBoomMark(rows: YearDiagnosis[]): string | null {
+function bestBoomMark(rows: YearDiagnosis[]): Evidence | null {
   let best: { year: number; gap: number } | null = null;
   for (const r of rows) {
     const s = r.signals.find((x) => x.id === "leveraged-boom");
     const g = s?.values.creditGap;
     if (s?.fired && g != null && (!best || g > best.gap)) best = { year: r.year, gap: g };
   }
-  return best ? `credit-to-GDP gap peak ${best.gap} pp in ${best.year}` : null;
+  return best ? ev("gapPeak", { gap: best.gap, year: best.year }) : null;
 }
 
 function judge(data: CountryData, start: number, end: number | null, years: number[], to: number): Episode {
@@ -271,8 +372,8 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
     deflation: span.filter((y) => on(deflation(data, y))),
   };
   const duration = last - start + 1;
-  const missing: string[] = [];
-  if (marks["asset-price-collapse"].length === 0) missing.push("no asset-price collapse");
+  const missing: Evidence[] = [];
+  if (marks["asset-price-collapse"].length === 0) missing.push(ev("noCollapse"));
   // A mark that could not be computed in any year of the episode is reported as such, not as "0 years".
   const uncomputable = (rule: (d: CountryData, y: number) => Signal): string | null => {
     const sigs = span.map((y) => rule(data, y));
@@ -284,8 +385,11 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
     const why = uncomputable(privateDeleveraging);
     missing.push(
       why
-        ? `private deleveraging not computable (${why})`
-        : `private deleveraging in ${marks["private-deleveraging"].length} year(s) (< ${VERDICT.deleveragingYears})`,
+        ? ev("deleveragingNotComputable", { reason: why })
+        : ev("deleveragingYears", {
+            years: marks["private-deleveraging"].length,
+            min: VERDICT.deleveragingYears,
+          }),
     );
   }
   if (marks["monetary-ineffective"].length === 0 && marks.deflation.length === 0) {
@@ -293,17 +397,26 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
     const f = uncomputable(deflation);
     missing.push(
       m && f
-        ? `ineffective monetary policy and deflation not computable (${m}; ${f})`
-        : `neither ineffective monetary policy nor deflation${m ? ` (monetary policy not computable: ${m})` : ""}`,
+        ? ev("monetaryDeflationNotComputable", { monetary: m, deflation: f })
+        : ev("neitherMonetaryNorDeflation", { monetary: m || null }),
     );
   }
-  if (duration < VERDICT.minDuration) missing.push(`lasted ${duration} year(s) (< ${VERDICT.minDuration})`);
+  if (duration < VERDICT.minDuration)
+    missing.push(ev("lasted", { years: duration, min: VERDICT.minDuration }));
   const bsr = missing.length === 0;
   const list = (ys: number[]) =>
     ys.length === 0 ? "none" : ys.length > 3 ? `${ys[0]}-${ys.at(-1)} (${ys.length} yrs)` : ys.join(", ");
-  const reason = bsr
-    ? `asset collapse ${list(marks["asset-price-collapse"])}; deleveraging ${list(marks["private-deleveraging"])}; monetary policy ineffective ${list(marks["monetary-ineffective"])}; deflation ${list(marks.deflation)}`
-    : missing.join("; ");
+  const reasonEvidence = bsr
+    ? [
+        ev("bsrMarks", {
+          collapse: list(marks["asset-price-collapse"]),
+          deleveraging: list(marks["private-deleveraging"]),
+          monetary: list(marks["monetary-ineffective"]),
+          deflation: list(marks.deflation),
+        }),
+      ]
+    : missing;
+  const reason = evidenceList(reasonEvidence, "en");
   // Depth measures.
   let eqDd: number | null = null;
   let hpDd: number | null = null;
@@ -354,5 +467,20 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
     },
     policyLag: policyLag(data, start, last),
     reason,
+    reasonEvidence,
   };
+}
+
+/**
+ * The verdict summary in `lang` (in English it is `d.verdict.summary`).
+ * @example verdictText(diagnose("JP", 1985, 2010), "zh") // "1990年起为资产负债表衰退（至2010年仍在持续）..."
+ */
+export function verdictText(d: Diagnosis, lang: EvidenceLang): string {
+  if (lang === "en") return d.verdict.summary;
+  const main = d.episodes.find((e) => e.balanceSheetRecession);
+  if (main)
+    return `${main.start}年起为资产负债表衰退（${main.end === null ? `至${d.to}年仍在持续` : `至${main.end}年结束`}，共${main.durationYears}年）：${evidenceList(main.reasonEvidence, lang)}`;
+  if (d.episodes.length > 0)
+    return `非资产负债表衰退：${d.episodes.map((e) => `${e.start}年：${evidenceList(e.reasonEvidence, lang)}`).join("；")}`;
+  return `非资产负债表衰退：${d.from}–${d.to}年无资产价格崩溃或系统性银行危机`;
 }

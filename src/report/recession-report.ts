@@ -1,9 +1,23 @@
 import { readFileSync } from "node:fs";
 
 import { datasetPath } from "../io/sources/common.ts";
-import { CREDIT_GAP_VINTAGE, creditGap, diagnose, loadCountryData } from "../recession/index.ts";
+import {
+  countryName,
+  CREDIT_GAP_VINTAGE,
+  type CountryCreditGapRow,
+  creditGap,
+  DEPTH_ZH,
+  diagnose,
+  evidenceList,
+  evidenceText,
+  loadCountryData,
+  signalText,
+  sourceZh,
+  verdictText,
+} from "../recession/index.ts";
 import type { Diagnosis } from "../recession/stages.ts";
-import type { YearInputs } from "../recession/country-data.ts";
+import type { CountryData, YearInputs } from "../recession/country-data.ts";
+import type { Store } from "../store/store.ts";
 import { lineChart, lineChartHeight } from "./chart-options.ts";
 import { grouped } from "./format.ts";
 import { signalName, STAGE_TEXT, t } from "./i18n.ts";
@@ -79,16 +93,17 @@ function figure(
   };
 }
 
-function creditFigure(d: Diagnosis, lang: Lang, n: number): FigureBlock | null {
-  let rows;
-  try {
-    rows = creditGap(d.country.iso2).filter((r) => {
-      const y = Number(r.date.slice(0, 4));
-      return y >= d.from && y <= d.to;
-    });
-  } catch {
-    return null;
-  }
+function creditFigure(
+  d: Diagnosis,
+  gap: CountryCreditGapRow[] | null,
+  lang: Lang,
+  n: number,
+): FigureBlock | null {
+  if (!gap) return null;
+  const rows = gap.filter((r) => {
+    const y = Number(r.date.slice(0, 4));
+    return y >= d.from && y <= d.to;
+  });
   if (rows.length === 0) return null;
   const key = `Q:${d.country.iso2}:P:A`;
   const ratioRow = bisRow(`${key}:A`);
@@ -99,7 +114,7 @@ function creditFigure(d: Diagnosis, lang: Lang, n: number): FigureBlock | null {
       : ["credit/GDP, %", "one-sided HP trend, %", "gap (computed), pp", "gap (BIS published), pp"];
   return figure(
     "credit-gap",
-    `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${d.country.name}, ${t("creditGapChart", lang)}; ${CREDIT_GAP_VINTAGE}`,
+    `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${countryName(d.country, lang)}${lang === "zh" ? "，" : ", "}${t("creditGapChart", lang)}; ${CREDIT_GAP_VINTAGE}`,
     rows.map((r) => r.date),
     [
       { id: "ratio", name: names[0]!, values: rows.map((r) => r.ratio) },
@@ -115,8 +130,13 @@ function creditFigure(d: Diagnosis, lang: Lang, n: number): FigureBlock | null {
   );
 }
 
-function annualFigure(d: Diagnosis, group: "prices" | "balances", lang: Lang, n: number): FigureBlock | null {
-  const data = loadCountryData(d.country.iso2);
+function annualFigure(
+  d: Diagnosis,
+  data: CountryData,
+  group: "prices" | "balances",
+  lang: Lang,
+  n: number,
+): FigureBlock | null {
   const years: number[] = [];
   for (let y = d.from; y <= d.to; y++) years.push(y);
   const specs = ANNUAL[group]!.filter((s) => years.some((y) => data.years.get(y)?.[s.field]));
@@ -127,14 +147,14 @@ function annualFigure(d: Diagnosis, group: "prices" | "balances", lang: Lang, n:
     values: years.map((y) => data.years.get(y)?.[s.field]?.value ?? null),
   }));
   const sources = years.map((y) =>
-    [...new Set(specs.map((s) => data.years.get(y)?.[s.field]?.source).filter((x): x is string => !!x))].join(
-      "; ",
-    ),
+    [...new Set(specs.map((s) => data.years.get(y)?.[s.field]?.source).filter((x): x is string => !!x))]
+      .map((x) => (lang === "zh" ? sourceZh(x) : x))
+      .join(lang === "zh" ? "；" : "; "),
   );
   const title = group === "prices" ? t("pricesChart", lang) : t("balancesChart", lang);
   return figure(
     group,
-    `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${d.country.name}, ${title}`,
+    `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${countryName(d.country, lang)}${lang === "zh" ? "，" : ", "}${title}`,
     years.map(String),
     series,
     sources,
@@ -148,7 +168,8 @@ const mark = (fired: boolean | null | undefined) => (fired === true ? "✓" : fi
  * The recession-monitor report of a country over [from, to], as a model: the verdict and boom mark,
  * the distress episodes with depth and policy lag, the four marks year by year, the credit gap and
  * annual inputs as charts (each point with its source), the stages with their evidence, and the
- * parameters. Headings and labels follow `lang`; the monitor's evidence sentences are English.
+ * parameters. Headings, labels and the evidence sentences follow `lang`. Reads the bundled files;
+ * {@link recessionReportFromStore} reads a store.
  * @example recessionReport("JP", 1985, 2010, { lang: "zh" }).title
  */
 export function recessionReport(
@@ -157,14 +178,50 @@ export function recessionReport(
   to: number,
   options: ReportOptions = {},
 ): Report {
+  let gap: CountryCreditGapRow[] | null;
+  try {
+    gap = creditGap(country);
+  } catch {
+    gap = null;
+  }
+  return build(diagnose(country, from, to), loadCountryData(country), gap, from, to, options);
+}
+
+/**
+ * {@link recessionReport} from a store (the latest vintage of each series, e.g. a newer BIS import).
+ * @example await recessionReportFromStore(store, "JP", 1985, 2010, { lang: "zh" })
+ */
+export async function recessionReportFromStore(
+  store: Store,
+  country: string,
+  from: number,
+  to: number,
+  options: ReportOptions = {},
+): Promise<Report> {
+  const data = await loadCountryData(country, { store });
+  const gap = await creditGap(country, { store }).catch(() => null);
+  return build(await diagnose(country, from, to, { store }), data, gap, from, to, options);
+}
+
+function build(
+  d: Diagnosis,
+  data: CountryData,
+  gap: CountryCreditGapRow[] | null,
+  from: number,
+  to: number,
+  options: ReportOptions,
+): Report {
   const lang = options.lang ?? "en";
-  const d = diagnose(country, from, to);
   const c = colonOf(lang);
+  const name = countryName(d.country, lang);
   const summary: Block[] = [
-    { kind: "paragraph", tone: "verdict", text: `${t("recessionVerdict", lang)}${c}${d.verdict.summary}` },
+    { kind: "paragraph", tone: "verdict", text: `${t("recessionVerdict", lang)}${c}${verdictText(d, lang)}` },
   ];
-  if (d.boomMark) summary.push({ kind: "paragraph", text: `${t("boomMark", lang)}${c}${d.boomMark}` });
-  if (lang === "zh") summary.push({ kind: "paragraph", tone: "note", text: t("evidenceLanguage", lang) });
+  if (d.boomMarkEvidence)
+    summary.push({
+      kind: "paragraph",
+      text: `${t("boomMark", lang)}${c}${evidenceText(d.boomMarkEvidence, lang)}`,
+    });
   const episodes: Block = {
     kind: "table",
     id: "episodes",
@@ -187,10 +244,10 @@ export function recessionReport(
         "; ",
       ),
       Object.entries(e.depth)
-        .map(([k, v]) => `${k} ${v === null ? "n/a" : grouped(v, 1)}`)
-        .join("; "),
-      e.policyLag.detail,
-      e.reason,
+        .map(([k, v]) => `${lang === "zh" ? (DEPTH_ZH[k] ?? k) : k} ${v === null ? "n/a" : grouped(v, 1)}`)
+        .join(lang === "zh" ? "；" : "; "),
+      evidenceList(e.policyLag.evidence, lang),
+      evidenceList(e.reasonEvidence, lang),
     ]),
   };
   const marks: Block = {
@@ -206,9 +263,9 @@ export function recessionReport(
   };
   let n = 0;
   const figures = [
-    creditFigure(d, lang, ++n),
-    annualFigure(d, "prices", lang, ++n),
-    annualFigure(d, "balances", lang, ++n),
+    creditFigure(d, gap, lang, ++n),
+    annualFigure(d, data, "prices", lang, ++n),
+    annualFigure(d, data, "balances", lang, ++n),
   ].filter((f): f is FigureBlock => f !== null);
   const timeline: Block = {
     kind: "table",
@@ -220,8 +277,8 @@ export function recessionReport(
       y.fired.map((f) => signalName(f, lang)).join(", "),
       y.signals
         .filter((s) => s.fired)
-        .map((s) => `${signalName(s.id, lang)}: ${s.detail}`)
-        .concat(y.notes)
+        .map((s) => `${signalName(s.id, lang)}${c}${signalText(s, lang)}`)
+        .concat(y.noteEvidence.map((e) => evidenceText(e, lang)))
         .join(" | "),
     ]),
   };
@@ -245,9 +302,17 @@ export function recessionReport(
   ];
   return {
     lang,
-    title: `${t("recessionTitle", lang)}${c}${d.country.name} (${d.country.iso2}), ${from}–${to}`,
+    title:
+      lang === "zh"
+        ? `${t("recessionTitle", lang)}${c}${name}（${d.country.iso2}），${from}–${to}`
+        : `${t("recessionTitle", lang)}${c}${name} (${d.country.iso2}), ${from}–${to}`,
     meta: [
-      [t("country", lang), `${d.country.name} (${d.country.iso2}, ${d.country.iso3})`],
+      [
+        t("country", lang),
+        lang === "zh"
+          ? `${name}（${d.country.iso2}，${d.country.iso3}）`
+          : `${name} (${d.country.iso2}, ${d.country.iso3})`,
+      ],
       [t("period", lang), `${from}–${to}`],
       [
         t("data", lang),

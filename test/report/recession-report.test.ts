@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { figuresOf } from "../../src/report/model.ts";
-import { recessionReport } from "../../src/report/recession-report.ts";
+import { recessionReport, recessionReportFromStore } from "../../src/report/recession-report.ts";
+import { bundledStore } from "../helpers/temp-store.ts";
 import { renderHtml } from "../../src/report/render-html.ts";
 import { renderMarkdown } from "../../src/report/render-markdown.ts";
 
@@ -46,10 +47,49 @@ describe("recession report: Japan 1985-2010", () => {
     for (const f of figs) expect(f.svg.startsWith("<svg")).toBe(true);
   });
 
+  it("renders the evidence, verdict and country in Chinese in the zh report", () => {
+    expect(zh.title).toBe("资产负债表衰退监测：日本（JP），1985–2010");
+    const summary = zh.sections.find((s) => s.id === "summary")!.blocks;
+    const texts = summary.map((b) => (b.kind === "paragraph" ? b.text : ""));
+    expect(texts[0]).toMatch(/^判断：1990年起为资产负债表衰退（至2010年仍在持续，共21年）/);
+    expect(texts[1]).toBe("繁荣期标志：信贷/GDP缺口峰值21.2个百分点（1989年）");
+    // The caveat "evidence stays in English" is gone.
+    expect(texts.join("")).not.toMatch(/英文/);
+    const timeline = zh.sections.find((s) => s.id === "timeline")!.blocks[0]!;
+    if (timeline.kind !== "table") throw new Error("no table");
+    const y1990 = timeline.rows.find((r) => r[0] === "1990")!.at(-1)!;
+    expect(y1990).toContain("资产价格崩溃：股价较5年高点-38.5%（日经225，月均值；阈值-30%）");
+    expect(timeline.rows.find((r) => r[0] === "1989")!.at(-1)).toContain(
+      "信贷缺口21.2个百分点（BIS信贷/GDP比率，单边HP滤波（lambda 400,000），第四季度）",
+    );
+    // No English sentence is left in the zh evidence (dataset and variable names aside).
+    for (const r of timeline.rows)
+      expect(r.at(-1)).not.toMatch(/from 5-year high|y\/y|pp over|of GDP|threshold/);
+    // The en timeline keeps the engine's English sentences.
+    const enTimeline = en.sections.find((s) => s.id === "timeline")!.blocks[0]!;
+    expect(enTimeline.kind === "table" && enTimeline.rows.find((r) => r[0] === "1990")!.at(-1)).toContain(
+      "asset-price collapse: equity -38.5% from 5-year high (Nikkei 225, monthly average; threshold -30%)",
+    );
+  });
+
   it("is deterministic", () => {
     expect(renderHtml(recessionReport("JP", 1985, 2010, { lang: "en" }))).toBe(html);
     expect(renderMarkdown(zh).text).toBe(
       renderMarkdown(recessionReport("JP", 1985, 2010, { lang: "zh" })).text,
     );
+  });
+});
+
+describe("recession report from a store", () => {
+  it("is the same report as from the files with the bundled data", async () => {
+    const { store, cleanup } = await bundledStore();
+    try {
+      const fromStore = await recessionReportFromStore(store, "JP", 1985, 2010, { lang: "zh" });
+      expect(renderMarkdown(fromStore).text).toBe(
+        renderMarkdown(recessionReport("JP", 1985, 2010, { lang: "zh" })).text,
+      );
+    } finally {
+      cleanup();
+    }
   });
 });

@@ -11,6 +11,9 @@ import {
   parseWindow,
 } from "../../recession/index.ts";
 import { parseFormat, render, type Row } from "../output.ts";
+import { withCliStore } from "../store.ts";
+import { signalName } from "../../report/i18n.ts";
+import { DEPTH_ZH } from "../../recession/evidence.ts";
 
 // "1985-1990, 1995" from sorted years.
 function yearRanges(years: readonly number[]): string {
@@ -40,6 +43,39 @@ export function notComputableSummary(d: Diagnosis): string[] {
   return [...by].map(([k, ys]) => `${k} [${yearRanges(ys)}]`);
 }
 
+// The table output in Chinese, from `localize`'s texts.
+function writeZh(d: Diagnosis): void {
+  const tx = d.text!;
+  const rows: Row[] = d.timeline.map((y, i) => ({
+    年份: y.year,
+    阶段: tx.years[i]!.stage,
+    信号: y.fired.map((f) => signalName(f, "zh")).join("、"),
+    evidence: y.signals
+      .filter((s) => s.fired)
+      .map((s) => `${signalName(s.id, "zh")}：${tx.years[i]!.evidence[s.id]}`)
+      .concat(tx.years[i]!.notes)
+      .join(" | "),
+  }));
+  process.stdout.write(`${tx.country}（${d.country.iso2}）${d.from}–${d.to}年\n`);
+  if (d.missingDatasets.length > 0)
+    process.stdout.write(
+      `未安装的数据集：${d.missingDatasets.map((m) => `${m.id}（data/${m.id}/）`).join("；")}\n`,
+    );
+  process.stdout.write(render(rows, "table", ["年份", "阶段", "信号"]));
+  process.stdout.write("\n证据：\n");
+  for (const r of rows) if (r.evidence) process.stdout.write(`  ${r["年份"]}【${r["阶段"]}】${r.evidence}\n`);
+  process.stdout.write(`\n判断：${tx.verdict}\n`);
+  if (tx.boomMark) process.stdout.write(`繁荣期标志：${tx.boomMark}\n`);
+  d.episodes.forEach((e, i) => {
+    const depth = Object.entries(e.depth)
+      .map(([k, v]) => `${DEPTH_ZH[k] ?? k} ${v ?? "n/a"}`)
+      .join("，");
+    process.stdout.write(
+      `危机阶段 ${e.start}–${e.end ?? "持续中"}：${e.balanceSheetRecession ? "资产负债表衰退" : "非资产负债表衰退"}；深度：${depth}；政策时滞：${tx.episodes[i]!.policyLag}\n`,
+    );
+  });
+}
+
 const round = (v: number | null, digits = 2) =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
@@ -59,9 +95,10 @@ export function register(program: Command): void {
     )
     .argument("<country>", "BIS two-letter code, e.g. JP, US, GB")
     .option("--format <format>", "table|csv|json", "table")
-    .action((country: string, opts: { format?: string }) => {
+    .action(async (country: string, opts: { format?: string }) => {
       const format = parseFormat(opts.format);
-      const rows: Row[] = creditGap(country).map((r) => ({
+      const gap = await withCliStore((store) => creditGap(country, { store }));
+      const rows: Row[] = gap.map((r) => ({
         date: r.date,
         ratio: round(r.ratio),
         trend: round(r.trend),
@@ -79,61 +116,77 @@ export function register(program: Command): void {
     .option("--from <year>", "first year")
     .option("--to <year>", "last year")
     .option("--format <format>", "table|json", "table")
-    .action((country: string | undefined, opts: { from?: string; to?: string; format?: string }) => {
-      const format = parseFormat(opts.format, ["table", "json"]);
-      if (!country)
-        throw new UsageError("missing argument: COUNTRY (e.g. bslab recession JP --from 1985 --to 2010)");
-      const from = parseYear("--from", opts.from);
-      const to = parseYear("--to", opts.to);
-      if (from > to || from < 1800 || to > 2100)
-        throw new UsageError(recessionMessages.badYearRange(from, to));
-      const d = diagnose(country, from, to);
-      if (format === "json") {
-        process.stdout.write(JSON.stringify(d, null, 2) + "\n");
-        return;
-      }
-      const rows: Row[] = d.timeline.map((y) => ({
-        year: y.year,
-        stage: y.stage,
-        signals: y.fired.join(", "),
-        evidence: y.signals
-          .filter((s) => s.fired)
-          .map((s) => `${s.label}: ${s.detail}`)
-          .concat(y.notes)
-          .join(" | "),
-      }));
-      process.stdout.write(`${d.country.name} (${d.country.iso2}) ${from}-${to}\n`);
-      if (d.missingDatasets.length > 0)
-        process.stdout.write(
-          `Datasets not installed: ${d.missingDatasets.map((m) => `${m.id} (data/${m.id}/; would supply ${m.inputs.join(", ") || "nothing for this country"})`).join("; ")}\n`,
+    .option("--lang <lang>", "language of the evidence: en|zh", "en")
+    .action(
+      async (
+        country: string | undefined,
+        opts: { from?: string; to?: string; format?: string; lang?: string },
+      ) => {
+        const format = parseFormat(opts.format, ["table", "json"]);
+        const lang = opts.lang ?? "en";
+        if (lang !== "en" && lang !== "zh") throw new UsageError(recessionMessages.badLang(lang));
+        if (!country)
+          throw new UsageError("missing argument: COUNTRY (e.g. bslab recession JP --from 1985 --to 2010)");
+        const from = parseYear("--from", opts.from);
+        const to = parseYear("--to", opts.to);
+        if (from > to || from < 1800 || to > 2100)
+          throw new UsageError(recessionMessages.badYearRange(from, to));
+        const d = await withCliStore((store) =>
+          diagnose(country, from, to, { store, ...(lang === "zh" ? { lang } : {}) }),
         );
-      process.stdout.write(render(rows, "table", ["year", "stage", "signals"]));
-      process.stdout.write("\nEvidence:\n");
-      for (const r of rows) if (r.evidence) process.stdout.write(`  ${r.year} [${r.stage}] ${r.evidence}\n`);
-      process.stdout.write(`\nVerdict: ${d.verdict.summary}\n`);
-      if (d.boomMark) process.stdout.write(`Boom mark: ${d.boomMark}\n`);
-      if (d.missingDatasets.length > 0)
-        process.stdout.write(`Computed without: ${d.missingDatasets.map((m) => m.note).join("; ")}\n`);
-      for (const e of d.episodes) {
-        const depth = Object.entries(e.depth)
-          .map(([k, v]) => `${k} ${v ?? "n/a"}`)
-          .join(", ");
-        process.stdout.write(
-          `Episode ${e.start}-${e.end ?? "ongoing"}: ${e.balanceSheetRecession ? "balance-sheet recession" : "not a balance-sheet recession"}; depth: ${depth}; policy lag: ${e.policyLag.detail}\n`,
-        );
-      }
-      const nc = notComputableSummary(d);
-      if (nc.length > 0) process.stdout.write(`\nNot computable:\n${nc.map((l) => `  ${l}\n`).join("")}`);
-    });
+        if (format === "json") {
+          process.stdout.write(JSON.stringify(d, null, 2) + "\n");
+          return;
+        }
+        if (lang === "zh") {
+          writeZh(d);
+          return;
+        }
+        const rows: Row[] = d.timeline.map((y) => ({
+          year: y.year,
+          stage: y.stage,
+          signals: y.fired.join(", "),
+          evidence: y.signals
+            .filter((s) => s.fired)
+            .map((s) => `${s.label}: ${s.detail}`)
+            .concat(y.notes)
+            .join(" | "),
+        }));
+        process.stdout.write(`${d.country.name} (${d.country.iso2}) ${from}-${to}\n`);
+        if (d.missingDatasets.length > 0)
+          process.stdout.write(
+            `Datasets not installed: ${d.missingDatasets.map((m) => `${m.id} (data/${m.id}/; would supply ${m.inputs.join(", ") || "nothing for this country"})`).join("; ")}\n`,
+          );
+        process.stdout.write(render(rows, "table", ["year", "stage", "signals"]));
+        process.stdout.write("\nEvidence:\n");
+        for (const r of rows)
+          if (r.evidence) process.stdout.write(`  ${r.year} [${r.stage}] ${r.evidence}\n`);
+        process.stdout.write(`\nVerdict: ${d.verdict.summary}\n`);
+        if (d.boomMark) process.stdout.write(`Boom mark: ${d.boomMark}\n`);
+        if (d.missingDatasets.length > 0)
+          process.stdout.write(`Computed without: ${d.missingDatasets.map((m) => m.note).join("; ")}\n`);
+        for (const e of d.episodes) {
+          const depth = Object.entries(e.depth)
+            .map(([k, v]) => `${k} ${v ?? "n/a"}`)
+            .join(", ");
+          process.stdout.write(
+            `Episode ${e.start}-${e.end ?? "ongoing"}: ${e.balanceSheetRecession ? "balance-sheet recession" : "not a balance-sheet recession"}; depth: ${depth}; policy lag: ${e.policyLag.detail}\n`,
+          );
+        }
+        const nc = notComputableSummary(d);
+        if (nc.length > 0) process.stdout.write(`\nNot computable:\n${nc.map((l) => `  ${l}\n`).join("")}`);
+      },
+    );
 
   rec
     .command("evaluate")
     .description("out-of-sample AUROC of the composite warning vs the BIS credit gap alone")
     .option("--window <quarters>", "pre-crisis window in quarters", "5-12q")
     .option("--format <format>", "table|json", "table")
-    .action((opts: { window: string; format?: string }) => {
+    .action(async (opts: { window: string; format?: string }) => {
       const format = parseFormat(opts.format, ["table", "json"]);
-      const { results, skipped } = evaluateReport({ window: parseWindow(opts.window) });
+      const window = parseWindow(opts.window);
+      const { results, skipped } = await withCliStore((store) => evaluateReport({ window, store }));
       const notes = skipped.map((s) => `note: sample "${s.name}" skipped: ${s.reason}\n`);
       if (format === "json") {
         // The JSON stays an array of results; the notes go to stderr.

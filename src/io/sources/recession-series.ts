@@ -6,7 +6,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import type { Series } from "../../model/series.ts";
+import { type DuckDBValue, listValue } from "@duckdb/node-api";
+
+import type { Series, SeriesMeta } from "../../model/series.ts";
+import type { Store } from "../../store/store.ts";
 import { type BisFile, type BisSeries, parseBisWideCsv } from "./bis-wide-csv.ts";
 import { diskCached } from "./common.ts";
 import { parseJst } from "./jst.ts";
@@ -43,7 +46,11 @@ export const bisReaderId = (id: string): string => {
   return id.slice(0, i + 1) + id.slice(i + 1).replace(/\./g, ":");
 };
 
-/** A BIS file of `dir` as store series, optionally only some of them (`keep`). */
+/**
+ * A BIS file of `dir` as store series, optionally only some of them (`keep`). Stored under the
+ * vintage `2026 (last quarter 2025-Q4)` (the parser's label without its "BIS download of " prefix):
+ * vintages order as text, and an imported download's ISO date (`2026-05-01`) must sort after it.
+ */
 export function bisSeries(
   dir: string,
   file: BisFile,
@@ -53,7 +60,12 @@ export function bisSeries(
   const name = RECESSION_FILES.bis.file(file);
   return parseBisWideCsv(text(dir, RECESSION_FILES.bis.folder, name), name)
     .filter(keep)
-    .map(({ dims: _dims, ...s }) => ({ ...s, id: bisStoreId(s.id), dataset }));
+    .map(({ dims: _dims, ...s }) => ({
+      ...s,
+      id: bisStoreId(s.id),
+      dataset,
+      vintage: vintageKey(s.vintage),
+    }));
 }
 
 /** JST R6 as `JST/R6/<ISO3>.<variable>` annual series. */
@@ -235,4 +247,79 @@ export function pfmhToSeries(rows: readonly PfmhYear[], dataset: string, vintage
 
 export function pfmhSeries(dir: string, dataset: string, vintage: string): Series[] {
   return pfmhToSeries(xlsx(dir, "pfmh", "pfmh-v2", parsePfmh), dataset, vintage);
+}
+
+/** The JST R6 variables the store holds (the recession monitor's; see `src/store/bundled-recession.ts`). */
+export const RECESSION_STORE_JST_VARS = [
+  "gdp",
+  "rgdpbarro",
+  "cpi",
+  "stir",
+  "ltrate",
+  "hpnom",
+  "tloans",
+  "thh",
+  "tbus",
+  "eq_capgain",
+  "crisisJST",
+] as const;
+
+/**
+ * Preference among sectoral-balance sources of the same country, frequency and sector (lower
+ * first): the file lists OECD before Eurostat, and the monitor keeps that choice whatever the order
+ * the series come in.
+ */
+export const sectoralRank = (id: string): number => (/_eurostat\./.test(id) ? 1 : 0);
+
+/**
+ * Sort key of a vintage. Vintages order as text (`2026-05-01` after `2025-12-31`); stores loaded
+ * before 0.1.1 hold the bundled BIS series under "BIS download of 2026 (...)", which would sort
+ * after every ISO date, so that prefix is dropped.
+ */
+export const vintageKey = (vintage: string): string => vintage.replace(/^BIS download of /, "");
+
+/**
+ * The latest vintage of each of many series in two round trips: `ids` exactly, plus every series
+ * whose id starts with a `likes` prefix (optionally of one entity). Same semantics as
+ * `loadSeries`/`listSeries` (latest vintage per id, observations by date; vintages compared by
+ * {@link vintageKey}), batched: the monitor reads ~60 series per country and a query per series
+ * would cost ~1 ms each.
+ */
+export async function loadLatestSeries(
+  store: Store,
+  ids: readonly string[],
+  likes: readonly { prefix: string; entity?: string }[] = [],
+): Promise<Series[]> {
+  const params: DuckDBValue[] = [listValue([...ids])];
+  const cond = ["id in (select unnest($1::varchar[]))"];
+  for (const l of likes) {
+    params.push(l.prefix);
+    let c = `starts_with(id, $${params.length})`;
+    if (l.entity !== undefined) {
+      params.push(l.entity);
+      c += ` and entity = $${params.length}`;
+    }
+    cond.push(`(${c})`);
+  }
+  const metas = await store.all<SeriesMeta & Record<string, unknown>>(
+    `select id, vintage, entity, name, frequency, unit, scale, dataset, file from series
+     where ${cond.join(" or ")} order by id`,
+    params,
+  );
+  const latest = new Map<string, SeriesMeta>();
+  for (const m of metas) {
+    const have = latest.get(m.id);
+    if (!have || vintageKey(m.vintage) > vintageKey(have.vintage)) latest.set(m.id, m);
+  }
+  if (latest.size === 0) return [];
+  const keys = listValue([...latest.values()].map((m) => `${m.id}\u0000${m.vintage}`));
+  const rows = await store.all<{ id: string; date: string; value: number }>(
+    `select series_id as id, date, value from observations
+     where series_id || chr(0) || vintage in (select unnest($1::varchar[])) order by series_id, date`,
+    [keys],
+  );
+  const out = new Map<string, Series>();
+  for (const m of latest.values()) out.set(m.id, { ...m, observations: [] });
+  for (const r of rows) out.get(r.id)!.observations.push({ date: r.date, value: r.value });
+  return [...out.values()];
 }

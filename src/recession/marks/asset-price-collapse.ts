@@ -1,4 +1,5 @@
 import type { CountryData } from "../country-data.ts";
+import { type Evidence, ev, evidenceList } from "../evidence.ts";
 import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the asset-price-collapse mark (workbench choices, see docs/recession-monitor.md). */
@@ -28,22 +29,31 @@ export function assetPriceCollapse(data: CountryData, year: number, p = ASSET_CO
     );
   const eqFired = eq !== null && eq <= p.equityDrawdown;
   const hpFired = hp !== null && hp <= p.houseDrawdown;
-  const parts: string[] = [];
+  const parts: Evidence[] = [];
   if (eq !== null)
     parts.push(
-      `equity ${r1(eq)}% from 5-year high (${y.equityDrawdown!.source}; threshold ${p.equityDrawdown}%)`,
+      ev("equityDrawdown", {
+        drawdown: r1(eq),
+        source: y.equityDrawdown!.source,
+        threshold: p.equityDrawdown,
+      }),
     );
   if (hp !== null)
-    parts.push(`house prices ${r1(hp)}% (${y.houseDrawdown!.source}; threshold ${p.houseDrawdown}%)`);
+    parts.push(
+      ev("houseDrawdown", { drawdown: r1(hp), source: y.houseDrawdown!.source, threshold: p.houseDrawdown }),
+    );
   if (eq === null && data.unavailable.equityDrawdown)
     parts.push(
-      `equity not computable: ${missingReason(data, ["equityDrawdown"], `no equity prices for ${year}`)}`,
+      ev("equityNotComputable", {
+        reason: missingReason(data, ["equityDrawdown"], `no equity prices for ${year}`),
+      }),
     );
   return {
     id,
     label,
     fired: eqFired || hpFired,
     values: { equityDrawdown: r1(eq), houseDrawdown: r1(hp) },
-    detail: parts.join("; "),
+    detail: evidenceList(parts, "en"),
+    evidence: parts,
   };
 }

@@ -1,4 +1,5 @@
 import type { CountryData } from "../country-data.ts";
+import { ev, evidenceList } from "../evidence.ts";
 import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the deflation mark. */
@@ -18,11 +19,13 @@ export function deflation(data: CountryData, year: number, p = DEFLATION): Signa
   const infl = val(y.inflation);
   if (infl === null)
     return notComputable(id, label, missingReason(data, ["inflation"], `no CPI for ${year}`));
+  const evidence = [ev("cpi", { inflation: r1(infl), source: y.inflation!.source })];
   return {
     id,
     label,
     fired: infl < p.inflationBelow,
     values: { inflation: r1(infl) },
-    detail: `CPI ${r1(infl)}% y/y (${y.inflation!.source})`,
+    detail: evidenceList(evidence, "en"),
+    evidence,
   };
 }

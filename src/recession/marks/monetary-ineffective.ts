@@ -1,4 +1,5 @@
 import type { CountryData } from "../country-data.ts";
+import { ev, evidenceList } from "../evidence.ts";
 import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the monetary-policy-ineffective mark. */
@@ -40,13 +41,22 @@ export function monetaryIneffective(data: CountryData, year: number, p = MONETAR
   const cut = high - rate;
   const easy = rate <= p.nearZero || cut >= p.hardCut;
   const contracting = growth < p.creditGrowthBelow;
+  const evidence = [
+    ev("monetary", {
+      rate,
+      cut: r1(cut),
+      nearZero: p.nearZero,
+      hardCut: p.hardCut,
+      creditGrowth: r1(growth),
+      source: y.creditGrowth!.source,
+    }),
+  ];
   return {
     id,
     label,
     fired: easy && contracting,
     values: { shortRate: r1(rate), cutFrom3yHigh: r1(cut), creditGrowth: r1(growth) },
-    detail:
-      `short rate ${rate.toFixed(2)}% (${r1(cut)} pp below 3-year high; near zero <= ${p.nearZero}%, hard cut >= ${p.hardCut} pp), ` +
-      `private credit ${r1(growth)}% y/y (${y.creditGrowth!.source})`,
+    detail: evidenceList(evidence, "en"),
+    evidence,
   };
 }

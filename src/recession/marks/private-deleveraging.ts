@@ -1,4 +1,5 @@
 import type { CountryData } from "../country-data.ts";
+import { type Evidence, ev, evidenceList } from "../evidence.ts";
 import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the private-deleveraging mark. */
@@ -43,11 +44,11 @@ export function privateDeleveraging(data: CountryData, year: number, p = PRIVATE
   const a = growth !== null && growth < p.creditGrowthBelow;
   const b = dRatio !== null && dRatio <= p.ratioFall3y;
   const c = corp !== null && priv !== null && corp >= p.corporateSurplus && priv >= p.privateSurplus;
-  const parts: string[] = [];
-  if (growth !== null) parts.push(`private credit ${r1(growth)}% y/y`);
-  if (dRatio !== null) parts.push(`credit/GDP ${r1(ratio)}% (${r1(dRatio)} pp over 3 years)`);
-  if (corp !== null) parts.push(`corporate net lending ${r1(corp)}% of GDP`);
-  if (priv !== null) parts.push(`private sector ${r1(priv)}% of GDP`);
+  const parts: Evidence[] = [];
+  if (growth !== null) parts.push(ev("creditGrowth", { value: r1(growth) }));
+  if (dRatio !== null) parts.push(ev("creditGdpChange", { ratio: r1(ratio), change: r1(dRatio) }));
+  if (corp !== null) parts.push(ev("corporateBalance", { value: r1(corp) }));
+  if (priv !== null) parts.push(ev("privateBalance", { value: r1(priv) }));
   return {
     id,
     label,
@@ -59,6 +60,7 @@ export function privateDeleveraging(data: CountryData, year: number, p = PRIVATE
       corporateBalance: r1(corp),
       privateBalance: r1(priv),
     },
-    detail: parts.join("; "),
+    detail: evidenceList(parts, "en"),
+    evidence: parts,
   };
 }

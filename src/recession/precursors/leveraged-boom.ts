@@ -1,4 +1,5 @@
 import type { CountryData } from "../country-data.ts";
+import { type Evidence, ev, evidenceList } from "../evidence.ts";
 import { missingReason, notComputable, r1, type Signal, val, yearOf } from "../signal.ts";
 
 /** Parameters of the leveraged-boom precursor. */
@@ -44,16 +45,17 @@ export function leveragedBoom(data: CountryData, year: number, p = LEVERAGED_BOO
     (eq !== null && eq >= p.equity3y) ||
     (hp !== null && hp >= p.house3y);
   const fired = gap !== null && (gap >= p.gapAlone || (gap >= p.gapWithAssets && assetBoom));
-  const parts: string[] = [];
-  if (gap !== null) parts.push(`credit gap ${r1(gap)} pp (${y.creditGap!.source})`);
-  if (cape !== null) parts.push(`CAPE ${cape.toFixed(2)}`);
-  if (eq !== null) parts.push(`real equity ${r1(eq)}% over 3 years`);
-  if (hp !== null) parts.push(`real house prices ${r1(hp)}% over 3 years`);
+  const parts: Evidence[] = [];
+  if (gap !== null) parts.push(ev("creditGap", { gap: r1(gap), source: y.creditGap!.source }));
+  if (cape !== null) parts.push(ev("cape", { cape }));
+  if (eq !== null) parts.push(ev("equityBoom", { change: r1(eq) }));
+  if (hp !== null) parts.push(ev("houseBoom", { change: r1(hp) }));
   return {
     id,
     label,
     fired,
     values: { creditGap: r1(gap), cape: r1(cape), equity3y: r1(eq), house3y: r1(hp) },
-    detail: parts.join("; "),
+    detail: evidenceList(parts, "en"),
+    evidence: parts,
   };
 }

@@ -1,0 +1,342 @@
+/**
+ * Structured evidence of the monitor: each sentence a signal or a note prints is a key plus values,
+ * rendered in English (byte-identical to the `detail` strings) or Chinese by {@link evidenceText}.
+ */
+
+/** Languages the evidence is rendered in. */
+export type EvidenceLang = "en" | "zh";
+
+type V = Record<string, number | string | null>;
+
+/** One evidence sentence: what it says (`key`) and the values it says it with. */
+export interface Evidence {
+  key: EvidenceKey;
+  values: V;
+}
+
+const n = (v: number | string | null | undefined): string => String(v);
+const f2 = (v: number | string | null | undefined): string =>
+  typeof v === "number" ? v.toFixed(2) : String(v);
+const signed = (v: number | string | null | undefined): string =>
+  `${typeof v === "number" && v >= 0 ? "+" : ""}${n(v)}`;
+
+/** Sentence templates: English (as the engine always printed them) and Chinese. */
+const TEXT = {
+  notComputable: {
+    en: (v: V) => `not computable: ${n(v.reason)}`,
+    zh: (v: V) => `无法计算：${reasonZh(String(v.reason))}`,
+  },
+  equityDrawdown: {
+    en: (v: V) => `equity ${n(v.drawdown)}% from 5-year high (${n(v.source)}; threshold ${n(v.threshold)}%)`,
+    zh: (v: V) => `股价较5年高点${n(v.drawdown)}%（${sourceZh(v.source)}；阈值${n(v.threshold)}%）`,
+  },
+  houseDrawdown: {
+    en: (v: V) => `house prices ${n(v.drawdown)}% (${n(v.source)}; threshold ${n(v.threshold)}%)`,
+    zh: (v: V) => `房价较5年高点${n(v.drawdown)}%（${sourceZh(v.source)}；阈值${n(v.threshold)}%）`,
+  },
+  equityNotComputable: {
+    en: (v: V) => `equity not computable: ${n(v.reason)}`,
+    zh: (v: V) => `股价无法计算：${reasonZh(String(v.reason))}`,
+  },
+  cpi: {
+    en: (v: V) => `CPI ${n(v.inflation)}% y/y (${n(v.source)})`,
+    zh: (v: V) => `CPI同比${n(v.inflation)}%（${sourceZh(v.source)}）`,
+  },
+  monetary: {
+    en: (v: V) =>
+      `short rate ${f2(v.rate)}% (${n(v.cut)} pp below 3-year high; near zero <= ${n(v.nearZero)}%, hard cut >= ${n(v.hardCut)} pp), ` +
+      `private credit ${n(v.creditGrowth)}% y/y (${n(v.source)})`,
+    zh: (v: V) =>
+      `短期利率${f2(v.rate)}%（较3年高点低${n(v.cut)}个百分点；接近零：≤${n(v.nearZero)}%，大幅降息：≥${n(v.hardCut)}个百分点），` +
+      `私人信贷同比${n(v.creditGrowth)}%（${sourceZh(v.source)}）`,
+  },
+  creditGrowth: {
+    en: (v: V) => `private credit ${n(v.value)}% y/y`,
+    zh: (v: V) => `私人信贷同比${n(v.value)}%`,
+  },
+  creditGdpChange: {
+    en: (v: V) => `credit/GDP ${n(v.ratio)}% (${n(v.change)} pp over 3 years)`,
+    zh: (v: V) => `信贷/GDP ${n(v.ratio)}%（3年变化${n(v.change)}个百分点）`,
+  },
+  corporateBalance: {
+    en: (v: V) => `corporate net lending ${n(v.value)}% of GDP`,
+    zh: (v: V) => `企业部门净借出占GDP ${n(v.value)}%`,
+  },
+  privateBalance: {
+    en: (v: V) => `private sector ${n(v.value)}% of GDP`,
+    zh: (v: V) => `私人部门净借出占GDP ${n(v.value)}%`,
+  },
+  creditGap: {
+    en: (v: V) => `credit gap ${n(v.gap)} pp (${n(v.source)})`,
+    zh: (v: V) => `信贷缺口${n(v.gap)}个百分点（${sourceZh(v.source)}）`,
+  },
+  cape: {
+    en: (v: V) => `CAPE ${f2(v.cape)}`,
+    zh: (v: V) => `周期调整市盈率（CAPE）${f2(v.cape)}`,
+  },
+  equityBoom: {
+    en: (v: V) => `real equity ${n(v.change)}% over 3 years`,
+    zh: (v: V) => `实际股价3年变化${n(v.change)}%`,
+  },
+  houseBoom: {
+    en: (v: V) => `real house prices ${n(v.change)}% over 3 years`,
+    zh: (v: V) => `实际房价3年变化${n(v.change)}%`,
+  },
+  jstCrisis: { en: () => "JST crisis start", zh: () => "JST危机开始" },
+  lvEpisode: {
+    en: (v: V) => `Laeven-Valencia ${n(v.start)}-${v.end === null ? "?" : n(v.end)}`,
+    zh: (v: V) => `Laeven-Valencia危机${n(v.start)}–${v.end === null ? "?" : n(v.end)}年`,
+  },
+  rrSystemic: { en: () => "Reinhart-Rogoff systemic crisis", zh: () => "Reinhart-Rogoff系统性危机" },
+  rrBankingOnly: {
+    en: () => "Reinhart-Rogoff banking-crisis flag (not systemic)",
+    zh: () => "Reinhart-Rogoff银行危机标记（非系统性）",
+  },
+  peakNpl: {
+    en: (v: V) => `peak NPLs ${n(v.value)}% of loans`,
+    zh: (v: V) => `不良贷款峰值占贷款${n(v.value)}%`,
+  },
+  fiscalCost: {
+    en: (v: V) => `fiscal cost ${n(v.value)}% of GDP`,
+    zh: (v: V) => `财政成本占GDP ${n(v.value)}%`,
+  },
+  noCrisis: {
+    en: (v: V) => `no crisis in ${n(v.datings)}`,
+    zh: (v: V) => `${reasonZh(String(v.datings)).replace(/^no dating$/, "无危机纪年")}均无危机`,
+  },
+  rateAbove: {
+    en: (v: V) => `short rate ${f2(v.rate)}% (above ${n(v.nearZero)}%)`,
+    zh: (v: V) => `短期利率${f2(v.rate)}%（高于${n(v.nearZero)}%）`,
+  },
+  trapYears: {
+    en: (v: V) =>
+      `short rate <= ${n(v.nearZero)}% for ${n(v.years)} consecutive year${Number(v.years) > 1 ? "s" : ""}`,
+    zh: (v: V) => `短期利率连续${n(v.years)}年≤${n(v.nearZero)}%`,
+  },
+  primaryBalance: {
+    en: (v: V) =>
+      `primary balance ${n(v.balance)}% of GDP (${signed(v.change)} pp; tightening >= +${n(v.threshold)} pp)`,
+    zh: (v: V) =>
+      `基本财政余额占GDP ${n(v.balance)}%（变化${signed(v.change)}个百分点；紧缩阈值≥+${n(v.threshold)}个百分点）`,
+  },
+  // Notes of a year.
+  fiscalTighteningNote: {
+    en: (v: V) => `fiscal tightening: ${n(v.detail)}`,
+    zh: (v: V) => `财政紧缩：${n(v.detailZh)}`,
+  },
+  relapse: { en: () => "relapse: asset prices collapse again", zh: () => "二次探底：资产价格再度崩溃" },
+  relapseAfterTightening: {
+    en: (v: V) =>
+      `relapse after fiscal tightening: real GDP ${n(v.growth)}% after the previous year's tightening`,
+    zh: (v: V) => `财政紧缩后再度衰退：上年紧缩后实际GDP ${n(v.growth)}%`,
+  },
+  realGdp: { en: (v: V) => `real GDP ${n(v.growth)}%`, zh: (v: V) => `实际GDP ${n(v.growth)}%` },
+  // Verdict, boom mark and policy lag.
+  capePeak: {
+    en: (v: V) => `Shiller CAPE peak ${f2(v.cape)} in ${n(v.month)}`,
+    zh: (v: V) => `Shiller周期调整市盈率（CAPE）峰值${f2(v.cape)}（${n(v.month)}）`,
+  },
+  gapPeak: {
+    en: (v: V) => `credit-to-GDP gap peak ${n(v.gap)} pp in ${n(v.year)}`,
+    zh: (v: V) => `信贷/GDP缺口峰值${n(v.gap)}个百分点（${n(v.year)}年）`,
+  },
+  fiscalExpansion: {
+    en: (v: V) => `fiscal expansion in ${n(v.year)} (${n(v.lag)} years after the bust)`,
+    zh: (v: V) => `${n(v.year)}年财政扩张（泡沫破裂后${n(v.lag)}年）`,
+  },
+  noFiscalExpansion: {
+    en: (v: V) =>
+      `no fiscal expansion (primary balance ${n(v.threshold)} pp below ${n(v.base)}%) by ${n(v.last)}`,
+    zh: (v: V) => `至${n(v.last)}年无财政扩张（基本财政余额未低于${n(v.base)}%达${n(v.threshold)}个百分点）`,
+  },
+  fiscalNotComputable: {
+    en: (v: V) => `fiscal expansion not computable: ${n(v.reason)}`,
+    zh: (v: V) => `财政扩张无法计算：${reasonZh(String(v.reason))}`,
+  },
+  cleanup: {
+    en: (v: V) => `banking crisis over in ${n(v.year)} (${n(v.lag)} years after the bust)`,
+    zh: (v: V) => `银行危机于${n(v.year)}年结束（泡沫破裂后${n(v.lag)}年）`,
+  },
+  noCleanup: { en: () => "no banking-crisis end observed", zh: () => "未观察到银行危机结束" },
+  // Why an episode is (not) a balance-sheet recession.
+  bsrMarks: {
+    en: (v: V) =>
+      `asset collapse ${n(v.collapse)}; deleveraging ${n(v.deleveraging)}; monetary policy ineffective ${n(v.monetary)}; deflation ${n(v.deflation)}`,
+    zh: (v: V) =>
+      `资产价格崩溃${yearsZh(v.collapse)}；去杠杆${yearsZh(v.deleveraging)}；货币政策失效${yearsZh(v.monetary)}；通缩${yearsZh(v.deflation)}`,
+  },
+  noCollapse: { en: () => "no asset-price collapse", zh: () => "无资产价格崩溃" },
+  deleveragingNotComputable: {
+    en: (v: V) => `private deleveraging not computable (${n(v.reason)})`,
+    zh: (v: V) => `私人部门去杠杆无法计算（${reasonZh(String(v.reason))}）`,
+  },
+  deleveragingYears: {
+    en: (v: V) => `private deleveraging in ${n(v.years)} year(s) (< ${n(v.min)})`,
+    zh: (v: V) => `私人部门去杠杆仅${n(v.years)}年（少于${n(v.min)}年）`,
+  },
+  monetaryDeflationNotComputable: {
+    en: (v: V) =>
+      `ineffective monetary policy and deflation not computable (${n(v.monetary)}; ${n(v.deflation)})`,
+    zh: (v: V) =>
+      `货币政策失效与通缩均无法计算（${reasonZh(String(v.monetary))}；${reasonZh(String(v.deflation))}）`,
+  },
+  neitherMonetaryNorDeflation: {
+    en: (v: V) =>
+      `neither ineffective monetary policy nor deflation${v.monetary === null ? "" : ` (monetary policy not computable: ${n(v.monetary)})`}`,
+    zh: (v: V) =>
+      `既无货币政策失效也无通缩${v.monetary === null ? "" : `（货币政策失效无法计算：${reasonZh(String(v.monetary))}）`}`,
+  },
+  lasted: {
+    en: (v: V) => `lasted ${n(v.years)} year(s) (< ${n(v.min)})`,
+    zh: (v: V) => `仅持续${n(v.years)}年（少于${n(v.min)}年）`,
+  },
+} satisfies Record<string, Record<EvidenceLang, (v: V) => string>>;
+
+// "1990-2010 (21 yrs)" / "1990, 1991" / "none" as the engine lists years, in Chinese.
+function yearsZh(v: number | string | null | undefined): string {
+  const s = String(v);
+  if (s === "none") return "无";
+  const m = /^(\d{4})-(\d{4}) \((\d+) yrs\)$/.exec(s);
+  return m ? `${m[1]}–${m[2]}年（共${m[3]}年）` : `${s.replace(/, /g, "、")}年`;
+}
+
+/** Keys of the evidence sentences. */
+export type EvidenceKey = keyof typeof TEXT;
+
+/** Builds an evidence item. */
+export const ev = (key: EvidenceKey, values: V = {}): Evidence => ({ key, values });
+
+/**
+ * One evidence sentence in `lang`.
+ * @example evidenceText({ key: "cpi", values: { inflation: -0.3, source: "JST R6 cpi, % y/y" } }, "zh") // "CPI同比-0.3%（JST R6 cpi，同比）"
+ */
+export function evidenceText(e: Evidence, lang: EvidenceLang): string {
+  return TEXT[e.key][lang](e.values);
+}
+
+/** Several evidence sentences joined as the engine joins them ("; " / "；"). */
+export function evidenceList(list: readonly Evidence[], lang: EvidenceLang): string {
+  return list.map((e) => evidenceText(e, lang)).join(lang === "zh" ? "；" : "; ");
+}
+
+// Source labels: phrase by phrase, longest first; dataset names (JST R6, BIS WS_TC...) stay.
+const SOURCE_ZH: [RegExp, string][] = [
+  [/, Q4 4-quarter average/g, "，第四季度4季移动平均"],
+  [/one-sided HP lambda (\d+(?:,\d{3})*(?:\.\d+)?)/g, "单边HP滤波（lambda $1）"],
+  [/, real, 3-year change/g, "，实际值3年变化"],
+  [/ real, 3-year change/g, "实际值，3年变化"],
+  [/, cumulated annual index/g, "，年度累积指数"],
+  [/private credit \(national currency\), Q4 % y\/y/g, "私人信贷（本币），第四季度同比"],
+  [/, monthly average/g, "，月均值"],
+  [/, highest month/g, "，年内最高月份"],
+  [/, monthly/g, "，月度"],
+  [/, quarterly/g, "，季度"],
+  [/ nominal/g, "名义值"],
+  [/, annual/g, "，年度"],
+  [/, Q4/g, "，第四季度"],
+  [/, % y\/y/g, "，同比"],
+  [/, real GDP growth/g, "，实际GDP增速"],
+  [/sectoral balances \(/g, "部门金融收支（"],
+  [/Shiller S&P composite/g, "Shiller标普综合指数"],
+  [/Nikkei 225/g, "日经225"],
+  [/Reinhart-Rogoff inflation, %/g, "Reinhart-Rogoff通胀率，%"],
+  [/BIS ratio/g, "BIS信贷/GDP比率"],
+  [/ ratio \(vintage ([^)]*)\)/g, "比率（版本$1）"],
+  [/ ratio/g, "比率"],
+  [/, /g, "，"],
+];
+
+/** A source label in Chinese (phrases translated; dataset and variable names kept). */
+export function sourceZh(source: number | string | null | undefined): string {
+  let s = String(source);
+  for (const [re, to] of SOURCE_ZH) s = s.replace(re, to);
+  return s;
+}
+
+// "not computable" reasons: the common phrases.
+const REASON_ZH: [RegExp, string][] = [
+  [/dataset (\S+) not installed \((data\/[^)]*)\)/g, "数据集$1未安装（$2）"],
+  [
+    /no short-term rate for (\d{4}) \(JST stir covers 18 countries\)/g,
+    "$1年无短期利率（JST stir仅覆盖18个国家）",
+  ],
+  [/no short-term rate for (\d{4})/g, "$1年无短期利率"],
+  [/no private credit growth for (\d{4})/g, "$1年无私人信贷增速"],
+  [/no private credit or sectoral balances for (\d{4})/g, "$1年无私人信贷或部门金融收支数据"],
+  [/no equity or house prices for (\d{4})/g, "$1年无股价或房价数据"],
+  [/no equity prices for (\d{4})/g, "$1年无股价数据"],
+  [/no CPI for (\d{4})/g, "$1年无CPI"],
+  [/no credit gap or asset valuations for (\d{4})/g, "$1年无信贷缺口或资产估值数据"],
+  [/no primary balance for (\d{4})-(\d{4}) \(IMF PFMH\)/g, "$1–$2年无基本财政余额（IMF PFMH）"],
+  [/no primary balance before the bust/g, "泡沫破裂前无基本财政余额"],
+  [/no crisis dating covers (\d{4})/g, "无危机纪年覆盖$1年"],
+  [/; /g, "；"],
+];
+
+/** A not-computable reason in Chinese (known phrases; anything else stays as it is). */
+export function reasonZh(reason: string): string {
+  let s = reason;
+  for (const [re, to] of REASON_ZH) s = s.replace(re, to);
+  return s;
+}
+
+/** Country names in Chinese (the BIS credit-gap economies and the 18 JST countries). */
+export const COUNTRY_ZH: Record<string, string> = {
+  AR: "阿根廷",
+  AT: "奥地利",
+  AU: "澳大利亚",
+  BE: "比利时",
+  BR: "巴西",
+  CA: "加拿大",
+  CH: "瑞士",
+  CL: "智利",
+  CN: "中国",
+  CO: "哥伦比亚",
+  CZ: "捷克",
+  DE: "德国",
+  DK: "丹麦",
+  ES: "西班牙",
+  FI: "芬兰",
+  FR: "法国",
+  GB: "英国",
+  GR: "希腊",
+  HK: "中国香港特别行政区",
+  HU: "匈牙利",
+  ID: "印度尼西亚",
+  IE: "爱尔兰",
+  IL: "以色列",
+  IN: "印度",
+  IT: "意大利",
+  JP: "日本",
+  KR: "韩国",
+  LU: "卢森堡",
+  MX: "墨西哥",
+  MY: "马来西亚",
+  NL: "荷兰",
+  NO: "挪威",
+  NZ: "新西兰",
+  PL: "波兰",
+  PT: "葡萄牙",
+  RU: "俄罗斯",
+  SA: "沙特阿拉伯",
+  SE: "瑞典",
+  SG: "新加坡",
+  TH: "泰国",
+  TR: "土耳其",
+  US: "美国",
+  ZA: "南非",
+};
+
+/** A country's name in `lang` (English name when no Chinese one is known). */
+export function countryName(c: { iso2: string; name: string }, lang: EvidenceLang): string {
+  return lang === "zh" ? (COUNTRY_ZH[c.iso2] ?? c.name) : c.name;
+}
+
+/** Names of the depth measures of an episode in Chinese. */
+export const DEPTH_ZH: Record<string, string> = {
+  equityDrawdownPct: "股价最大回撤，%",
+  houseDrawdownPct: "房价最大回撤，%",
+  creditGdpChangePp: "信贷/GDP较危机前高点变化，百分点",
+  privateBalanceSwingPp: "私人部门金融收支摆动，百分点",
+  realGdpPeakToTroughPct: "实际GDP峰谷跌幅，%",
+};
