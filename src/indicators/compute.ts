@@ -1,6 +1,7 @@
 import type { BalanceSheet } from "../model/balance-sheet.ts";
 import { sumValues, totalAssets, totalLiabilitiesAndEquity } from "../model/balance-sheet.ts";
 import type { Position, SourceRef } from "../model/position.ts";
+import type { SectorCode } from "../model/sectors.ts";
 import type { Unit } from "../model/units.ts";
 import { unitLabel } from "../model/units.ts";
 import { indicatorMessages as msg } from "./messages.ts";
@@ -27,6 +28,13 @@ export interface IndicatorInput {
   variables?: Readonly<Record<string, VariableValue>>;
   /** Unit of amount variables when there is no sheet. */
   unit?: Unit;
+  /** The entity's institutional sector: a term with `of` equal to it reads `sheet`. */
+  sector?: SectorCode;
+  /**
+   * Sheets of other sectors of the same economy at the same date, by sector, for terms with `of`
+   * (e.g. the other depository corporations, S.122, beside the PBoC). Same unit as `sheet`.
+   */
+  peers?: Readonly<Partial<Record<SectorCode, BalanceSheet>>>;
 }
 
 /** One balance-sheet line that went into a value, with its source. */
@@ -90,6 +98,27 @@ function totalLine(sheet: BalanceSheet, side: "asset" | "liability-and-equity"):
   );
 }
 
+/**
+ * The sheet a sheet term reads: the input's own, or (term `of` another sector) that sector's sheet of
+ * the same economy, which must be in the same unit since the formula adds and divides across both.
+ */
+function termSheet(
+  term: Extract<Term, { kind: "positions" | "total" }>,
+  input: IndicatorInput,
+): { sheet: BalanceSheet; entity: string; partial?: string } {
+  const label = term.label.en;
+  if (term.of === undefined || term.of === input.sector) {
+    if (!input.sheet) throw new NotComputable(msg.noSheetData(label));
+    return { sheet: input.sheet, entity: input.entity, ...(input.partial ? { partial: input.partial } : {}) };
+  }
+  const peer = input.peers?.[term.of];
+  if (!peer) throw new NotComputable(msg.noPeerSheet(label, term.of, input.entity, input.date));
+  const own = input.sheet?.unit ?? input.unit;
+  if (own && (own.currency !== peer.unit.currency || own.scale !== peer.unit.scale))
+    throw new NotComputable(msg.peerUnit(label, peer.entity, unitLabel(peer.unit), unitLabel(own)));
+  return { sheet: peer, entity: peer.entity };
+}
+
 function evalTerm(
   def: IndicatorDef,
   name: string,
@@ -108,18 +137,17 @@ function evalTerm(
       lines: [{ item: term.name, label, value: v.value, source: v.source }],
     };
   }
-  const sheet = input.sheet;
-  if (!sheet) throw new NotComputable(msg.noSheetData(label));
+  const { sheet, entity, partial } = termSheet(term, input);
   if (term.kind === "total") {
     const t = totalLine(sheet, term.side);
     if (t) return { term: name, label, value: t.value, lines: [line(t)] };
-    if (input.partial) throw new NotComputable(msg.noTotal(label, input.entity, input.date));
+    if (partial) throw new NotComputable(msg.noTotal(label, entity, input.date));
     const value = term.side === "asset" ? totalAssets(sheet) : totalLiabilitiesAndEquity(sheet);
     return { term: name, label: `${label} (sum of items)`, value, lines: [] };
   }
   const { matched, unknown } = selectPositions(sheet, term.select);
-  if (matched.length === 0 && input.partial)
-    throw new NotComputable(msg.absentInPartial(label, input.entity, input.date, input.partial));
+  if (matched.length === 0 && partial)
+    throw new NotComputable(msg.absentInPartial(label, entity, input.date, partial));
   if (term.select.maturity !== undefined && def.maturityCoverage !== undefined) {
     const sides = sidesOf(term.select);
     const cov = maturityCoverage(sheet, sides);

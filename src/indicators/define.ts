@@ -1,3 +1,4 @@
+import type { SectorCode } from "../model/sectors.ts";
 import type { Citation, Reading, Selector, Term, Text } from "./types.ts";
 
 /**
@@ -54,6 +55,13 @@ export const pos = (select: Selector, en: string, zh: string): Term => ({
   select,
   label: { en, zh },
 });
+
+/** A sheet term read from the same economy's `sector` sheet at the same date (see {@link Term}). */
+export const of = (sector: SectorCode, term: Term): Term =>
+  term.kind === "variable" ? term : { ...term, of: sector };
+
+/** Other depository corporations (MFSM; SNA S.122): the banks beside a central bank. */
+export const ODC: SectorCode = "S.122";
 
 export const variable = (name: string, en: string, zh: string): Term => ({
   kind: "variable",

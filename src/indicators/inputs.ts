@@ -1,7 +1,7 @@
 import { NotFoundError, UsageError } from "../errors.ts";
 import { EWN_DATASET, EWN_VARIABLES, type EwnVariable } from "../io/sources/ewn.ts";
 import type { BalanceSheet } from "../model/balance-sheet.ts";
-import { CENTRAL_BANKS } from "../model/entity.ts";
+import { CENTRAL_BANKS, type Entity, SHEET_ENTITIES } from "../model/entity.ts";
 import type { Position } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
 import type { Series } from "../model/series.ts";
@@ -200,6 +200,28 @@ export async function partialSheets(
 }
 
 const CB_IDS = CENTRAL_BANKS.map((e) => e.id);
+const SHEET_ENTITY = new Map(SHEET_ENTITIES.map((e) => [e.id, e]));
+
+type Peers = Partial<Record<SectorCode, BalanceSheet>>;
+
+/**
+ * The itemised sheets of the other bundled sectors of `entity`'s economy in [from, to], by date and
+ * sector: what terms with `of` read (the PBoC's share of the depository corporations' NFA).
+ */
+async function peerSheets(
+  store: Store,
+  entity: Entity,
+  from: string,
+  to: string,
+): Promise<Map<string, Peers>> {
+  const byDate = new Map<string, Peers>();
+  for (const e of SHEET_ENTITIES) {
+    if (e.id === entity.id || e.country !== entity.country || !e.sector) continue;
+    for (const s of await loadSheets(store, e.id, from, to))
+      byDate.set(s.date, { ...byDate.get(s.date), [e.sector]: s });
+  }
+  return byDate;
+}
 
 /** The EWN economy named `name` (case-insensitive), or undefined. */
 export async function ewnEconomy(store: Store, name: string): Promise<string | undefined> {
@@ -236,7 +258,8 @@ async function ewnInputs(store: Store, economy: string, from: string, to: string
 
 /**
  * Every input of `entity` with a date in [from, to]: itemised sheets first, then partial sheets
- * from FRED totals at dates no itemised sheet covers; for an EWN economy, one input per year.
+ * from FRED totals at dates no itemised sheet covers; for an EWN economy, one input per year. A
+ * sheet input carries the entity's sector and the same-date sheets of its economy's other sectors.
  */
 export async function inputsInRange(
   store: Store,
@@ -244,14 +267,26 @@ export async function inputsInRange(
   from: string,
   to: string,
 ): Promise<IndicatorInput[]> {
-  if (CB_IDS.includes(entity)) {
+  const info = SHEET_ENTITY.get(entity);
+  if (info) {
     const full = await loadSheets(store, entity, from, to);
     const have = new Set(full.map((s) => s.date));
     const partial = (await partialSheets(store, entity, from, to)).filter((s) => !have.has(s.date));
     const coverage = seriesCoverage(entity);
+    const peers = await peerSheets(store, info, from, to);
+    const context = (date: string) => ({
+      ...(info.sector ? { sector: info.sector } : {}),
+      ...(peers.has(date) ? { peers: peers.get(date)! } : {}),
+    });
     return [
-      ...full.map((sheet) => ({ entity, date: sheet.date, sheet })),
-      ...partial.map((sheet) => ({ entity, date: sheet.date, sheet, partial: coverage })),
+      ...full.map((sheet) => ({ entity, date: sheet.date, sheet, ...context(sheet.date) })),
+      ...partial.map((sheet) => ({
+        entity,
+        date: sheet.date,
+        sheet,
+        partial: coverage,
+        ...context(sheet.date),
+      })),
     ].sort((a, b) => a.date.localeCompare(b.date));
   }
   const economy = await ewnEconomy(store, entity);
@@ -279,6 +314,6 @@ export async function resolveInput(store: Store, entity: string, date: string): 
   const full = list.filter((i) => !i.partial);
   const pick = full[full.length - 1] ?? list[list.length - 1];
   if (pick) return pick;
-  const where = CB_IDS.includes(entity) ? await available(store, entity) : "1970 .. 2021 (annual)";
+  const where = SHEET_ENTITY.has(entity) ? await available(store, entity) : "1970 .. 2021 (annual)";
   throw new NotFoundError(msg.noData(entity, date, where));
 }

@@ -7,6 +7,10 @@ export const indicatorMessages = {
   noTotal: (what: string, entity: string, date: string) =>
     `no ${what} in the bundled data for ${entity} ${date}`,
   noSheetData: (what: string) => `${what} needs a balance sheet, and this input has none`,
+  noPeerSheet: (what: string, sector: string, entity: string, date: string) =>
+    `${what}: no ${sector} balance sheet of the same economy as ${entity} at ${date} in the bundled data`,
+  peerUnit: (what: string, peer: string, peerUnit: string, own: string) =>
+    `${what}: the ${peer} sheet is in ${peerUnit} and the input's in ${own} (convert one to the other's unit first)`,
   noVariable: (what: string, name: string) => `no ${what} (${name}) in the bundled data`,
   maturityUnknown: (side: string, pct: string, items: readonly string[]) =>
     `maturity unknown for ${pct} of ${side} (${items.join(", ")}); the study does not assess maturity without it`,

@@ -14,8 +14,10 @@ import { def as cbLongTermSecuritiesShare } from "./defs/cb-long-term-securities
 import { def as cbLongerTermRefinancingShare } from "./defs/cb-longer-term-refinancing-share.ts";
 import { def as cbMainRefinancingShare } from "./defs/cb-main-refinancing-share.ts";
 import { def as cbNetFxPosition } from "./defs/cb-net-fx-position.ts";
+import { def as cbNfaShareOfDepositoryCorporations } from "./defs/cb-nfa-share-of-depository-corporations.ts";
 import { def as cbNonInterestBearingShare } from "./defs/cb-non-interest-bearing-share.ts";
 import { def as cbOtherAssetsShare } from "./defs/cb-other-assets-share.ts";
+import { def as cbOtherAssetsToOdcAssets } from "./defs/cb-other-assets-to-odc-assets.ts";
 import { def as cbShortTermSecuritiesShare } from "./defs/cb-short-term-securities-share.ts";
 import { def as countryAcmaq } from "./defs/country-acmaq.ts";
 import { def as countryAecm } from "./defs/country-aecm.ts";
@@ -72,8 +74,10 @@ const ALL: IndicatorDef[] = [
   cbLongerTermRefinancingShare,
   cbMainRefinancingShare,
   cbNetFxPosition,
+  cbNfaShareOfDepositoryCorporations,
   cbNonInterestBearingShare,
   cbOtherAssetsShare,
+  cbOtherAssetsToOdcAssets,
   cbShortTermSecuritiesShare,
   countryAcmaq,
   countryAecm,

@@ -13,7 +13,10 @@ export interface StudyFigure {
   digits: number;
 }
 
-/** Peng and Xie (2014), Table 2 and sections 3-4: the end-2013 figures of the four central banks. */
+/**
+ * Peng and Xie (2014), Table 2 and sections 2-3: the end-2013 figures of the four central banks
+ * (the PBoC's shares of the depository corporations' net foreign assets and total assets included).
+ */
 export const STUDY_2013: readonly StudyFigure[] = [
   {
     entity: "pboc",
@@ -28,6 +31,20 @@ export const STUDY_2013: readonly StudyFigure[] = [
   { entity: "pboc", id: "cb.financial_deposits_share", value: 0.649, printed: "64.9%", digits: 3 },
   { entity: "pboc", id: "cb.government_deposits_share", value: 0.09, printed: "9.0%", digits: 3 },
   { entity: "pboc", id: "cb.other_assets_share", value: 0.024, printed: "2.4%", digits: 3 },
+  {
+    entity: "pboc",
+    id: "cb.nfa_share_of_depository_corporations",
+    value: 0.961,
+    printed: "96.1%",
+    digits: 3,
+  },
+  {
+    entity: "pboc",
+    id: "cb.other_assets_to_odc_assets",
+    value: 0.005,
+    printed: "0.50%",
+    digits: 4,
+  },
   { entity: "fed", id: "cb.net_fx_position", value: 23800, printed: "FX assets 23.8 bn USD", digits: 0 },
   {
     entity: "fed",

@@ -1,4 +1,5 @@
 import type { LineKind, Maturity, Side } from "../model/position.ts";
+import type { SectorCode } from "../model/sectors.ts";
 
 /** The three mismatches of the balance-sheet approach (Allen et al. 2002). */
 export type MismatchType = "maturity" | "currency" | "capital-structure";
@@ -34,10 +35,14 @@ export interface Selector {
   kind?: LineKind;
 }
 
-/** One input of a formula. */
+/**
+ * One input of a formula. A sheet term reads the input's own sheet, or with `of` the sheet of that
+ * sector of the same economy at the same date (e.g. `of: "S.122"`, the other depository
+ * corporations, beside a central bank); an entity of sector `of` reads its own sheet.
+ */
 export type Term =
-  | { kind: "positions"; select: Selector; label: Text }
-  | { kind: "total"; side: "asset" | "liability-and-equity"; label: Text }
+  | { kind: "positions"; select: Selector; label: Text; of?: SectorCode }
+  | { kind: "total"; side: "asset" | "liability-and-equity"; label: Text; of?: SectorCode }
   | { kind: "variable"; name: string; label: Text };
 
 /** How a computed value is read against the literature's threshold. */

@@ -27,7 +27,7 @@ export {
   type ImportOptions,
   type ImportResult,
 } from "./import-file.ts";
-export { headerOf, MAPPINGS, type ImportContext, type Mapping, type ParsedImport } from "./mappings.ts";
+export { headerOf, MAPPINGS, type ImportContext, type Mapping, type ParsedImport } from "./mappings/index.ts";
 export { ioMessages } from "./messages.ts";
 export { analysisToJson, readAnalysisJson, type AnalysisJson } from "./export/json.ts";
 export { seriesToSdmxCsv, sheetsToSdmxCsv, BSLAB_SERIES_FLOW, BSLAB_SHEET_FLOW } from "./export/sdmx.ts";

@@ -43,3 +43,21 @@ export const CENTRAL_BANKS: readonly Entity[] = [
     homeCurrency: "EUR",
   },
 ];
+
+/**
+ * Other depository corporations (S.122): the banking system beside a central bank, as the PBoC's
+ * 其他存款性公司资产负债表 reports it. Kept apart from {@link CENTRAL_BANKS} so central-bank lists
+ * (Table 2, the comparison) do not pick them up.
+ */
+export const DEPOSITORY_CORPORATIONS: readonly Entity[] = [
+  {
+    id: "pboc-odc",
+    name: { en: "Other depository corporations (China)", zh: "其他存款性公司" },
+    sector: "S.122",
+    country: "CN",
+    homeCurrency: "CNY",
+  },
+];
+
+/** Every entity whose balance sheets are bundled: the central banks, then the depository corporations. */
+export const SHEET_ENTITIES: readonly Entity[] = [...CENTRAL_BANKS, ...DEPOSITORY_CORPORATIONS];

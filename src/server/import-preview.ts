@@ -1,6 +1,6 @@
 import { BslabError, DataError } from "../errors.ts";
 import { parseCsv } from "../io/csv/parse-csv.ts";
-import { headerOf, MAPPINGS, type Mapping } from "../io/mappings.ts";
+import { headerOf, MAPPINGS, type Mapping } from "../io/mappings/index.ts";
 
 /** One problem found in an uploaded file, placed by row (1 = header) and column name. */
 export interface PreviewError {

@@ -29,11 +29,18 @@ export const MODEL = {
   description: "built-in model name: sim, simex, pc, lp1, bmw, bsr",
 } as const;
 
+export const WINDOW = {
+  type: "string",
+  pattern: "^\\d{1,2}-\\d{1,2}q?$",
+  default: "5-12q",
+  description: "pre-crisis window in quarters before a crisis start, FROM-TOq, e.g. 5-12q",
+} as const;
+
 /** A finite number (JSON has no NaN/Infinity, so the type check is enough). */
 export const NUMBER = { type: "number" } as const;
 
 /** Readable text for a failed `pattern`, instead of the regular expression. */
 export function patternHint(pattern: string): string | undefined {
-  for (const s of [ENTITY, DATE, COUNTRY, MODEL]) if (s.pattern === pattern) return s.description;
+  for (const s of [ENTITY, DATE, COUNTRY, MODEL, WINDOW]) if (s.pattern === pattern) return s.description;
   return undefined;
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { DataError } from "../errors.ts";
-import { CENTRAL_BANKS } from "../model/entity.ts";
+import { SHEET_ENTITIES } from "../model/entity.ts";
 import type { Series } from "../model/series.ts";
 import { BALANCE_SHEET_BUNDLED } from "./bundled-balance-sheets.ts";
 import type { BundledDataset, Progress } from "./bundled-dataset.ts";
@@ -59,7 +59,7 @@ export async function ensureBundled(
     .map((d) => ({ d, fp: fingerprint(dir, d) }))
     .filter(({ d, fp }) => have.get(d.id) !== fp);
   if (todo.length === 0) return [];
-  for (const e of CENTRAL_BANKS) await saveEntity(store, e);
+  for (const e of SHEET_ENTITIES) await saveEntity(store, e);
   let done = 0;
   for (const { d, fp } of todo) {
     onProgress?.(done, todo.length, d.id);

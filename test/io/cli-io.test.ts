@@ -66,7 +66,10 @@ describe("bslab import / export / series", () => {
     );
     const xlsx = join(dir, "odc.xlsx");
     expect(
-      runCli(["export", "sheet", "pboc-odc", "--to", "2013-02", "--out", xlsx, "--quiet"], db.path).status,
+      runCli(
+        ["export", "sheet", "pboc-odc", "--from", "2013-01", "--to", "2013-02", "--out", xlsx, "--quiet"],
+        db.path,
+      ).status,
     ).toBe(0);
     const r = runCli(["import", sdmx, xlsx, "--json"], db.path);
     expect(r.status).toBe(0);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importText } from "../../src/io/import-file.ts";
-import { headerOf, MAPPINGS } from "../../src/io/mappings.ts";
+import { headerOf, MAPPINGS } from "../../src/io/mappings/index.ts";
 import { loadSeries } from "../../src/store/series.ts";
 import { Store } from "../../src/store/store.ts";
 import { snapshot, tempDbPath } from "../helpers/temp-store.ts";

@@ -50,7 +50,7 @@ describe("PBoC 2013 report reproduces the study's figures (Peng and Xie 2014, Ta
     expect(htmlZh).toContain(textZh);
   });
 
-  it("marks each published figure it reproduces at the printed precision (7 of 7)", () => {
+  it("marks each published figure it reproduces at the printed precision (9 of 9)", () => {
     const table = (r: Report, type: string) =>
       r.sections.find((s) => s.id === type)!.blocks.find((b) => b.kind === "table")!;
     const rows = ["currency", "capital-structure"].flatMap((type) =>
@@ -61,10 +61,12 @@ describe("PBoC 2013 report reproduces the study's figures (Peng and Xie 2014, Ta
       "83.3% ✓",
       "126.5x ✓",
       "26.2 trn yuan ✓",
+      "96.1% ✓",
       "20.5% ✓",
       "64.9% ✓",
       "9.0% ✓",
       "2.4% ✓",
+      "0.50% ✓",
     ]);
   });
 

@@ -89,3 +89,40 @@ describe("indicators", () => {
     expect(range.body.error.message).toBe("invalid querystring: / must have required property 'to'");
   });
 });
+
+describe("country-level indicators (External Wealth of Nations)", () => {
+  it("lists the economies; China 1990-2021 net external debt / net FDI with its EWN inputs", async () => {
+    const list = await call<{ economies: Array<{ name: string; ifs: string }> }>(
+      server.app,
+      "/api/economies",
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.economies.length).toBeGreaterThan(100);
+    expect(list.body.economies).toContainEqual({ name: "China", ifs: "924" });
+    const id = "country.net_external_debt_to_net_fdi";
+    const s = await call<{ rows: Array<{ date: string; values: Record<string, number | null> }> }>(
+      server.app,
+      `/api/indicators/China/series?from=1990&to=2021&ids=${id}`,
+    );
+    expect(s.status).toBe(200);
+    expect(s.body.rows.map((r) => r.date)).toEqual(Array.from({ length: 32 }, (_, i) => String(1990 + i)));
+    expect(s.body.rows.every((r) => typeof r.values[id] === "number")).toBe(true);
+    const at = await call<{
+      results: Array<{ value: number; inputs: Array<{ term: string; lines: Array<{ source: string }> }> }>;
+    }>(server.app, `/api/indicators/China/2013?ids=${id}`);
+    expect(at.status).toBe(200);
+    expect(at.body.results[0]!.value).toBeCloseTo(-2.1857, 3);
+    expect(at.body.results[0]!.inputs.map((i) => i.term)).toEqual([
+      "debt_liabilities",
+      "debt_assets",
+      "fx_reserves",
+      "fdi_liabilities",
+      "fdi_assets",
+    ]);
+    expect(at.body.results[0]!.inputs[0]!.lines[0]!.source).toContain(
+      "EWN/2022-12/924.debt_liabilities:2013",
+    );
+    expect((await call(server.app, "/api/indicators/Atlantis/series?from=1990&to=2021")).status).toBe(404);
+    expect((await call(server.app, "/api/economies?x=1")).status).toBe(400);
+  });
+});

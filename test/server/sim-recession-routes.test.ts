@@ -190,6 +190,56 @@ describe("recession monitor", () => {
     expect((await call(server.app, "/api/recession/JP?from=2000&to=1990")).status).toBe(400);
     expect((await call(server.app, "/api/credit-gap/Japan1")).status).toBe(400);
   });
+
+  it("evaluate: AUROC of the composite and of the credit gap on the same sample, cached; bad windows 400", async () => {
+    type Skill = {
+      auroc: number;
+      delongCi: [number, number];
+      bootstrapCi: [number, number];
+      nsrAtTpr67: number;
+    };
+    const t0 = performance.now();
+    const r = await call<{
+      window: { from: number; to: number; text: string };
+      results: Array<{
+        name: string;
+        positives: number;
+        negatives: number;
+        countries: number;
+        composite: Skill;
+        creditGap: Skill;
+        winner: string;
+      }>;
+      skipped: unknown[];
+    }>(server.app, "/api/recession/evaluate?window=5-12q");
+    const first = performance.now() - t0;
+    expect(r.status).toBe(200);
+    expect(r.body.window).toEqual({ from: 5, to: 12, text: "5-12q" });
+    const q = r.body.results.find((x) => x.name.startsWith("BIS quarterly"))!;
+    expect(q.positives).toBeGreaterThan(50);
+    expect(q.countries).toBeGreaterThan(20);
+    // The credit gap alone: about 0.65-0.71 for a 5-12-quarter window (issue 4's reference).
+    expect(q.creditGap.auroc).toBeGreaterThan(0.6);
+    expect(q.creditGap.auroc).toBeLessThan(0.75);
+    expect(q.creditGap.delongCi[0]).toBeLessThan(q.creditGap.auroc);
+    expect(q.creditGap.delongCi[1]).toBeGreaterThan(q.creditGap.auroc);
+    expect(typeof q.composite.auroc).toBe("number");
+    // The default window is 5-12q, and the second answer comes from the cache.
+    const t1 = performance.now();
+    const again = await call(server.app, "/api/recession/evaluate");
+    expect(again.raw).toBe(r.raw);
+    expect(performance.now() - t1).toBeLessThan(Math.max(first / 2, 200));
+
+    const abc = await call<ErrorAnswer>(server.app, "/api/recession/evaluate?window=abc");
+    expect(abc.status).toBe(400);
+    expect(abc.body.error.message).toContain("window");
+    expect(abc.body.error.message).toContain("pre-crisis window in quarters");
+    expect(abc.raw).not.toContain("    at ");
+    const reversed = await call<ErrorAnswer>(server.app, "/api/recession/evaluate?window=12-5q");
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.error.message).toMatch(/12-5q/);
+    expect((await call(server.app, "/api/recession/evaluate?window=5-12q&x=1")).status).toBe(400);
+  });
 });
 
 describe("meta", () => {
@@ -205,12 +255,14 @@ describe("meta", () => {
       "/api/sheets/{entity}/composition",
       "/api/recession/{country}",
       "/api/credit-gap/{country}",
+      "/api/recession/evaluate",
       "/api/sim/run",
       "/api/sim/sweep",
       "/api/imports/preview",
       "/api/imports",
     ])
       expect(Object.keys(r.body.paths), path).toContain(path);
+    expect(r.body.paths["/api/recession/evaluate"]!.get!.parameters.map((p) => p.name)).toEqual(["window"]);
     expect(r.body.paths["/api/sheets/{entity}/{date}"]!.get!.parameters.map((p) => p.name)).toEqual([
       "entity",
       "date",

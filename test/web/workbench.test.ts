@@ -139,6 +139,36 @@ describe("web workbench in chromium", () => {
     await page.close();
   });
 
+  it("indicator explorer, country level: China 1990-2021 from the External Wealth of Nations", async () => {
+    const page = await open("#/explorer?entity=China&id=country.net_external_debt_to_net_fdi&lang=en");
+    expect(await page.locator('select[name="level"]').inputValue()).toBe("country");
+    expect(await page.locator('select[name="country"]').inputValue()).toBe("China");
+    expect(await page.locator('select[name="country"] option').count()).toBeGreaterThan(100);
+    const chart = page.locator('[data-testid="explorer-chart"]');
+    expect(await chart.locator("h3").innerText()).toContain("China 1990 – 2021");
+    expect(await chart.locator("canvas").count()).toBeGreaterThan(0);
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      chart.locator('button[data-download="csv"]').click(),
+    ]);
+    const csv = readFileSync(await file.path(), "utf8")
+      .trim()
+      .split("\n");
+    expect(csv).toHaveLength(33);
+    expect(csv[1]).toMatch(/^1990,-1\.9163/);
+    // Click the last year: the five EWN series the ratio came from.
+    const box = (await chart.locator(".chart").boundingBox())!;
+    await page.mouse.click(box.x + box.width - 25, box.y + box.height / 2);
+    const lines = page.locator('[data-testid="explorer-lines"]');
+    await expect.poll(() => lines.innerText()).toContain("China 2021");
+    const text = await lines.innerText();
+    for (const v of ["debt_liabilities", "debt_assets", "fx_reserves", "fdi_liabilities", "fdi_assets"])
+      expect(text).toContain(`EWN/2022-12/924.${v}:2021`);
+    expect(page.url()).toContain("at=2021");
+    await shot(page, "explorer-china");
+    await page.close();
+  });
+
   it("recession monitor: Japan's timeline, four marks, the credit gap", async () => {
     const page = await open("#/recession?country=JP&from=1985&to=2010&lang=en");
     expect(await page.locator('[data-testid="verdict"]').innerText()).toContain(
@@ -147,6 +177,17 @@ describe("web workbench in chromium", () => {
     expect(await page.locator('[data-testid="marks"] .panel').count()).toBe(4);
     expect(await page.locator('[data-testid="credit-gap"] canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="evidence"] tbody tr').count()).toBe(26);
+
+    // The skill score arrives after the page (the evaluation takes seconds on first use).
+    const skill = page.locator('[data-testid="skill"]');
+    await skill.locator('[data-testid="skill-table"]').waitFor({ timeout: 30_000 });
+    const table = await skill.locator('[data-testid="skill-table"]').innerText();
+    expect(table).toContain("BIS quarterly x Laeven-Valencia 2026");
+    expect(table).toContain("credit gap");
+    expect(table).toMatch(/0\.\d{3} – 0\.\d{3}/);
+    expect(await skill.locator('[data-testid="skill-table"] tbody tr').count()).toBe(4);
+    expect(await skill.locator('[data-testid="skill-chart"] canvas').count()).toBeGreaterThan(0);
+    await skill.scrollIntoViewIfNeeded();
     await shot(page, "recession");
 
     // Every chart downloads as PNG, SVG (a real vector file) and its data as CSV.
@@ -193,6 +234,54 @@ describe("web workbench in chromium", () => {
     expect(pc.url()).toContain("v.G=");
     await shot(pc, "scenario-pc");
     await pc.close();
+  });
+
+  it("scenario lab sweep: one parameter draws a line, two a heatmap, with the expected points", async () => {
+    const page = await open("#/scenario?model=pc&lang=en");
+    const sweep = page.locator('[data-testid="sweep"]');
+    await sweep.waitFor();
+    const chart = page.locator('[data-testid="sweep-chart"]');
+    // alpha1 0.5, 0.55, ..., 0.7: five runs; Y at period 40.
+    await sweep.locator('select[name="sweep-param-1"]').selectOption("alpha1");
+    await sweep.locator('input[name="sweep-from-1"]').fill("0.5");
+    await sweep.locator('input[name="sweep-to-1"]').fill("0.7");
+    await sweep.locator('input[name="sweep-step-1"]').fill("0.05");
+    await sweep.locator('select[name="sweep-output"]').selectOption("Y");
+    await sweep.locator('input[name="sweep-period"]').fill("40");
+    await sweep.locator('input[name="sweep-period"]').press("Tab");
+    await page.click('[data-testid="sweep-run"]');
+    await expect.poll(() => chart.getAttribute("data-points")).toBe("5");
+    expect(await chart.getAttribute("data-kind")).toBe("line");
+    expect(await chart.locator("canvas").count()).toBeGreaterThan(0);
+    expect(page.url()).toContain("sw.1=alpha1%3A0.5%3A0.7%3A0.05");
+    await shot(page, "sweep-line");
+
+    // Add rbar 0.02, 0.025, 0.03: a 5 x 3 heatmap.
+    await sweep.locator('select[name="sweep-param-2"]').selectOption("rbar");
+    await sweep.locator('input[name="sweep-from-2"]').fill("0.02");
+    await sweep.locator('input[name="sweep-to-2"]').fill("0.03");
+    await sweep.locator('input[name="sweep-step-2"]').fill("0.005");
+    await sweep.locator('input[name="sweep-step-2"]').press("Tab");
+    await page.click('[data-testid="sweep-run"]');
+    await expect.poll(() => chart.getAttribute("data-points")).toBe("15");
+    expect(await chart.getAttribute("data-kind")).toBe("heatmap");
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      chart.locator('button[data-download="csv"]').click(),
+    ]);
+    const csv = readFileSync(await file.path(), "utf8")
+      .trim()
+      .split("\n");
+    expect(csv[0]).toBe("alpha1,rbar,Y@40");
+    expect(csv).toHaveLength(16);
+    const [svg] = await Promise.all([
+      page.waitForEvent("download"),
+      chart.locator('button[data-download="svg"]').click(),
+    ]);
+    expect(readFileSync(await svg.path(), "utf8")).toMatch(/^<svg/);
+    await chart.scrollIntoViewIfNeeded();
+    await shot(page, "sweep-heatmap");
+    await page.close();
   });
 
   it("import: a bad CSV shows its errors by row and column; a good one imports", async () => {

@@ -1,36 +1,23 @@
-import { BarChart, LineChart, ScatterChart } from "echarts/charts";
-import {
-  DataZoomComponent,
-  GridComponent,
-  LegendComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  TitleComponent,
-  TooltipComponent,
-} from "echarts/components";
-import * as echarts from "echarts/core";
-import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
+import type { EChartsCoreOption, EChartsType } from "echarts/core";
 
+import type * as EchartsSetup from "./echarts-setup.ts";
 import { downloadBlob, slug, toCsv, type CsvCell } from "./download.ts";
 import { h } from "./dom.ts";
 import { t } from "./i18n.ts";
 
-echarts.use([
-  BarChart,
-  LineChart,
-  ScatterChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  TitleComponent,
-  DataZoomComponent,
-  MarkAreaComponent,
-  MarkLineComponent,
-  CanvasRenderer,
-  SVGRenderer,
-]);
+export type ChartOption = EChartsCoreOption;
 
-export type ChartOption = echarts.EChartsCoreOption;
+type Lib = typeof EchartsSetup;
+
+// ECharts is most of the code: start loading it as soon as the app starts, beside the page's own
+// module and its API requests, and draw each chart once both its data and the library are there.
+let lib: Lib | undefined;
+const libReady: Promise<Lib> = import("./echarts-setup.ts").then((m) => (lib = m));
+
+/** Resolves when ECharts is loaded and every chart rendered before now has been drawn. */
+export async function chartsSettled(): Promise<void> {
+  await libReady;
+}
 
 /** The data behind a chart, for its CSV download. */
 export interface ChartData {
@@ -49,9 +36,11 @@ const metrics = (window.__bslab ??= { charts: 0, renders: 0 });
 
 export interface ChartPanel {
   el: HTMLElement;
-  /** Draws (or redraws) the chart; the panel must be in the document. */
+  /** Draws (or redraws) the chart (now, or as soon as ECharts is loaded); the panel must be in the document. */
   render(option: ChartOption, data: ChartData): void;
-  chart(): echarts.EChartsType | undefined;
+  chart(): EChartsType | undefined;
+  /** Calls `f` with the chart once it exists (at once if it does). */
+  onChart(f: (chart: EChartsType) => void): void;
   setTitle(title: string): void;
 }
 
@@ -61,16 +50,19 @@ export interface ChartPanel {
  */
 export function chartPanel(title: string, options: { height?: number; testId?: string } = {}): ChartPanel {
   const box = h("div", { class: "chart", style: `height:${options.height ?? 360}px` });
-  let chart: echarts.EChartsType | undefined;
+  let chart: EChartsType | undefined;
   let option: ChartOption = {};
   let data: ChartData = { columns: [], rows: [] };
   let name = slug(title);
+  let waiting = false;
+  const whenReady: Array<(c: EChartsType) => void> = [];
   const heading = h("h3", {}, title);
   const png = () => {
     if (!chart) return;
     downloadBlob(`${name}.png`, chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" }));
   };
-  const svg = () => {
+  const svg = async () => {
+    const { echarts } = await import("./echarts-svg.ts");
     const width = box.clientWidth || 800;
     const height = box.clientHeight || 360;
     const ssr = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
@@ -91,15 +83,36 @@ export function chartPanel(title: string, options: { height?: number; testId?: s
         "div",
         { class: "tools" },
         h("button", { type: "button", onclick: png, "data-download": "png" }, t("png.download")),
-        h("button", { type: "button", onclick: svg, "data-download": "svg" }, t("svg.download")),
+        h("button", { type: "button", onclick: () => void svg(), "data-download": "svg" }, t("svg.download")),
         h("button", { type: "button", onclick: csv, "data-download": "csv" }, t("csv.download")),
       ),
     ),
     box,
   );
+  const draw = ({ echarts }: Lib) => {
+    waiting = false;
+    // The page may have been replaced while ECharts was loading.
+    if (!box.isConnected && !chart) return;
+    if (!chart) {
+      chart = echarts.init(box, null, { renderer: "canvas" });
+      metrics.charts++;
+      chart.on("rendered", () => {
+        metrics.renders++;
+        if (metrics.firstChartMs === undefined) metrics.firstChartMs = performance.now();
+      });
+      new ResizeObserver(() => chart?.resize()).observe(box);
+    }
+    chart.setOption({ animationDuration: 300, ...option }, { notMerge: true });
+    box.dataset.renders = String(Number(box.dataset.renders ?? 0) + 1);
+    for (const f of whenReady.splice(0)) f(chart);
+  };
   return {
     el,
     chart: () => chart,
+    onChart(f) {
+      if (chart) f(chart);
+      else whenReady.push(f);
+    },
     setTitle(text) {
       heading.textContent = text;
       name = slug(text);
@@ -107,22 +120,17 @@ export function chartPanel(title: string, options: { height?: number; testId?: s
     render(next, nextData) {
       option = next;
       data = nextData;
-      if (!chart) {
-        chart = echarts.init(box, null, { renderer: "canvas" });
-        metrics.charts++;
-        chart.on("rendered", () => {
-          metrics.renders++;
-          if (metrics.firstChartMs === undefined) metrics.firstChartMs = performance.now();
-        });
-        new ResizeObserver(() => chart?.resize()).observe(box);
+      if (lib) draw(lib);
+      else if (!waiting) {
+        waiting = true;
+        void libReady.then(draw);
       }
-      chart.setOption({ animationDuration: 300, ...next }, { notMerge: true });
-      box.dataset.renders = String(Number(box.dataset.renders ?? 0) + 1);
     },
   };
 }
 
 /** Disposes every chart under `root` (before a page is replaced). */
 export function disposeCharts(root: HTMLElement): void {
-  for (const el of root.querySelectorAll<HTMLElement>(".chart")) echarts.getInstanceByDom(el)?.dispose();
+  if (!lib) return;
+  for (const el of root.querySelectorAll<HTMLElement>(".chart")) lib.echarts.getInstanceByDom(el)?.dispose();
 }

@@ -1,24 +1,19 @@
 import "./style.css";
 
-import { disposeCharts } from "./charts.ts";
+import { chartsSettled, disposeCharts } from "./charts.ts";
 import { errorBox, h } from "./dom.ts";
 import { t, type StringKey } from "./i18n.ts";
 import type { Page } from "./page.ts";
-import { comparePage } from "./pages/compare.ts";
-import { explorerPage } from "./pages/explorer.ts";
-import { importPage } from "./pages/import.ts";
-import { recessionPage } from "./pages/recession.ts";
-import { scenarioPage } from "./pages/scenario.ts";
-import { sheetPage } from "./pages/sheet.ts";
 import { currentLang, currentRoute, pageHref, setParams } from "./state.ts";
 
-const PAGES: Record<string, Page> = {
-  compare: comparePage,
-  explorer: explorerPage,
-  sheet: sheetPage,
-  recession: recessionPage,
-  scenario: scenarioPage,
-  import: importPage,
+// Each page is its own chunk, loaded when first shown (ECharts loads beside it, see charts.ts).
+const PAGES: Record<string, () => Promise<Page>> = {
+  compare: () => import("./pages/compare.ts").then((m) => m.comparePage),
+  explorer: () => import("./pages/explorer.ts").then((m) => m.explorerPage),
+  sheet: () => import("./pages/sheet.ts").then((m) => m.sheetPage),
+  recession: () => import("./pages/recession.ts").then((m) => m.recessionPage),
+  scenario: () => import("./pages/scenario.ts").then((m) => m.scenarioPage),
+  import: () => import("./pages/import.ts").then((m) => m.importPage),
 };
 
 const root = document.getElementById("page")!;
@@ -50,14 +45,18 @@ async function render() {
   root.removeAttribute("data-ready");
   const target = h("div", { class: "page", "data-page": page });
   root.replaceChildren(h("p", { class: "muted" }, t("loading")));
-  const render = PAGES[page];
+  const load = PAGES[page];
   try {
-    if (!render) throw new Error(`unknown page ${JSON.stringify(page)}`);
+    if (!load) throw new Error(`unknown page ${JSON.stringify(page)}`);
+    const render = await load();
+    if (current !== generation) return;
     // Build off-screen only the controls; charts need layout, so attach before drawing.
     root.replaceChildren(target);
     await render({ root: target, params, lang });
+    await chartsSettled();
   } catch (error) {
     if (current !== generation) return;
+    root.replaceChildren(target);
     target.append(errorBox(error));
   }
   if (current === generation) root.dataset.ready = page;

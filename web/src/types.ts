@@ -116,6 +116,41 @@ export interface RunAnswer {
   baseline?: Record<string, number[]>;
 }
 
+export interface Economy {
+  name: string;
+  ifs: string;
+}
+
+export interface SkillScore {
+  name: string;
+  auroc: number | null;
+  delongCi: [number, number] | null;
+  bootstrapCi: [number, number] | null;
+  nsrAtTpr67: number | null;
+}
+
+export interface Evaluation {
+  window: { from: number; to: number; text: string };
+  results: Array<{
+    name: string;
+    description: string;
+    positives: number;
+    negatives: number;
+    countries: number;
+    composite: SkillScore;
+    creditGap: SkillScore;
+    winner: "composite" | "credit gap" | "tie";
+  }>;
+  skipped: Array<{ name: string; reason: string }>;
+}
+
+export interface SweepAnswer {
+  names: string[];
+  outputs: string[];
+  runs: number;
+  rows: Array<Record<string, number | null>>;
+}
+
 export interface Preview {
   file: string;
   mapping: string | null;

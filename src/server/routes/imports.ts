@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { UsageError } from "../../errors.ts";
 import { decodeUtf8, importBytes, importText, type ImportResult } from "../../io/import-file.ts";
-import { MAPPINGS } from "../../io/mappings.ts";
+import { MAPPINGS } from "../../io/mappings/index.ts";
 import { isWorkbookBytes } from "../../io/xlsx/read-workbook.ts";
 import { listEntities } from "../../store/sheets.ts";
 import type { ServerContext } from "../context.ts";

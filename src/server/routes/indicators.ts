@@ -15,7 +15,9 @@ import {
   type IndicatorDef,
   type IndicatorResult,
 } from "../../indicators/index.ts";
+import { EWN_DATASET, EWN_FILE } from "../../io/sources/ewn.ts";
 import { CENTRAL_BANKS } from "../../model/entity.ts";
+import { listSeries } from "../../store/series.ts";
 import type { Store } from "../../store/store.ts";
 import type { ServerContext } from "../context.ts";
 import { DATE, ENTITY } from "../schemas.ts";
@@ -78,6 +80,32 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
     async (req) => ({
       indicators: listIndicators(req.query.level ? { level: [req.query.level] } : {}).map(describe),
     }),
+  );
+
+  app.get(
+    "/api/economies",
+    {
+      schema: {
+        summary:
+          "Economies of the External Wealth of Nations data, for the country-level indicators (annual, 1970-2021)",
+        description:
+          "Each `name` is an entity for `/api/indicators/{entity}/series` and `/api/indicators/{entity}/{date}` with the `country.*` indicators, e.g. China.",
+        tags: ["indicators"],
+        querystring: { type: "object", additionalProperties: false, properties: {} },
+      },
+    },
+    async () => {
+      const metas = await ctx.gate.read((store) => listSeries(store, { dataset: EWN_DATASET }));
+      const byName = new Map<string, string>();
+      for (const m of metas) byName.set(m.entity, m.id.split("/").pop()!.split(".")[0]!);
+      return {
+        dataset: EWN_DATASET,
+        file: EWN_FILE,
+        economies: [...byName]
+          .map(([name, ifs]) => ({ name, ifs }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      };
+    },
   );
 
   app.get<{ Params: { entity: string }; Querystring: { from: string; to: string; ids?: string } }>(

@@ -7,7 +7,7 @@ import { formatIndicator } from "../indicator-format.ts";
 import type { Page } from "../page.ts";
 import { setParams } from "../state.ts";
 import { sortableTable } from "../table.ts";
-import type { Entity, IndicatorDef, IndicatorResult, IndicatorSeries } from "../types.ts";
+import type { Economy, Entity, IndicatorDef, IndicatorResult, IndicatorSeries } from "../types.ts";
 import { controls, entityPicker, heading } from "./common.ts";
 
 interface InputRow {
@@ -24,12 +24,15 @@ interface InputRow {
  * that date with every balance-sheet line it was computed from and the line's source.
  */
 export const explorerPage: Page = async ({ root, params, lang }) => {
-  const entity = params.get("entity") ?? "pboc";
+  // Country level: the External Wealth of Nations economies (annual) and the `country.*` indicators.
+  const country = (params.get("id") ?? "").startsWith("country.");
+  const entity = params.get("entity") ?? (country ? "China" : "pboc");
   const id = params.get("id") ?? "cb.currency_issued_share";
-  const from = params.get("from") ?? "2002-01";
-  const to = params.get("to") ?? "2022-12";
-  const [{ entities }, { indicators }, series] = await Promise.all([
-    getJson<{ entities: Entity[] }>("/api/entities"),
+  const from = params.get("from") ?? (country ? "1990" : "2002-01");
+  const to = params.get("to") ?? (country ? "2021" : "2022-12");
+  const [{ entities }, { economies }, { indicators }, series] = await Promise.all([
+    country ? { entities: [] } : getJson<{ entities: Entity[] }>("/api/entities"),
+    country ? getJson<{ economies: Economy[] }>("/api/economies") : { economies: [] },
     getJson<{ indicators: IndicatorDef[] }>("/api/indicators"),
     getJson<IndicatorSeries>(
       `/api/indicators/${encodeURIComponent(entity)}/series?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&ids=${encodeURIComponent(id)}`,
@@ -40,12 +43,38 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
   root.append(
     heading(t("explorer.title"), t("explorer.click")),
     controls(
-      entityPicker(entities, entity, lang, (v) => setParams({ entity: v, at: null })),
+      select(
+        t("explorer.level"),
+        "level",
+        [
+          { value: "entity", text: t("explorer.levelEntity") },
+          { value: "country", text: t("explorer.levelCountry") },
+        ],
+        country ? "country" : "entity",
+        (v) =>
+          setParams({
+            level: null,
+            entity: null,
+            from: null,
+            to: null,
+            at: null,
+            id: v === "country" ? "country.net_external_debt_to_net_fdi" : "cb.currency_issued_share",
+          }),
+      ),
+      country
+        ? select(
+            t("explorer.country"),
+            "country",
+            economies.map((e) => ({ value: e.name, text: e.name })),
+            entity,
+            (v) => setParams({ entity: v, at: null }),
+          )
+        : entityPicker(entities, entity, lang, (v) => setParams({ entity: v, at: null })),
       select(
         t("explorer.series"),
         "id",
         indicators
-          .filter((d) => d.level !== "country")
+          .filter((d) => (d.level === "country") === country)
           .map((d) => ({ value: d.id, text: `${d.name[lang]} (${d.id})` })),
         id,
         (v) => setParams({ id: v, at: null }),
@@ -83,7 +112,8 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
         type: "value",
         scale: !fraction,
         axisLabel: {
-          formatter: (v: number) => (fraction ? `${Math.round(v * 100)}%` : formatNumber(v, lang, 0)),
+          formatter: (v: number) =>
+            fraction ? `${Math.round(v * 100)}%` : formatNumber(v, lang, def.unit === "ratio" ? 1 : 0),
         },
       },
       dataZoom: [{ type: "inside" }, { type: "slider", height: 18, bottom: 8 }],
@@ -130,7 +160,7 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
           { key: "line", label: t("line"), value: (x) => x.label || x.item },
           {
             key: "value",
-            label: `${t("value")} (${r.unit === "amount" ? r.unitLabel : r.inputs[0]?.lines[0] ? (lang === "zh" ? "表内单位" : "sheet unit") : ""})`,
+            label: `${t("value")} (${country ? (lang === "zh" ? "百万美元" : "USD mn") : r.unit === "amount" ? r.unitLabel : r.inputs[0]?.lines[0] ? (lang === "zh" ? "表内单位" : "sheet unit") : ""})`,
             numeric: true,
             value: (x) => x.value,
             render: (x) => formatNumber(x.value, lang),
@@ -142,16 +172,17 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
     );
   }
   // A click anywhere in the plot picks the nearest date, not only a hit on a 5-pixel symbol.
-  const chart = panel.chart();
-  chart?.getZr().on("click", (e: { offsetX: number; offsetY: number }) => {
-    if (!chart.containPixel("grid", [e.offsetX, e.offsetY])) return;
-    const [index] = chart.convertFromPixel({ seriesIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
-    const date = points[Math.round(index ?? -1)]?.date;
-    if (date) {
-      setParams({ at: date }, true);
-      void showLines(date);
-    }
-  });
+  panel.onChart((chart) =>
+    chart.getZr().on("click", (e: { offsetX: number; offsetY: number }) => {
+      if (!chart.containPixel("grid", [e.offsetX, e.offsetY])) return;
+      const [index] = chart.convertFromPixel({ seriesIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+      const date = points[Math.round(index ?? -1)]?.date;
+      if (date) {
+        setParams({ at: date }, true);
+        void showLines(date);
+      }
+    }),
+  );
   const at = params.get("at");
   if (at) await showLines(at);
 };

@@ -249,4 +249,7 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
     panel.el.dataset.sum = String(scen.reduce((a, x) => a + x, 0));
   }
   await run();
+  // The sweep panel (and the heatmap it may draw) is its own chunk, loaded after the first chart.
+  const { sweepPanel } = await import("./sweep.ts");
+  root.append(sweepPanel({ model: modelName, info, periods, lang, params }));
 };

@@ -1,0 +1,43 @@
+import type { BalanceSheet } from "../../model/balance-sheet.ts";
+import type { Entity } from "../../model/entity.ts";
+import type { Series } from "../../model/series.ts";
+import type { Unit } from "../../model/units.ts";
+import type { Workbook } from "../xlsx/read-workbook.ts";
+
+/** What an importer read from a file, before anything is written. */
+export interface ParsedImport {
+  sheets: BalanceSheet[];
+  series: Series[];
+  /** Home currencies of entities the file introduces. */
+  entities: Map<string, string>;
+  /** Names and sectors of entities the file introduces, where the layout knows them. */
+  entityInfo?: Entity[];
+  /** Where the unit or scale came from, for the import summary. */
+  unitSource?: string;
+}
+
+export interface ImportContext {
+  file: string;
+  /** The dataset id the import is recorded under (`import:<file name>`). */
+  dataset: string;
+  homeCurrencies: ReadonlyMap<string, string>;
+  /** Today's date (ISO), the default vintage. */
+  today: string;
+  /** A unit the caller states for a file that does not state one (`--unit "亿元"`). */
+  unit?: Unit;
+}
+
+/**
+ * A named file layout bslab can import. Text layouts (`input: "text"`, the default) are recognised
+ * by their header row (`detect`) and read from UTF-8 text; workbook layouts (`input: "workbook"`) are
+ * recognised and read from the .xls/.xlsx workbook.
+ */
+export interface Mapping {
+  name: string;
+  description: string;
+  input?: "text" | "workbook";
+  detect(header: readonly string[], text: string): boolean;
+  read(text: string, ctx: ImportContext): ParsedImport;
+  detectWorkbook?(wb: Workbook): boolean;
+  readWorkbook?(wb: Workbook, ctx: ImportContext): ParsedImport;
+}
