@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 import { DataError } from "../errors.ts";
@@ -40,6 +40,16 @@ function fingerprint(dir: string, d: BundledDataset): string {
   return hash.digest("hex").slice(0, 16);
 }
 
+// Size and mtime of every file: equal keys mean unchanged files, so the content hash is skipped.
+function statKey(dir: string, d: BundledDataset): string {
+  return d.files
+    .map((f) => {
+      const st = statSync(join(dir, f));
+      return `${f}:${st.size}:${st.mtimeMs}`;
+    })
+    .join("|");
+}
+
 /**
  * Loads every bundled dataset the store does not hold yet (or holds from different files), each in
  * its own transaction. An optional dataset whose files are missing is skipped (a store that loaded
@@ -51,17 +61,31 @@ export async function ensureBundled(
   dir = bundledDataDir(),
 ): Promise<string[]> {
   const have = new Map(
-    (await store.all<{ id: string; fingerprint: string }>("select id, fingerprint from datasets")).map(
-      (r) => [r.id, r.fingerprint],
-    ),
+    (
+      await store.all<{ id: string; fingerprint: string; stat_key: string | null }>(
+        "select d.id, d.fingerprint, b.stat_key from datasets d left join bundled_files b on b.dataset = d.id",
+      )
+    ).map((r) => [r.id, r]),
   );
-  const todo = BUNDLED.filter((d) => !d.optional || d.files.every((f) => existsSync(join(dir, f))))
-    .map((d) => ({ d, fp: fingerprint(dir, d) }))
-    .filter(({ d, fp }) => have.get(d.id) !== fp);
+  const todo: Array<{ d: BundledDataset; fp: string; key: string }> = [];
+  for (const d of BUNDLED) {
+    if (d.optional && !d.files.every((f) => existsSync(join(dir, f)))) continue;
+    const key = statKey(dir, d);
+    const held = have.get(d.id);
+    if (held?.stat_key === key) continue;
+    const fp = fingerprint(dir, d);
+    if (held?.fingerprint === fp) {
+      // Same content with new timestamps (a fresh checkout): remember the new key, load nothing.
+      if (!store.readOnly)
+        await store.run("insert or replace into bundled_files values ($1, $2)", [d.id, key]);
+      continue;
+    }
+    todo.push({ d, fp, key });
+  }
   if (todo.length === 0) return [];
   for (const e of SHEET_ENTITIES) await saveEntity(store, e);
   let done = 0;
-  for (const { d, fp } of todo) {
+  for (const { d, fp, key } of todo) {
     onProgress?.(done, todo.length, d.id);
     const { sheets = [], series = [] } = d.read(dir);
     await store.transaction(async () => {
@@ -69,6 +93,7 @@ export async function ensureBundled(
       await replaceDatasetSeries(store, d.id, series);
       const { files: _files, read: _read, optional: _optional, ...info } = d;
       await recordDataset(store, { ...info, fingerprint: fp });
+      await store.run("insert or replace into bundled_files values ($1, $2)", [d.id, key]);
     });
     onProgress?.(++done, todo.length, d.id);
   }

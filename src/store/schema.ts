@@ -28,6 +28,9 @@ export const MIGRATIONS: readonly string[] = [
    create table observations (
      series_id varchar, vintage varchar, date varchar, value double,
      primary key (series_id, vintage, date));`,
+  // 2: the size and modification time of each bundled dataset's files when it was loaded, so a
+  // run can tell the files are unchanged without hashing 20 MB.
+  `create table bundled_files (dataset varchar primary key, stat_key varchar);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -32,6 +32,15 @@ describe("store", () => {
     expect(sheets[0]!.date).toBe("2002-12");
   });
 
+  it("files with new timestamps but the same content (a fresh checkout) are not reloaded", async () => {
+    const store = await fresh();
+    await ensureBundled(store);
+    const keys = await store.all("select * from bundled_files order by dataset");
+    await store.run("update bundled_files set stat_key = 'stale'");
+    expect(await ensureBundled(store)).toEqual([]);
+    expect(await store.all("select * from bundled_files order by dataset")).toEqual(keys);
+  });
+
   it("a transaction that throws leaves nothing behind", async () => {
     const store = await fresh();
     await expect(
