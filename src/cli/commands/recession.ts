@@ -115,14 +115,14 @@ export function register(program: Command): void {
     .argument("[country]", "BIS two-letter code, e.g. JP, US")
     .option("--from <year>", "first year")
     .option("--to <year>", "last year")
-    .option("--format <format>", "table|json", "table")
+    .option("--format <format>", "table|csv|json (csv: one row per year with its evidence)", "table")
     .option("--lang <lang>", "language of the evidence: en|zh", "en")
     .action(
       async (
         country: string | undefined,
         opts: { from?: string; to?: string; format?: string; lang?: string },
       ) => {
-        const format = parseFormat(opts.format, ["table", "json"]);
+        const format = parseFormat(opts.format);
         const lang = opts.lang ?? "en";
         if (lang !== "en" && lang !== "zh") throw new UsageError(recessionMessages.badLang(lang));
         if (!country)
@@ -138,20 +138,27 @@ export function register(program: Command): void {
           process.stdout.write(JSON.stringify(d, null, 2) + "\n");
           return;
         }
-        if (lang === "zh") {
+        if (lang === "zh" && format === "table") {
           writeZh(d);
           return;
         }
-        const rows: Row[] = d.timeline.map((y) => ({
+        const tx = d.text;
+        const rows: Row[] = d.timeline.map((y, i) => ({
           year: y.year,
-          stage: y.stage,
+          stage: tx ? tx.years[i]!.stage : y.stage,
           signals: y.fired.join(", "),
           evidence: y.signals
             .filter((s) => s.fired)
-            .map((s) => `${s.label}: ${s.detail}`)
-            .concat(y.notes)
+            .map((s) =>
+              tx ? `${signalName(s.id, "zh")}：${tx.years[i]!.evidence[s.id]}` : `${s.label}: ${s.detail}`,
+            )
+            .concat(tx ? tx.years[i]!.notes : y.notes)
             .join(" | "),
         }));
+        if (format === "csv") {
+          process.stdout.write(render(rows, "csv", ["year", "stage", "signals", "evidence"]));
+          return;
+        }
         process.stdout.write(`${d.country.name} (${d.country.iso2}) ${from}-${to}\n`);
         if (d.missingDatasets.length > 0)
           process.stdout.write(
@@ -182,9 +189,14 @@ export function register(program: Command): void {
     .command("evaluate")
     .description("out-of-sample AUROC of the composite warning vs the BIS credit gap alone")
     .option("--window <quarters>", "pre-crisis window in quarters", "5-12q")
-    .option("--format <format>", "table|json", "table")
+    .option("--format <format>", "table|csv|json (default: table)")
     .action(async (opts: { window: string; format?: string }) => {
-      const format = parseFormat(opts.format, ["table", "json"]);
+      // `recession` has a --format of its own, and commander hands the parent an option written
+      // after the subcommand; read whichever of the two the user set.
+      const format = parseFormat(
+        opts.format ??
+          (rec.getOptionValueSource("format") === "cli" ? (rec.opts().format as string) : undefined),
+      );
       const window = parseWindow(opts.window);
       const { results, skipped } = await withCliStore((store) => evaluateReport({ window, store }));
       const notes = skipped.map((s) => `note: sample "${s.name}" skipped: ${s.reason}\n`);
@@ -206,6 +218,11 @@ export function register(program: Command): void {
           pos_neg: `${r.positives}/${r.negatives}`,
         })),
       );
+      if (format === "csv") {
+        process.stdout.write(render(rows, "csv"));
+        for (const n of notes) process.stderr.write(n);
+        return;
+      }
       process.stdout.write(render(rows, "table"));
       if (notes.length > 0) process.stdout.write(`\n${notes.join("")}`);
       for (const r of results)
