@@ -220,6 +220,10 @@ describe("web workbench in chromium", () => {
     for (let i = 0; i < 55; i++) await page.keyboard.press("ArrowLeft");
     await expect.poll(() => page.url()).toContain("v.cleanup_period=26");
     await expect.poll(() => chart.getAttribute("data-sum")).not.toBe(before);
+    // The key presses each start a run; wait for the one for period 26 and for ECharts' transition,
+    // so the screenshot shows the final chart rather than lines mid-animation.
+    await expect.poll(() => page.getByTestId("scenario-status").textContent()).toContain("cleanup_period=26");
+    await page.waitForTimeout(1500);
     await shot(page, "scenario-bsr");
     await page.close();
 
