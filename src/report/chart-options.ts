@@ -1,20 +1,7 @@
+import { PALETTE } from "./palette.ts";
 import type { ChartOption } from "./svg.ts";
 
-/** The web app's palette (web/src/pages/common.ts), so report charts look like the workbench's. */
-export const PALETTE = [
-  "#2f6fb0",
-  "#d1495b",
-  "#edae49",
-  "#00798c",
-  "#6a4c93",
-  "#8ab17d",
-  "#e76f51",
-  "#264653",
-  "#9c6644",
-  "#577590",
-  "#b5838d",
-  "#43aa8b",
-];
+export { PALETTE } from "./palette.ts";
 
 export interface LineSeries {
   name: string;

@@ -6,6 +6,7 @@ import {
   nikkeiSeries,
   pfmhSeries,
   RECESSION_FILES as RF,
+  RECESSION_STORE_JST_VARS,
   rrSeries,
   sectoralSeries,
   shillerSeries,
@@ -15,19 +16,7 @@ import type { BundledDataset } from "./bundled-dataset.ts";
 // The balance-sheet-recession monitor's inputs (src/recession). All optional: the monitor reports
 // "not computable" for what a missing one would supply.
 // The JST variables the monitor reads (of 59); the rest stay in the file.
-const JST_STORED = [
-  "gdp",
-  "rgdpbarro",
-  "cpi",
-  "stir",
-  "ltrate",
-  "hpnom",
-  "tloans",
-  "thh",
-  "tbus",
-  "eq_capgain",
-  "crisisJST",
-];
+const JST_STORED: readonly string[] = RECESSION_STORE_JST_VARS;
 const BIS_ORIGIN = "github.com/Burak-Bozkurt18/Master-s-Thesis @d1a41e5 (data/raw/), BIS csv_col downloads";
 const BIS_COMMON = {
   publisher: "Bank for International Settlements",

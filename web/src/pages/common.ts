@@ -30,26 +30,4 @@ export function controls(...items: HTMLElement[]): HTMLElement {
   return h("form", { class: "controls", onsubmit: (e: Event) => e.preventDefault() }, ...items);
 }
 
-/** A palette that stays readable for many series. */
-export const PALETTE = [
-  "#2f6fb0",
-  "#d1495b",
-  "#edae49",
-  "#00798c",
-  "#6a4c93",
-  "#8ab17d",
-  "#e76f51",
-  "#264653",
-  "#9c6644",
-  "#577590",
-  "#b5838d",
-  "#43aa8b",
-  "#f4a261",
-  "#3a86ff",
-  "#8d99ae",
-  "#ff006e",
-  "#606c38",
-  "#bc6c25",
-  "#7209b7",
-  "#2a9d8f",
-];
+export { PALETTE } from "../../../src/report/palette.ts";
