@@ -104,7 +104,7 @@ describe("importers on the bundled text files (layout detected from the header)"
   });
 
   it("BIS csv_col: Japan credit-to-GDP gap 1990-Q1 = 23.76", async () => {
-    expect(await obs("BIS/WS_CREDIT_GAP/Q:JP:P:A:C", "1990-Q1")).toBeCloseTo(23.76, 2);
+    expect(await obs("BIS/WS_CREDIT_GAP/Q.JP.P.A.C", "1990-Q1")).toBeCloseTo(23.76, 2);
   });
 
   it("PBoC TWK2022 CSVs: monetary authority and ODC sheets, other tables as series with the table's unit", async () => {

@@ -8,6 +8,7 @@ import { readFedH41Csv } from "../fed/h41-ddp.ts";
 import { ioMessages } from "../messages.ts";
 import { readSdmxCsv, sdmxToSeries } from "../sdmx/read-sdmx-csv.ts";
 import { parseBisWideCsv } from "../sources/bis-wide-csv.ts";
+import { bisStoreId } from "../sources/recession-series.ts";
 import { parseFredCsv } from "../sources/fred-csv.ts";
 import { series } from "./helpers.ts";
 import type { ImportContext, Mapping } from "./types.ts";
@@ -186,7 +187,9 @@ export const bisCsvCol: Mapping = {
     "BIS statistics csv_col (wide): code/label dimension pairs, TITLE_TS, Series, then one column per period",
   detect: (h) =>
     h.includes("FREQ") && h.includes("Series") && h.some((x) => /^\d{4}(-Q[1-4]|-\d{2})?$/.test(x)),
-  read: (text, ctx) => series(parseBisWideCsv(text, ctx.file)),
+  // Stored under the dotted DBnomics/SDMX id, as the bundled BIS data and SDMX imports are, so one
+  // series has one id whichever file it came from.
+  read: (text, ctx) => series(parseBisWideCsv(text, ctx.file).map((s) => ({ ...s, id: bisStoreId(s.id) }))),
 };
 
 export const bisCsvFlat: Mapping = {
