@@ -1,7 +1,7 @@
 import { NotFoundError, UsageError } from "../errors.ts";
 import { EWN_DATASET, EWN_VARIABLES, type EwnVariable } from "../io/sources/ewn.ts";
 import type { BalanceSheet } from "../model/balance-sheet.ts";
-import { CENTRAL_BANKS, type Entity, SHEET_ENTITIES } from "../model/entity.ts";
+import { CENTRAL_BANKS, DEPOSITORY_CORPORATIONS, type Entity, SHEET_ENTITIES } from "../model/entity.ts";
 import type { Position } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
 import type { Series } from "../model/series.ts";
@@ -200,6 +200,7 @@ export async function partialSheets(
 }
 
 const CB_IDS = CENTRAL_BANKS.map((e) => e.id);
+const ODC_IDS = DEPOSITORY_CORPORATIONS.map((e) => e.id);
 const SHEET_ENTITY = new Map(SHEET_ENTITIES.map((e) => [e.id, e]));
 
 type Peers = Partial<Record<SectorCode, BalanceSheet>>;
@@ -290,7 +291,7 @@ export async function inputsInRange(
     ].sort((a, b) => a.date.localeCompare(b.date));
   }
   const economy = await ewnEconomy(store, entity);
-  if (!economy) throw new NotFoundError(msg.unknownEntity(entity, CB_IDS));
+  if (!economy) throw new NotFoundError(msg.unknownEntity(entity, CB_IDS, ODC_IDS));
   return ewnInputs(store, economy, from, to);
 }
 

@@ -26,8 +26,10 @@ export const indicatorMessages = {
   badDate: (value: string) =>
     `invalid date: ${JSON.stringify(value)} (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2013-12)`,
   badRange: (from: string, to: string) => `invalid range: --from ${from} is after --to ${to}`,
-  unknownEntity: (id: string, known: readonly string[]) =>
-    `unknown entity: ${JSON.stringify(id)} (central banks: ${known.join(", ")}; or an External Wealth of Nations country name such as China)`,
+  unknownEntity: (id: string, centralBanks: readonly string[], depository: readonly string[]) =>
+    `unknown entity: ${JSON.stringify(id)} (central banks: ${centralBanks.join(", ")}; ` +
+    (depository.length ? `depository corporations: ${depository.join(", ")}; ` : "") +
+    "or an External Wealth of Nations country name such as China)",
   noData: (entity: string, date: string, available: string) =>
     `no data for ${entity} at ${date} (available: ${available})`,
   noRange: (entity: string, from: string, to: string) => `no data for ${entity} between ${from} and ${to}`,

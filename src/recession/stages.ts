@@ -212,7 +212,7 @@ const STAGE_ZH: Record<Stage, string> = {
   none: "无",
 };
 
-/** A stage's name in `lang` (the report's i18n table uses the same words). */
+/** A stage's name in `lang` (the recession report prints these). */
 export function stageName(stage: Stage, lang: EvidenceLang): string {
   return lang === "zh" ? STAGE_ZH[stage] : stage;
 }

@@ -137,10 +137,6 @@ export const STRINGS = {
     en: "Private-sector financial balances and credit growth (annual, % of GDP / % y/y)",
     zh: "私人部门金融收支与信贷增速（年度，占GDP% / 同比%）",
   },
-  evidenceLanguage: {
-    en: "",
-    zh: "证据与理由的原文由监测模块以英文生成，此处保留原文以便核对。",
-  },
   parameters: { en: "Parameters", zh: "参数" },
 } satisfies Record<string, Text>;
 
@@ -199,17 +195,6 @@ export const REMEDIES: Text[] = [
     zh: "提高货币发行在负债中的比重，降低金融性公司存款的比重。",
   },
 ];
-
-/** Stage names of the recession monitor. */
-export const STAGE_TEXT: Record<string, Text> = {
-  boom: { en: "boom", zh: "繁荣" },
-  bust: { en: "bust", zh: "泡沫破裂" },
-  "banking crisis": { en: "banking crisis", zh: "银行危机" },
-  "slow rescue": { en: "slow rescue", zh: "救助迟缓" },
-  "liquidity trap": { en: "liquidity trap", zh: "流动性陷阱" },
-  recovery: { en: "recovery", zh: "复苏" },
-  none: { en: "none", zh: "无" },
-};
 
 /** Mark and signal names of the recession monitor. */
 export const SIGNAL_TEXT: Record<string, Text> = {

@@ -27,7 +27,7 @@ export { defsFor, loadMismatchData, yearEnd } from "./mismatch-data.ts";
 export type { ReportOptions } from "./mismatch-report.ts";
 export { buildMismatchReport, mismatchReport } from "./mismatch-report.ts";
 export { FIGURE1_IDS } from "./mismatch-figures.ts";
-export { recessionReport } from "./recession-report.ts";
+export { recessionReport, recessionReportFromStore } from "./recession-report.ts";
 export { renderHtml } from "./render-html.ts";
 export type { AssetFile, MarkdownOptions, MarkdownOutput } from "./render-markdown.ts";
 export { renderMarkdown } from "./render-markdown.ts";

@@ -2,10 +2,10 @@ import { NotFoundError } from "../errors.ts";
 import { type Assessment, assess } from "../indicators/assess.ts";
 import { computeAll, type IndicatorInput, type IndicatorResult } from "../indicators/compute.ts";
 import { parsePeriod, resolveInput } from "../indicators/inputs.ts";
-import { listIndicators } from "../indicators/registry.ts";
+import { indicatorsForEntity } from "../indicators/levels.ts";
 import { loadIndicatorSeries, type SeriesRow } from "../indicators/series.ts";
 import type { IndicatorDef } from "../indicators/types.ts";
-import { CENTRAL_BANKS } from "../model/entity.ts";
+import { CENTRAL_BANKS, SHEET_ENTITIES } from "../model/entity.ts";
 import type { Store } from "../store/store.ts";
 import type { Text } from "./i18n.ts";
 
@@ -40,10 +40,11 @@ export interface MismatchData {
 }
 
 const CB = new Map(CENTRAL_BANKS.map((e) => [e.id, e]));
+const SHEET = new Map(SHEET_ENTITIES.map((e) => [e.id, e]));
 
-/** The indicators that apply to an entity (as `bslab indicators` chooses them). */
+/** The indicators that apply to an entity (as `bslab indicators` chooses them: {@link indicatorsForEntity}). */
 export function defsFor(entity: string): IndicatorDef[] {
-  return listIndicators({ level: CB.has(entity) ? ["central-bank", "sector"] : ["country"] });
+  return indicatorsForEntity(entity);
 }
 
 /** The last row of each year: a monthly or weekly series read at year-end, as the study's charts are. */
@@ -72,7 +73,7 @@ export async function loadMismatchData(
   const defs = defsFor(entity);
   const results = computeAll(defs, input);
   const cb = CB.get(entity);
-  const name: Text = cb ? cb.name : { en: input.entity, zh: input.entity };
+  const name: Text = (cb ?? SHEET.get(entity))?.name ?? { en: input.entity, zh: input.entity };
   const years = options.years ?? 12;
   const from = String(Number(date.slice(0, 4)) - years + 1);
   let series: SeriesRow[] = [];

@@ -13,6 +13,7 @@ import {
   loadCountryData,
   signalText,
   sourceZh,
+  stageName,
   verdictText,
 } from "../recession/index.ts";
 import type { Diagnosis } from "../recession/stages.ts";
@@ -20,7 +21,7 @@ import type { CountryData, YearInputs } from "../recession/country-data.ts";
 import type { Store } from "../store/store.ts";
 import { lineChart, lineChartHeight } from "./chart-options.ts";
 import { grouped } from "./format.ts";
-import { signalName, STAGE_TEXT, t } from "./i18n.ts";
+import { signalName, t } from "./i18n.ts";
 import type { ReportOptions } from "./mismatch-report.ts";
 import type { Block, FigureBlock, Lang, Report, Section } from "./model.ts";
 import { renderSvg } from "./svg.ts";
@@ -256,7 +257,7 @@ function build(
     header: [t("year", lang), t("stage", lang), ...MARKS.map((m) => signalName(m, lang))],
     rows: d.timeline.map((y) => [
       String(y.year),
-      STAGE_TEXT[y.stage]?.[lang] ?? y.stage,
+      stageName(y.stage, lang),
       ...MARKS.map((m) => mark(y.signals.find((s) => s.id === m)?.fired)),
     ]),
     align: ["left", "left", "right", "right", "right", "right"],
@@ -273,7 +274,7 @@ function build(
     header: [t("year", lang), t("stage", lang), t("signals", lang), t("evidence", lang)],
     rows: d.timeline.map((y) => [
       String(y.year),
-      STAGE_TEXT[y.stage]?.[lang] ?? y.stage,
+      stageName(y.stage, lang),
       y.fired.map((f) => signalName(f, lang)).join(", "),
       y.signals
         .filter((s) => s.fired)

@@ -24,6 +24,15 @@ describe("bslab indicators / compare", () => {
     expect(rows.find((x) => x.id === "cb.net_fx_position")!.unit).toBe("CNY hundred millions (1e8)");
   });
 
+  it("the other depository corporations (S.122) get the sector indicators, not the country ones", () => {
+    const r = runCli(["indicators", "pboc-odc", "2013-12", "--format", "json"], db.path);
+    expect(r.status, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as { id: string; value: number | null }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((x) => x.id.startsWith("sector."))).toBe(true);
+    expect(rows.find((x) => x.id === "sector.deposits_to_capital")!.value!.toFixed(2)).toBe("31.12");
+  });
+
   it("table in Chinese shows the verdicts", () => {
     const r = runCli(["indicators", "pboc", "2013-12", "--lang", "zh"], db.path);
     expect(r.status).toBe(0);
@@ -72,7 +81,10 @@ describe("bslab indicators / compare", () => {
   });
 
   it.each([
-    [["indicators", "xyz", "2013-12"], /^bslab: unknown entity: "xyz" \(central banks: pboc, fed, boj, ecb;/],
+    [
+      ["indicators", "xyz", "2013-12"],
+      /^bslab: unknown entity: "xyz" \(central banks: pboc, fed, boj, ecb; depository corporations: pboc-odc; or an External Wealth of Nations country name such as China\)$/,
+    ],
     [
       ["indicators", "pboc", "2013-13"],
       /^bslab: invalid date: "2013-13" \(expected YYYY, YYYY-MM or YYYY-MM-DD, e\.g\. 2013-12\)$/,

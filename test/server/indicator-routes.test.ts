@@ -74,6 +74,19 @@ describe("indicators", () => {
     });
   });
 
+  it("the other depository corporations: sector indicators, no country ones, no central-bank verdicts", async () => {
+    const r = await call<{ results: Array<{ id: string; value: number | null }>; assessment: unknown }>(
+      server.app,
+      "/api/indicators/pboc-odc/2013-12",
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.results.every((x) => x.id.startsWith("sector."))).toBe(true);
+    expect(r.body.results.find((x) => x.id === "sector.deposits_to_capital")!.value!.toFixed(2)).toBe(
+      "31.12",
+    );
+    expect(r.body.assessment).toBeNull();
+  });
+
   it("bad input: unknown entity 404, unknown id 400, not a central bank 400, missing range 400", async () => {
     const unknown = await call<ErrorAnswer>(server.app, "/api/indicators/nobank/2013-12");
     expect(unknown.status).toBe(404);

@@ -1,6 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { call, testServer, type ErrorAnswer } from "./helpers.ts";
+import { dataDir } from "../../src/io/sources/common.ts";
+import { call, multipart, testServer, type ErrorAnswer } from "./helpers.ts";
 
 let server: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -182,6 +186,20 @@ describe("recession monitor", () => {
     expect(r.body.rows.map((x) => x.date)).toEqual(["1990-Q1", "1990-Q2", "1990-Q3", "1990-Q4"]);
   });
 
+  it("lang=zh adds the texts in Chinese; an unknown lang is 400", async () => {
+    const plain = await call<{ text?: unknown }>(server.app, "/api/recession/JP?from=1985&to=2010");
+    expect(plain.body.text).toBeUndefined();
+    const r = await call<{ lang: string; text: { country: string; years: Array<{ stage: string }> } }>(
+      server.app,
+      "/api/recession/JP?from=1985&to=2010&lang=zh",
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.lang).toBe("zh");
+    expect(r.body.text.country).toBe("日本");
+    expect(r.body.text.years.map((y) => y.stage)).toContain("银行危机");
+    expect((await call(server.app, "/api/recession/JP?lang=fr")).status).toBe(400);
+  });
+
   it("unknown country 404, bad years 400", async () => {
     const unknown = await call<ErrorAnswer>(server.app, "/api/recession/ZZ");
     expect(unknown.status).toBe(404);
@@ -239,6 +257,63 @@ describe("recession monitor", () => {
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.message).toMatch(/12-5q/);
     expect((await call(server.app, "/api/recession/evaluate?window=5-12q&x=1")).status).toBe(400);
+  });
+});
+
+// The bundled WS_CREDIT_GAP file with Japan's credit-to-GDP ratio scaled by 1.2, as a user would
+// import a newer BIS download (as in test/recession/store-source.test.ts).
+function modifiedJapanRatio(): string {
+  const text = readFileSync(join(dataDir(), "bis-credit-property-cpi", "WS_CREDIT_GAP_csv_col.csv"), "utf8");
+  const [header, ...rows] = text.split("\n");
+  const jp = rows.find((l) => l.includes(",Q:JP:P:A:A,"))!;
+  const cells = jp.split(",");
+  const key = cells.indexOf("Q:JP:P:A:A");
+  const scaled = cells.map((c, i) => (i > key && c !== "" ? String(Number(c) * 1.2) : c));
+  return `${header}\n${scaled.join(",")}\n`;
+}
+
+describe("the recession routes read the store", () => {
+  let own: Awaited<ReturnType<typeof testServer>>;
+  beforeAll(async () => {
+    own = await testServer();
+  });
+  afterAll(() => own.cleanup());
+
+  it("an imported newer BIS vintage changes /api/credit-gap/JP and the diagnosis; evaluate is recomputed", async () => {
+    type Gap = { rows: Array<{ date: string; ratio: number; gap: number | null }> };
+    type Boom = {
+      timeline: Array<{ year: number; signals: Array<{ id: string; values: Record<string, unknown> }> }>;
+    };
+    const url = "/api/credit-gap/JP?from=1990-Q1&to=1990-Q1";
+    const boom = (d: Boom) =>
+      d.timeline.find((y) => y.year === 1989)!.signals.find((s) => s.id === "leveraged-boom")!.values;
+    const before = (await call<Gap>(own.app, url)).body.rows[0]!;
+    const diagnosisBefore = (await call<Boom>(own.app, "/api/recession/JP?from=1985&to=2010")).body;
+    const evaluated = await call<{ computedAt: string }>(own.app, "/api/recession/evaluate");
+    expect((await call<{ computedAt: string }>(own.app, "/api/recession/evaluate")).body.computedAt).toBe(
+      evaluated.body.computedAt,
+    );
+
+    const up = multipart("WS_CREDIT_GAP_csv_col.csv", modifiedJapanRatio());
+    const imported = await call<{ series: number }>(own.app, {
+      method: "POST",
+      url: "/api/imports?mapping=bis-csv-col",
+      ...up,
+    });
+    expect(imported.status).toBe(201);
+    expect(imported.body.series).toBe(1);
+
+    const after = (await call<Gap>(own.app, url)).body.rows[0]!;
+    expect(after.date).toBe("1990-Q1");
+    expect(after.ratio).toBeCloseTo(before.ratio * 1.2, 8);
+    // The HP filter is linear: the gap scales with the ratio.
+    expect(after.gap!).toBeCloseTo(before.gap! * 1.2, 6);
+    const diagnosisAfter = (await call<Boom>(own.app, "/api/recession/JP?from=1985&to=2010")).body;
+    expect(boom(diagnosisAfter).creditGap).not.toBe(boom(diagnosisBefore).creditGap);
+    // The cached evaluation was read from the old data: it is computed again.
+    const again = await call<{ computedAt: string }>(own.app, "/api/recession/evaluate");
+    expect(again.status).toBe(200);
+    expect(again.body.computedAt).not.toBe(evaluated.body.computedAt);
   });
 });
 

@@ -6,6 +6,7 @@ import { assess, verdictText } from "../../indicators/assess.ts";
 import type { IndicatorInput, IndicatorResult } from "../../indicators/compute.ts";
 import { computeAll } from "../../indicators/compute.ts";
 import { resolveInput } from "../../indicators/inputs.ts";
+import { indicatorsForEntity } from "../../indicators/levels.ts";
 import { getIndicator, listIndicators } from "../../indicators/registry.ts";
 import { loadIndicatorSeries } from "../../indicators/series.ts";
 import { matchesStudy, STUDY_2013, STUDY_VERDICTS } from "../../indicators/study.ts";
@@ -21,10 +22,8 @@ type Lang = "en" | "zh";
 
 const CB = new Set(CENTRAL_BANKS.map((e) => e.id));
 
-/** The indicators that apply to an entity: central-bank and sector ones for a central bank, else country ones. */
-function defsFor(entity: string): IndicatorDef[] {
-  return listIndicators({ level: CB.has(entity) ? ["central-bank", "sector"] : ["country"] });
-}
+/** The indicators that apply to an entity (central bank, other sector, or EWN economy). */
+const defsFor = indicatorsForEntity;
 
 function inputsText(r: IndicatorResult): string {
   return r.inputs

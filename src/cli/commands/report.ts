@@ -5,12 +5,13 @@ import type { Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
 import { parsePeriod } from "../../indicators/inputs.ts";
+import { resolveCountry } from "../../recession/countries.ts";
 import { recessionMessages } from "../../recession/messages.ts";
 import { loadMismatchData } from "../../report/mismatch-data.ts";
 import { mismatchReport } from "../../report/mismatch-report.ts";
 import { reportMessages } from "../../report/messages.ts";
 import type { Lang, Report } from "../../report/model.ts";
-import { recessionReport } from "../../report/recession-report.ts";
+import { recessionReportFromStore } from "../../report/recession-report.ts";
 import { renderHtml } from "../../report/render-html.ts";
 import { renderMarkdown } from "../../report/render-markdown.ts";
 import { messages } from "../../errors.ts";
@@ -112,7 +113,7 @@ export function register(program: Command): void {
     .argument("<country>", "BIS two-letter code, e.g. JP, US")
     .option("--from <year>", "first year (default 1985)")
     .option("--to <year>", "last year (default 2010)")
-    .action((country: string, own: ReportOpts) => {
+    .action(async (country: string, own: ReportOpts) => {
       const opts: ReportOpts = { ...report.opts<ReportOpts>(), ...own };
       const lang: Lang = parseLang(opts.lang);
       const format = parseReportFormat(opts.format);
@@ -120,10 +121,14 @@ export function register(program: Command): void {
       const to = parseYear("--to", opts.to, 2010);
       if (from > to || from < 1800 || to > 2100)
         throw new UsageError(recessionMessages.badYearRange(from, to));
-      const r = recessionReport(country, from, to, {
-        lang,
-        ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
-      });
+      resolveCountry(country); // an unknown country fails before the store is opened
+      // From the store: the latest vintage of each series, so a newer imported BIS download is used.
+      const r = await withCliStore((store) =>
+        recessionReportFromStore(store, country, from, to, {
+          lang,
+          ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}),
+        }),
+      );
       emit(r, format, `recession-${country.toUpperCase()}-${from}-${to}`, opts.out);
     });
 }

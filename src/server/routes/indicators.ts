@@ -5,6 +5,7 @@ import {
   assess,
   computeAll,
   getIndicator,
+  indicatorsForEntity,
   listIndicators,
   loadIndicatorSeries,
   matchesStudy,
@@ -29,10 +30,8 @@ const IDS = {
   description: "comma-separated indicator ids, e.g. cb.currency_issued_share,cb.fx_assets_share",
 } as const;
 
-/** The indicators that apply to an entity: central-bank and sector ones for a central bank, else country ones. */
-function defsFor(entity: string): IndicatorDef[] {
-  return listIndicators({ level: CB.has(entity) ? ["central-bank", "sector"] : ["country"] });
-}
+/** The indicators that apply to an entity (central bank, other sector, or EWN economy). */
+const defsFor = indicatorsForEntity;
 
 function parseIds(ids: string | undefined): IndicatorDef[] | undefined {
   return ids ? ids.split(",").map((id) => getIndicator(id)) : undefined;

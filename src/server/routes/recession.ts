@@ -6,19 +6,21 @@ import {
   COUNTRIES,
   CREDIT_GAP_VINTAGE,
   creditGap,
-  diagnose,
+  diagnoseData,
   evaluateReport,
   loadCountryData,
+  localize,
   parseWindow,
   resolveCountry,
+  type CountryData,
   type EvaluationReport,
 } from "../../recession/index.ts";
+import type { Store } from "../../store/store.ts";
 import type { ServerContext } from "../context.ts";
-import { COUNTRY, DATE, WINDOW, YEAR } from "../schemas.ts";
+import { COUNTRY, DATE, LANG, WINDOW, YEAR } from "../schemas.ts";
 
-/** Crisis dates of a country from the three bundled chronologies, for marking on charts. */
-function crisisDates(code: string) {
-  const data = loadCountryData(code);
+/** Crisis dates of a country from the three chronologies, for marking on charts. */
+function crisisDates(data: CountryData) {
   const jst: number[] = [];
   const reinhartRogoff: number[] = [];
   for (const [year, y] of [...data.years].sort((a, b) => a[0] - b[0])) {
@@ -28,22 +30,55 @@ function crisisDates(code: string) {
   return { jst, laevenValencia: data.lvCrises, reinhartRogoff };
 }
 
-// The evaluation reads only bundled files and takes seconds (expanding-window logits and a
-// bootstrap): computed once per window for the life of the process.
-const evaluations = new Map<string, { at: string; report: EvaluationReport }>();
-function evaluation(windowText: string) {
-  const window = parseWindow(windowText);
-  const key = `${window.from}-${window.to}`;
-  let hit = evaluations.get(key);
-  if (!hit) {
-    hit = { at: new Date().toISOString(), report: evaluateReport({ window }) };
-    evaluations.set(key, hit);
-  }
-  return { window: { ...window, text: `${key}q` }, computedAt: hit.at, ...hit.report };
+/**
+ * What the evaluation read: the series held (id and vintage of each) and the imports and dataset
+ * loads recorded. It changes when an import commits, from the server or from `bslab import` in
+ * another process, and the cached evaluations are then dropped. One small query (a few ms).
+ */
+async function dataFingerprint(store: Store): Promise<string> {
+  const [row] = await store.all<{ key: string }>(
+    `select concat_ws('|',
+       (select count(*) || ':' || coalesce(bit_xor(hash(id, vintage))::varchar, '') from series),
+       (select count(*) || ':' || coalesce(max(imported_at)::varchar, '') from imports),
+       (select coalesce(max(loaded_at)::varchar, '') from datasets)) as key`,
+  );
+  return row?.key ?? "";
 }
 
-/** The balance-sheet-recession monitor: stage timelines, the BIS credit gap, the skill score. */
-export function recessionRoutes(app: FastifyInstance, _ctx: ServerContext): void {
+type Evaluation = { at: string; report: EvaluationReport };
+
+/**
+ * The evaluation reads the store's panels and takes seconds (expanding-window logits and a
+ * bootstrap): computed once per window and kept while the store's data stay the same.
+ */
+function evaluations(ctx: ServerContext) {
+  let held = { fingerprint: "", byWindow: new Map<string, Promise<Evaluation>>() };
+  return (windowText: string) => {
+    const window = parseWindow(windowText);
+    const key = `${window.from}-${window.to}`;
+    return ctx.gate.read(async (store) => {
+      const fingerprint = await dataFingerprint(store);
+      if (fingerprint !== held.fingerprint) held = { fingerprint, byWindow: new Map() };
+      let hit = held.byWindow.get(key);
+      if (!hit) {
+        const at = new Date().toISOString();
+        hit = evaluateReport({ window, store }).then((report) => ({ at, report }));
+        const { byWindow } = held;
+        byWindow.set(key, hit);
+        hit.catch(() => byWindow.delete(key));
+      }
+      const { at, report } = await hit;
+      return { window: { ...window, text: `${key}q` }, computedAt: at, ...report };
+    });
+  };
+}
+
+/**
+ * The balance-sheet-recession monitor: stage timelines, the BIS credit gap, the skill score. Each
+ * reads the store (the latest vintage of each series), so a newer imported BIS download is used.
+ */
+export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const evaluation = evaluations(ctx);
   app.get<{ Querystring: { window: string } }>(
     "/api/recession/evaluate",
     {
@@ -51,7 +86,7 @@ export function recessionRoutes(app: FastifyInstance, _ctx: ServerContext): void
         summary:
           "Out-of-sample skill of the composite warning vs the credit gap alone: AUROC with DeLong and bootstrap 95% intervals, noise-to-signal ratio, sample sizes",
         description:
-          "Two exercises: BIS quarterly economies with Laeven-Valencia crisis starts (out of sample from 1990) and JST annual with JST crisis starts (from 1920). The first answer for a window takes a few seconds; it is kept for the life of the server.",
+          "Two exercises: BIS quarterly economies with Laeven-Valencia crisis starts (out of sample from 1990) and JST annual with JST crisis starts (from 1920), on the latest vintages in the store. The first answer for a window takes a few seconds; it is kept until the store's data change (an import).",
         tags: ["recession"],
         querystring: {
           type: "object",
@@ -74,26 +109,38 @@ export function recessionRoutes(app: FastifyInstance, _ctx: ServerContext): void
     async () => ({ countries: COUNTRIES }),
   );
 
-  app.get<{ Params: { country: string }; Querystring: { from: number; to: number } }>(
+  app.get<{
+    Params: { country: string };
+    Querystring: { from: number; to: number; lang?: "en" | "zh" };
+  }>(
     "/api/recession/:country",
     {
       schema: {
         summary:
           "Year-by-year stage timeline with the four marks, the evidence, the verdict and crisis dates",
+        description:
+          "With `lang`, the answer also carries `text`: the country name, verdict, stages, evidence, notes, reasons and policy lags as sentences in that language.",
         tags: ["recession"],
         params: { type: "object", required: ["country"], properties: { country: COUNTRY } },
         querystring: {
           type: "object",
           additionalProperties: false,
-          properties: { from: { ...YEAR, default: 1985 }, to: { ...YEAR, default: 2010 } },
+          properties: {
+            from: { ...YEAR, default: 1985 },
+            to: { ...YEAR, default: 2010 },
+            lang: { type: LANG.type, enum: LANG.enum, description: "language of `text` (none without)" },
+          },
         },
       },
     },
     async (req) => {
-      const { from, to } = req.query;
+      const { from, to, lang } = req.query;
       if (from > to) throw new UsageError(messages.invalidOption("from", from, `a year not after to=${to}`));
       const c = resolveCountry(req.params.country);
-      return { ...diagnose(c.iso2, from, to), crises: crisisDates(c.iso2) };
+      // diagnose(c.iso2, from, to, { store, lang }) on inputs read once, shared with the crisis dates.
+      const data = await ctx.gate.read((store) => loadCountryData(c.iso2, { store }));
+      const d = diagnoseData(data, from, to);
+      return { ...(lang ? localize(d, lang) : d), crises: crisisDates(data) };
     },
   );
 
@@ -111,13 +158,17 @@ export function recessionRoutes(app: FastifyInstance, _ctx: ServerContext): void
     async (req) => {
       const c = resolveCountry(req.params.country);
       const { from = "", to = "9999" } = req.query;
-      const rows = creditGap(c.iso2).filter((r) => r.date >= from && r.date <= to + "\uffff");
+      const { gap, data } = await ctx.gate.read(async (store) => ({
+        gap: await creditGap(c.iso2, { store }),
+        data: await loadCountryData(c.iso2, { store }),
+      }));
+      const rows = gap.filter((r) => r.date >= from && r.date <= to + "\uffff");
       return {
         country: { iso2: c.iso2, iso3: c.iso3, name: c.name },
         vintage: CREDIT_GAP_VINTAGE,
         bands: { low: BUFFER_GUIDE.low, high: BUFFER_GUIDE.high, maxBuffer: BUFFER_GUIDE.max },
         rows,
-        crises: crisisDates(c.iso2),
+        crises: crisisDates(data),
       };
     },
   );
