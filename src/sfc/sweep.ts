@@ -1,8 +1,9 @@
 /**
  * Sweeps and Monte Carlo: many runs of one model over a parameter grid or random draws, one row per
  * run (the run's given values, then the outputs). Large sweeps are spread over worker threads;
- * small ones run in-process, where thread start-up (a TypeScript loader per worker) would cost
- * more than it saves.
+ * small ones run in-process, where thread start-up would cost more than it saves. Workers load a
+ * cached plain-JS bundle of their entry (./sweep-bundle.ts), which starts far faster than a
+ * TypeScript loader per worker.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -12,6 +13,7 @@ import type { CompiledModel } from "./compile/model.ts";
 import { drawPoints, gridPoints, type Draw, type GridAxis, type Points } from "./grid.ts";
 import { sfcMessages } from "./messages.ts";
 import { DEFAULT_SOLVER, type SolverOptions } from "./solve/period.ts";
+import { workerScript } from "./sweep-bundle.ts";
 import { runChunk, validateJob, type OutputSpec, type SweepJob } from "./sweep-run.ts";
 
 /** Options of {@link sweep}. Give `grid`, or `draws` with `runs` (and `seed`). */
@@ -145,13 +147,15 @@ export async function sweep(model: CompiledModel, options: SweepOptions): Promis
     const first = Math.floor((total * i) / threads);
     return { first, count: Math.floor((total * (i + 1)) / threads) - first };
   });
+  const script = await workerScript();
   const workers: Worker[] = [];
   try {
     await Promise.all(
       shares.map(
         ({ first, count }) =>
           new Promise<void>((resolve, reject) => {
-            const worker = new Worker(new URL("./sweep-worker-boot.mjs", import.meta.url), {
+            const worker = new Worker(script.url, {
+              execArgv: script.execArgv,
               workerData: {
                 source: model.source,
                 file: model.file,
