@@ -14,6 +14,7 @@ import { metaRoutes } from "./routes/meta.ts";
 import { recessionRoutes } from "./routes/recession.ts";
 import { sheetRoutes } from "./routes/sheets.ts";
 import { simRoutes } from "./routes/sim.ts";
+import { ResponseCache } from "./response-cache.ts";
 import { StoreGate } from "./store-gate.ts";
 
 /** Options of {@link buildServer}. */
@@ -28,6 +29,8 @@ export interface ServerOptions {
   fileLimit?: number;
   /** Close the database after this many idle milliseconds. Default 1000. */
   idleCloseMs?: number;
+  /** Answers of read-only GET routes kept until the store's data change (0: none). Default 256. */
+  cacheEntries?: number;
   /** Log requests (pino) to stdout. Default false. */
   logger?: boolean;
 }
@@ -68,7 +71,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await gate.prepare();
   app.addHook("onClose", async () => gate.close());
 
-  const ctx: ServerContext = { gate, version: packageVersion(), routes: collectRoutes(app), limits };
+  const ctx: ServerContext = {
+    gate,
+    cache: new ResponseCache(gate, options.cacheEntries ?? 256),
+    version: packageVersion(),
+    routes: collectRoutes(app),
+    limits,
+  };
   installErrorHandler(app, limits);
   await app.register(fastifyMultipart, {
     limits: { fileSize: limits.file, files: 1, fields: 10, parts: 12 },

@@ -18,10 +18,19 @@ export class StoreGate {
   private mode: Mode | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
+  private writes = 0;
 
   constructor(path: string, idleMs = 1000) {
     this.path = path;
     this.idleMs = idleMs;
+  }
+
+  /**
+   * Changes when this process writes: when a write starts and when it ends. With the database
+   * file unchanged on disk, an equal generation means the same data (see ResponseCache).
+   */
+  get generation(): number {
+    return this.writes;
   }
 
   /** Loads the bundled data on first use (a write), then closes the file. */
@@ -48,10 +57,11 @@ export class StoreGate {
   private exclusive<T>(mode: Mode, work: (store: Store) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       if (this.timer) clearTimeout(this.timer);
-      const store = await this.acquire(mode);
+      if (mode === "write") this.writes++;
       try {
-        return await work(store);
+        return await work(await this.acquire(mode));
       } finally {
+        if (mode === "write") this.writes++;
         this.timer = setTimeout(() => this.release(), this.idleMs);
         this.timer.unref();
       }

@@ -93,18 +93,19 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
         querystring: { type: "object", additionalProperties: false, properties: {} },
       },
     },
-    async () => {
-      const metas = await ctx.gate.read((store) => listSeries(store, { dataset: EWN_DATASET }));
-      const byName = new Map<string, string>();
-      for (const m of metas) byName.set(m.entity, m.id.split("/").pop()!.split(".")[0]!);
-      return {
-        dataset: EWN_DATASET,
-        file: EWN_FILE,
-        economies: [...byName]
-          .map(([name, ifs]) => ({ name, ifs }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
-      };
-    },
+    async (req) =>
+      ctx.cache.answer(req, async () => {
+        const metas = await ctx.gate.read((store) => listSeries(store, { dataset: EWN_DATASET }));
+        const byName = new Map<string, string>();
+        for (const m of metas) byName.set(m.entity, m.id.split("/").pop()!.split(".")[0]!);
+        return {
+          dataset: EWN_DATASET,
+          file: EWN_FILE,
+          economies: [...byName]
+            .map(([name, ifs]) => ({ name, ifs }))
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        };
+      }),
   );
 
   app.get<{ Params: { entity: string }; Querystring: { from: string; to: string; ids?: string } }>(
@@ -122,25 +123,26 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
         },
       },
     },
-    async (req) => {
-      const { entity } = req.params;
-      const defs = parseIds(req.query.ids) ?? defsFor(entity);
-      const rows = await ctx.gate.read((store) =>
-        loadIndicatorSeries(store, entity, req.query.from, req.query.to, defs),
-      );
-      return {
-        entity,
-        indicators: defs.map((d) => ({
-          ...describe(d),
-          unitLabel: rows[0]?.results.find((r) => r.id === d.id)?.unitLabel ?? d.unit,
-        })),
-        rows: rows.map((r) => ({
-          date: r.date,
-          values: Object.fromEntries(r.results.map((x) => [x.id, x.value])),
-          notes: Object.fromEntries(r.results.filter((x) => x.value === null).map((x) => [x.id, x.note])),
-        })),
-      };
-    },
+    async (req) =>
+      ctx.cache.answer(req, async () => {
+        const { entity } = req.params;
+        const defs = parseIds(req.query.ids) ?? defsFor(entity);
+        const rows = await ctx.gate.read((store) =>
+          loadIndicatorSeries(store, entity, req.query.from, req.query.to, defs),
+        );
+        return {
+          entity,
+          indicators: defs.map((d) => ({
+            ...describe(d),
+            unitLabel: rows[0]?.results.find((r) => r.id === d.id)?.unitLabel ?? d.unit,
+          })),
+          rows: rows.map((r) => ({
+            date: r.date,
+            values: Object.fromEntries(r.results.map((x) => [x.id, x.value])),
+            notes: Object.fromEntries(r.results.filter((x) => x.value === null).map((x) => [x.id, x.note])),
+          })),
+        };
+      }),
   );
 
   app.get<{ Params: { entity: string; date: string }; Querystring: { ids?: string } }>(
@@ -154,19 +156,20 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
         querystring: { type: "object", additionalProperties: false, properties: { ids: IDS } },
       },
     },
-    async (req) => {
-      const { entity, date } = req.params;
-      const chosen = parseIds(req.query.ids);
-      const { input, results } = await ctx.gate.read((store) => atDate(store, entity, date));
-      const shown = chosen ? results.filter((r) => chosen.some((d) => d.id === r.id)) : results;
-      return {
-        entity,
-        date: input.date,
-        partial: input.partial ?? null,
-        results: shown.map(result),
-        assessment: CB.has(entity) ? assess(results) : null,
-      };
-    },
+    async (req) =>
+      ctx.cache.answer(req, async () => {
+        const { entity, date } = req.params;
+        const chosen = parseIds(req.query.ids);
+        const { input, results } = await ctx.gate.read((store) => atDate(store, entity, date));
+        const shown = chosen ? results.filter((r) => chosen.some((d) => d.id === r.id)) : results;
+        return {
+          entity,
+          date: input.date,
+          partial: input.partial ?? null,
+          results: shown.map(result),
+          assessment: CB.has(entity) ? assess(results) : null,
+        };
+      }),
   );
 
   app.get<{ Querystring: { entities: string; date: string } }>(
@@ -191,45 +194,46 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
         },
       },
     },
-    async (req) => {
-      const entities = req.query.entities.split(",");
-      for (const e of entities)
-        if (!CB.has(e))
-          throw new UsageError(
-            `compare takes central banks (${[...CB].join(", ")}); got ${JSON.stringify(e)}`,
-          );
-      const { date } = req.query;
-      const study = date.startsWith("2013");
-      const ids = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
-      const columns = await ctx.gate.read(async (store) => {
-        const out = [];
-        for (const entity of entities) {
-          const { input, results } = await atDate(store, entity, date);
-          const a = assess(results);
-          out.push({
-            entity,
-            date: input.date,
-            partial: input.partial ?? null,
-            indicators: ids.map((id) => {
-              const r = results.find((x) => x.id === id)!;
-              const fig = study ? STUDY_2013.find((f) => f.entity === entity && f.id === id) : undefined;
-              return {
-                ...result(r),
-                study: fig ? { value: fig.value, printed: fig.printed } : null,
-                match: fig && r.value !== null ? matchesStudy(r.value, fig) : null,
-              };
-            }),
-            verdicts: a.verdicts.map((v) => ({
-              ...v,
-              text: { en: verdictText(v, "en"), zh: verdictText(v, "zh") },
-              study: study ? (STUDY_VERDICTS[entity]?.[v.type] ?? null) : null,
-            })),
-            conclusion: a.conclusion,
-          });
-        }
-        return out;
-      });
-      return { date, entities: columns };
-    },
+    async (req) =>
+      ctx.cache.answer(req, async () => {
+        const entities = req.query.entities.split(",");
+        for (const e of entities)
+          if (!CB.has(e))
+            throw new UsageError(
+              `compare takes central banks (${[...CB].join(", ")}); got ${JSON.stringify(e)}`,
+            );
+        const { date } = req.query;
+        const study = date.startsWith("2013");
+        const ids = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
+        const columns = await ctx.gate.read(async (store) => {
+          const out = [];
+          for (const entity of entities) {
+            const { input, results } = await atDate(store, entity, date);
+            const a = assess(results);
+            out.push({
+              entity,
+              date: input.date,
+              partial: input.partial ?? null,
+              indicators: ids.map((id) => {
+                const r = results.find((x) => x.id === id)!;
+                const fig = study ? STUDY_2013.find((f) => f.entity === entity && f.id === id) : undefined;
+                return {
+                  ...result(r),
+                  study: fig ? { value: fig.value, printed: fig.printed } : null,
+                  match: fig && r.value !== null ? matchesStudy(r.value, fig) : null,
+                };
+              }),
+              verdicts: a.verdicts.map((v) => ({
+                ...v,
+                text: { en: verdictText(v, "en"), zh: verdictText(v, "zh") },
+                study: study ? (STUDY_VERDICTS[entity]?.[v.type] ?? null) : null,
+              })),
+              conclusion: a.conclusion,
+            });
+          }
+          return out;
+        });
+        return { date, entities: columns };
+      }),
   );
 }

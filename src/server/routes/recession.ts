@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { UsageError, messages } from "../../errors.ts";
 import {
@@ -15,7 +15,6 @@ import {
   type CountryData,
   type EvaluationReport,
 } from "../../recession/index.ts";
-import type { Store } from "../../store/store.ts";
 import type { ServerContext } from "../context.ts";
 import { COUNTRY, DATE, LANG, WINDOW, YEAR } from "../schemas.ts";
 
@@ -31,45 +30,24 @@ function crisisDates(data: CountryData) {
 }
 
 /**
- * What the evaluation read: the series held (id and vintage of each) and the imports and dataset
- * loads recorded. It changes when an import commits, from the server or from `bslab import` in
- * another process, and the cached evaluations are then dropped. One small query (a few ms).
- */
-async function dataFingerprint(store: Store): Promise<string> {
-  const [row] = await store.all<{ key: string }>(
-    `select concat_ws('|',
-       (select count(*) || ':' || coalesce(bit_xor(hash(id, vintage))::varchar, '') from series),
-       (select count(*) || ':' || coalesce(max(imported_at)::varchar, '') from imports),
-       (select coalesce(max(loaded_at)::varchar, '') from datasets)) as key`,
-  );
-  return row?.key ?? "";
-}
-
-type Evaluation = { at: string; report: EvaluationReport };
-
-/**
  * The evaluation reads the store's panels and takes seconds (expanding-window logits and a
- * bootstrap): computed once per window and kept while the store's data stay the same.
+ * bootstrap): computed once per window and kept in the answer cache while the store's data stay
+ * the same.
  */
 function evaluations(ctx: ServerContext) {
-  let held = { fingerprint: "", byWindow: new Map<string, Promise<Evaluation>>() };
-  return (windowText: string) => {
+  return (req: FastifyRequest, windowText: string) => {
     const window = parseWindow(windowText);
     const key = `${window.from}-${window.to}`;
-    return ctx.gate.read(async (store) => {
-      const fingerprint = await dataFingerprint(store);
-      if (fingerprint !== held.fingerprint) held = { fingerprint, byWindow: new Map() };
-      let hit = held.byWindow.get(key);
-      if (!hit) {
-        const at = new Date().toISOString();
-        hit = evaluateReport({ window, store }).then((report) => ({ at, report }));
-        const { byWindow } = held;
-        byWindow.set(key, hit);
-        hit.catch(() => byWindow.delete(key));
-      }
-      const { at, report } = await hit;
-      return { window: { ...window, text: `${key}q` }, computedAt: at, ...report };
-    });
+    return ctx.cache.answer(
+      req,
+      () =>
+        ctx.gate.read(async (store) => {
+          const computedAt = new Date().toISOString();
+          const report: EvaluationReport = await evaluateReport({ window, store });
+          return { window: { ...window, text: `${key}q` }, computedAt, ...report };
+        }),
+      `GET /api/recession/evaluate ${key}`,
+    );
   };
 }
 
@@ -95,7 +73,7 @@ export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void 
         },
       },
     },
-    async (req) => evaluation(req.query.window),
+    async (req) => evaluation(req, req.query.window),
   );
 
   app.get(
@@ -137,10 +115,17 @@ export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void 
       const { from, to, lang } = req.query;
       if (from > to) throw new UsageError(messages.invalidOption("from", from, `a year not after to=${to}`));
       const c = resolveCountry(req.params.country);
-      // diagnose(c.iso2, from, to, { store, lang }) on inputs read once, shared with the crisis dates.
-      const data = await ctx.gate.read((store) => loadCountryData(c.iso2, { store }));
-      const d = diagnoseData(data, from, to);
-      return { ...(lang ? localize(d, lang) : d), crises: crisisDates(data) };
+      return ctx.cache.answer(
+        req,
+        async () => {
+          // diagnose(c.iso2, from, to, { store, lang }) on inputs read once, shared with the crisis dates.
+          const data = await ctx.gate.read((store) => loadCountryData(c.iso2, { store }));
+          const d = diagnoseData(data, from, to);
+          return { ...(lang ? localize(d, lang) : d), crises: crisisDates(data) };
+        },
+        // JP and JPN are one country.
+        `GET /api/recession/:country ${c.iso2} ${from} ${to} ${lang ?? ""}`,
+      );
     },
   );
 
@@ -158,18 +143,24 @@ export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void 
     async (req) => {
       const c = resolveCountry(req.params.country);
       const { from = "", to = "9999" } = req.query;
-      const { gap, data } = await ctx.gate.read(async (store) => ({
-        gap: await creditGap(c.iso2, { store }),
-        data: await loadCountryData(c.iso2, { store }),
-      }));
-      const rows = gap.filter((r) => r.date >= from && r.date <= to + "\uffff");
-      return {
-        country: { iso2: c.iso2, iso3: c.iso3, name: c.name },
-        vintage: CREDIT_GAP_VINTAGE,
-        bands: { low: BUFFER_GUIDE.low, high: BUFFER_GUIDE.high, maxBuffer: BUFFER_GUIDE.max },
-        rows,
-        crises: crisisDates(data),
-      };
+      return ctx.cache.answer(
+        req,
+        async () => {
+          const { gap, data } = await ctx.gate.read(async (store) => ({
+            gap: await creditGap(c.iso2, { store }),
+            data: await loadCountryData(c.iso2, { store }),
+          }));
+          const rows = gap.filter((r) => r.date >= from && r.date <= to + "\uffff");
+          return {
+            country: { iso2: c.iso2, iso3: c.iso3, name: c.name },
+            vintage: CREDIT_GAP_VINTAGE,
+            bands: { low: BUFFER_GUIDE.low, high: BUFFER_GUIDE.high, maxBuffer: BUFFER_GUIDE.max },
+            rows,
+            crises: crisisDates(data),
+          };
+        },
+        `GET /api/credit-gap/:country ${c.iso2} ${from} ${to}`,
+      );
     },
   );
 }

@@ -112,7 +112,8 @@ export function sheetRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(
     "/api/datasets",
     { schema: { summary: "Loaded datasets with coverage, vintage, source and licence", tags: ["data"] } },
-    async () => ({ datasets: await ctx.gate.read((s) => listDatasets(s)) }),
+    async (req) =>
+      ctx.cache.answer(req, async () => ({ datasets: await ctx.gate.read((s) => listDatasets(s)) })),
   );
 
   app.get(
@@ -123,22 +124,24 @@ export function sheetRoutes(app: FastifyInstance, ctx: ServerContext): void {
         tags: ["data"],
       },
     },
-    async () =>
-      ctx.gate.read(async (store) => {
-        const entities = await listEntities(store);
-        const spans = await store.all<{ entity: string; first: string; last: string; sheets: number }>(
-          "select entity, min(date) as first, max(date) as last, count(distinct date) as sheets from sheets group by entity",
-        );
-        const byId = new Map(spans.map((s) => [s.entity, s]));
-        return {
-          entities: entities.map((e) => ({
-            ...e,
-            first: byId.get(e.id)?.first ?? null,
-            last: byId.get(e.id)?.last ?? null,
-            sheets: byId.get(e.id)?.sheets ?? 0,
-          })),
-        };
-      }),
+    async (req) =>
+      ctx.cache.answer(req, () =>
+        ctx.gate.read(async (store) => {
+          const entities = await listEntities(store);
+          const spans = await store.all<{ entity: string; first: string; last: string; sheets: number }>(
+            "select entity, min(date) as first, max(date) as last, count(distinct date) as sheets from sheets group by entity",
+          );
+          const byId = new Map(spans.map((s) => [s.entity, s]));
+          return {
+            entities: entities.map((e) => ({
+              ...e,
+              first: byId.get(e.id)?.first ?? null,
+              last: byId.get(e.id)?.last ?? null,
+              sheets: byId.get(e.id)?.sheets ?? 0,
+            })),
+          };
+        }),
+      ),
   );
 
   app.get<{ Params: { entity: string } }>(
@@ -151,10 +154,12 @@ export function sheetRoutes(app: FastifyInstance, ctx: ServerContext): void {
       },
     },
     async (req) =>
-      ctx.gate.read(async (store) => {
-        await requireEntity(store, req.params.entity);
-        return { entity: req.params.entity, dates: await sheetDates(store, req.params.entity) };
-      }),
+      ctx.cache.answer(req, () =>
+        ctx.gate.read(async (store) => {
+          await requireEntity(store, req.params.entity);
+          return { entity: req.params.entity, dates: await sheetDates(store, req.params.entity) };
+        }),
+      ),
   );
 
   app.get<{ Params: { entity: string; date: string } }>(
@@ -166,11 +171,12 @@ export function sheetRoutes(app: FastifyInstance, ctx: ServerContext): void {
         params: { type: "object", required: ["entity", "date"], properties: { entity: ENTITY, date: DATE } },
       },
     },
-    async (req) => {
-      const sheet = await ctx.gate.read((s) => requireSheet(s, req.params.entity, req.params.date));
-      const checks = checkSheet(sheet);
-      return { sheet, unitLabel: unitLabels(sheet), checks, balanced: checks.every((c) => c.ok) };
-    },
+    async (req) =>
+      ctx.cache.answer(req, async () => {
+        const sheet = await ctx.gate.read((s) => requireSheet(s, req.params.entity, req.params.date));
+        const checks = checkSheet(sheet);
+        return { sheet, unitLabel: unitLabels(sheet), checks, balanced: checks.every((c) => c.ok) };
+      }),
   );
 
   app.get<{
@@ -201,10 +207,12 @@ export function sheetRoutes(app: FastifyInstance, ctx: ServerContext): void {
       if (from && to && from > to)
         throw new UsageError(messages.invalidOption("from", from, `a date not after to=${to}`));
       const sides: Side[] = side === "asset" ? ["asset"] : ["liability", "equity"];
-      return ctx.gate.read(async (store) => {
-        await requireEntity(store, req.params.entity);
-        return composition(store, req.params.entity, side, sides, from, to);
-      });
+      return ctx.cache.answer(req, () =>
+        ctx.gate.read(async (store) => {
+          await requireEntity(store, req.params.entity);
+          return composition(store, req.params.entity, side, sides, from, to);
+        }),
+      );
     },
   );
 }
