@@ -11,6 +11,7 @@ import {
   type CountryRaw,
   countryFromFiles,
   DATASET_IDS,
+  type SeriesOrigin,
   storeSource,
 } from "./source.ts";
 
@@ -18,6 +19,8 @@ import {
 export interface Sourced {
   value: number;
   source: string;
+  /** The series it was computed from, where the input carries it (the BIS credit-to-GDP ratio). */
+  origin?: SeriesOrigin;
 }
 
 /** One year of a country's inputs; every field may be absent (null) when no bundled source has it. */
@@ -225,13 +228,22 @@ function sourcesOf(field: InputField, c: CountryInfo): string[] {
   return table[field].filter((d) => d !== D.jst || c.jst);
 }
 
-/** The credit-to-GDP ratio to use and its label: WS_CREDIT_GAP, or WS_TC's when that vintage is newer. */
+/**
+ * The credit-to-GDP ratio to use and its label: WS_CREDIT_GAP, or WS_TC's when that vintage is
+ * newer. The label names the vintage unless it is the bundled WS_CREDIT_GAP download.
+ */
 export function creditRatioOf(bis: CountryBis | undefined): { input: BisInput; source: string } | undefined {
   const gap = bis?.creditRatio;
   const tc = bis?.tcRatio;
   if (tc && tc.observations.length > 0 && (!gap || vintageKey(tc.vintage) > vintageKey(gap.vintage)))
     return { input: tc, source: `BIS WS_TC ratio (vintage ${tc.vintage})` };
-  return gap ? { input: gap, source: "BIS WS_CREDIT_GAP ratio" } : undefined;
+  if (!gap) return undefined;
+  return {
+    input: gap,
+    source: gap.source.bundled
+      ? "BIS WS_CREDIT_GAP ratio"
+      : `BIS WS_CREDIT_GAP ratio (vintage ${gap.vintage})`,
+  };
 }
 
 /**
@@ -278,15 +290,17 @@ export function assembleCountry(raw: CountryRaw): CountryData {
     if (g.gap !== null)
       get(Number(g.date)).creditGap = { value: g.gap, source: "JST tloans/gdp, one-sided HP lambda 1,562.5" };
 
-  // BIS credit-to-GDP ratio (2026 vintage): ratio and BIS-method gap at Q4 override JST where present.
+  // BIS credit-to-GDP ratio (latest vintage): ratio and BIS-method gap at Q4 override JST where present.
+  // The gap's label names the ratio's vintage unless it is the bundled WS_CREDIT_GAP download.
   const ratio = creditRatioOf(raw.bis);
   if (ratio) {
+    const origin = ratio.input.source;
+    const gapLabel = `${ratio.input === raw.bis?.creditRatio && origin.bundled ? "BIS ratio" : ratio.source}, one-sided HP lambda 400,000, Q4`;
     for (const r of computeCreditGap(ratio.input.observations)) {
       if (!r.date.endsWith("Q4")) continue;
       const row = get(yearOf(r.date));
-      row.creditGdp = { value: r.ratio, source: `${ratio.source}, Q4` };
-      if (r.gap !== null)
-        row.creditGap = { value: r.gap, source: "BIS ratio, one-sided HP lambda 400,000, Q4" };
+      row.creditGdp = { value: r.ratio, source: `${ratio.source}, Q4`, origin };
+      if (r.gap !== null) row.creditGap = { value: r.gap, source: gapLabel, origin };
     }
   }
   // Nominal private credit growth from BIS where JST has none.

@@ -9,7 +9,8 @@ import { creditRatioOf, type SourceOptions } from "./country-data.ts";
 import { computeCreditGap, type CreditGapRow } from "./credit-gap.ts";
 import { DataError } from "../errors.ts";
 import { recessionMessages } from "./messages.ts";
-import { bisFromFiles, type CountryBis, DATASET_IDS, storeSource } from "./source.ts";
+import { type CreditGapSource } from "./provenance.ts";
+import { bisFromFiles, type CountryBis, DATASET_IDS, locateSeries, storeSource } from "./source.ts";
 import { MissingDatasetError } from "../io/sources/common.ts";
 import type { Store } from "../store/store.ts";
 
@@ -48,13 +49,17 @@ export {
   countryFromFiles,
   panelFromFiles,
   bisKeys,
+  locateSeries,
   DATASET_IDS,
   type RecessionSource,
+  type SeriesOrigin,
+  type SeriesSource,
   type CountryRaw,
   type PanelRaw,
   type CountryBis,
   type BisInput,
 } from "./source.ts";
+export { creditGapSourceText, observationRef, seriesSourceText, type CreditGapSource } from "./provenance.ts";
 export { localize, stageName, verdictText, type DiagnoseOptions } from "./stages.ts";
 export {
   evidenceText,
@@ -91,25 +96,34 @@ export {
 export { auroc, delong, bootstrapAuroc, nsrAtTpr, thresholdStats, type Scored } from "./auroc.ts";
 export type { Signal } from "./signal.ts";
 
-/** Vintage of the bundled BIS data the credit gap is computed from. */
-export const CREDIT_GAP_VINTAGE = "BIS WS_CREDIT_GAP download of 2026 (last observation 2025-Q4)";
-
-/** A credit-gap row with the BIS's own published gap of the same vintage, for comparison. */
+/** A credit-gap row with the BIS's own published gap, for comparison. */
 export interface CountryCreditGapRow extends CreditGapRow {
-  /** Gap published by the BIS in the same (2026) download; null where it publishes none. */
+  /** Gap published by the BIS (of the vintage `source.publishedGap` names); null where it publishes none. */
   bisGap: number | null;
 }
 
-function gapRows(country: CountryInfo, bis: CountryBis | undefined): CountryCreditGapRow[] {
+/**
+ * The rows of a credit gap, with `source`: the series, vintage, dataset, file and row it was
+ * computed from. `source` is a property of the array: `JSON.stringify` and `filter`/`map` drop it,
+ * so pass it on explicitly.
+ */
+export type CreditGapResult = CountryCreditGapRow[] & { source: CreditGapSource };
+
+function gapRows(country: CountryInfo, bis: CountryBis | undefined): CreditGapResult {
   if (!bis) throw new MissingDatasetError(DATASET_IDS.bis, `data/${DATASET_IDS.bis}/ (not in the store)`);
   const ratio = creditRatioOf(bis);
   if (!ratio || ratio.input.observations.length === 0)
     throw new DataError(recessionMessages.noCreditRatio(country.name));
   const published = new Map((bis.publishedGap?.observations ?? []).map((o) => [o.date, o.value]));
-  return computeCreditGap(ratio.input.observations).map((r) => ({
+  const rows = computeCreditGap(ratio.input.observations).map((r) => ({
     ...r,
     bisGap: published.get(r.date) ?? null,
   }));
+  const source: CreditGapSource = {
+    ...locateSeries(ratio.input.source),
+    publishedGap: bis.publishedGap ? locateSeries(bis.publishedGap.source) : null,
+  };
+  return Object.assign(rows, { source });
 }
 
 /**
@@ -119,23 +133,28 @@ function gapRows(country: CountryInfo, bis: CountryBis | undefined): CountryCred
  * `{ store }`: the latest vintage in the store (WS_CREDIT_GAP's ratio, or WS_TC's `P:A:M:770:A`
  * ratio when a newer vintage of it was imported), returned as a Promise.
  *
+ * The result's `source` says what was read: series id, vintage, dataset, file and the series' row
+ * in the file (bundled data; null for an import, whose rows the store does not keep), and the same
+ * for the BIS published gap (`publishedGap`).
+ *
  * @param country BIS two-letter code (`US`, `JP`, `GB`/`UK`...) or ISO3
  * @example creditGap("JP").find((r) => r.date === "1990-Q1")?.gap // ≈ 23.8
- * @example (await creditGap("JP", { store })).at(-1)
+ * @example creditGap("JP").source.file // "data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv"
+ * @example (await creditGap("JP", { store })).source.vintage // "2027-01-01" after such an import
  */
-export function creditGap(country: string): CountryCreditGapRow[];
+export function creditGap(country: string): CreditGapResult;
 export function creditGap(
   country: string,
   options: SourceOptions & { store: Store },
-): Promise<CountryCreditGapRow[]>;
+): Promise<CreditGapResult>;
 export function creditGap(
   country: string,
   options?: SourceOptions,
-): CountryCreditGapRow[] | Promise<CountryCreditGapRow[]>;
+): CreditGapResult | Promise<CreditGapResult>;
 export function creditGap(
   country: string,
   options?: SourceOptions,
-): CountryCreditGapRow[] | Promise<CountryCreditGapRow[]> {
+): CreditGapResult | Promise<CreditGapResult> {
   const c = resolveCountry(country);
   if (options?.store)
     return storeSource(options.store)

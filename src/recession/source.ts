@@ -6,8 +6,12 @@
  * Both sources produce the same {@link CountryRaw} / {@link PanelRaw}, which the engine assembles in
  * one place ({@link assembleCountry} in country-data.ts), so the two paths cannot drift apart.
  */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+
+import { parseCsv } from "../io/csv/parse-csv.ts";
 import { loadBisWide, type BisFile } from "../io/sources/bis-wide-csv.ts";
-import { ifInstalled, MissingDatasetError, memoize } from "../io/sources/common.ts";
+import { datasetPath, ifInstalled, MissingDatasetError, memoize } from "../io/sources/common.ts";
 import { type JstRow, loadJstRows } from "../io/sources/jst.ts";
 import { type LvCrisis, loadLaevenValencia } from "../io/sources/laeven-valencia.ts";
 import { loadNikkei } from "../io/sources/nikkei.ts";
@@ -18,6 +22,7 @@ import {
   loadLatestSeries,
   lvCode,
   lvFromSeries,
+  RECESSION_FILES,
   RECESSION_STORE_JST_VARS,
   sectoralRank,
   vintageKey,
@@ -26,6 +31,7 @@ import { loadReinhartRogoff, type RrYear } from "../io/sources/reinhart-rogoff.t
 import { loadSectoralBalances } from "../io/sources/sectoral-balances.ts";
 import { loadShiller } from "../io/sources/shiller.ts";
 import type { Observation, Series } from "../model/series.ts";
+import { RECESSION_BUNDLED } from "../store/bundled-recession.ts";
 import type { Store } from "../store/store.ts";
 import { COUNTRIES, type CountryInfo } from "./countries.ts";
 
@@ -41,10 +47,38 @@ export const DATASET_IDS = {
   rr: "reinhart-rogoff-global-crises",
 } as const;
 
-/** A BIS series the monitor uses, with the vintage it was read from. */
+/**
+ * Where a series the monitor read comes from: the same for the bundled data whether it is read
+ * from `data/` or from its copy in a store, so both readers report the same provenance.
+ */
+export interface SeriesOrigin {
+  /** Series id in DBnomics form as read, e.g. `BIS/WS_CREDIT_GAP/Q.JP.P.A.A`. */
+  id: string;
+  /** Vintage: `2026 (last quarter 2025-Q4)` for the bundled BIS download, else the import's. */
+  vintage: string;
+  /** bslab dataset id as `bslab datasets` lists it: `bis-ws-credit-gap` (bundled), `import:<file>`. */
+  dataset: string;
+  /** File the values came from: `data/<folder>/<file>` for bundled data, the imported file's name. */
+  file: string;
+  /** Whether this is the bundled download (the files in data/ or their copy in the store). */
+  bundled: boolean;
+}
+
+/** A series' origin with its row in the file, where the data has it. */
+export interface SeriesSource extends SeriesOrigin {
+  /**
+   * 1-based row of the series in `file` (header = row 1; the bundled csv_col files hold one series
+   * per row, each observation in the column of its date). null where it is not known: an import
+   * (the store keeps the file's name, not its rows) or a bundled file no longer in data/.
+   */
+  row: number | null;
+}
+
+/** A BIS series the monitor uses, with the vintage and origin it was read from. */
 export interface BisInput {
   observations: Observation[];
   vintage: string;
+  source: SeriesOrigin;
 }
 
 /** The BIS series of one country, by role (absent = not published for the country). */
@@ -145,13 +179,84 @@ function bisIndex(file: BisFile): Map<string, { observations: Observation[]; vin
   return memoize(`bis-index:${file}`, () => new Map(loadBisWide(file).map((s) => [s.id, s])));
 }
 
+// Bundled datasets (store ids) by file (`bis-credit-property-cpi/WS_TC_csv_col.csv`) and by id.
+const BUNDLED_BY_FILE = new Map(RECESSION_BUNDLED.flatMap((d) => d.files.map((f) => [f, d.id] as const)));
+const BUNDLED_FILES = new Map(RECESSION_BUNDLED.map((d) => [d.id, d.files] as const));
+
+/** The origin of a series of a bundled BIS file (`key`: csv_col id `BIS/WS_TC/Q:JP:...`). */
+function bundledOrigin(key: string, file: BisFile, vintage: string): SeriesOrigin {
+  const rel = `${RECESSION_FILES.bis.folder}/${RECESSION_FILES.bis.file(file)}`;
+  return {
+    id: bisStoreId(key),
+    vintage: vintageKey(vintage),
+    dataset: BUNDLED_BY_FILE.get(rel) ?? DATASET_IDS.bis,
+    file: `data/${rel}`,
+    bundled: true,
+  };
+}
+
+/**
+ * The origin of a stored series: a bundled dataset's series cite its file in data/ (as
+ * {@link bundledOrigin} does), anything else (an import) the dataset and file the store records.
+ */
+function storeOrigin(s: Series): SeriesOrigin {
+  const files = BUNDLED_FILES.get(s.dataset);
+  const vintage = vintageKey(s.vintage);
+  if (files) {
+    const rel = files.find((f) => basename(f) === s.file) ?? files[0]!;
+    return { id: s.id, vintage, dataset: s.dataset, file: `data/${rel}`, bundled: true };
+  }
+  return { id: s.id, vintage, dataset: s.dataset, file: s.file, bundled: false };
+}
+
+// Row (1-based, header = 1) of each series key (`Q:JP:P:A:A`) in a bundled BIS csv_col file.
+function bundledRows(fileName: string): Map<string, number> {
+  return memoize(`bis-rows:${fileName}`, () => {
+    const folder = RECESSION_FILES.bis.folder;
+    const rows = parseCsv(readFileSync(datasetPath(folder, fileName), "utf8"), { fileName });
+    const keyCol = rows[0]?.findIndex((h) => h.trim() === "Series") ?? -1;
+    const out = new Map<string, number>();
+    if (keyCol < 0) return out;
+    for (let r = 1; r < rows.length; r++) {
+      const key = rows[r]![keyCol]?.trim();
+      if (key && !out.has(key)) out.set(key, r + 1);
+    }
+    return out;
+  });
+}
+
+/**
+ * A series' origin with its row in the file: found in the bundled csv_col file for bundled data
+ * (read once per process, only when asked, so the diagnosis and evaluation do not pay for it);
+ * null for an import, or when the bundled file is gone.
+ * @example locateSeries(creditGapRatioOrigin).row // 2 (JP's Q:JP:P:A:A in WS_CREDIT_GAP_csv_col.csv)
+ */
+export function locateSeries(origin: SeriesOrigin): SeriesSource {
+  let row: number | null = null;
+  if (origin.bundled) {
+    const id = bisReaderId(origin.id);
+    const key = id.slice(id.indexOf("/", id.indexOf("/") + 1) + 1);
+    try {
+      row = bundledRows(basename(origin.file)).get(key) ?? null;
+    } catch (error) {
+      if (!(error instanceof MissingDatasetError)) throw error;
+    }
+  }
+  return { ...origin, row };
+}
+
 /** The country's BIS series from the bundled files (throws MissingDatasetError without them). */
 export function bisFromFiles(iso2: string): CountryBis {
   const keys = bisKeys(iso2);
   const out: CountryBis = {};
   for (const role of Object.keys(keys) as BisRole[]) {
     const s = bisIndex(BIS_FILE_OF[role]).get(keys[role]);
-    if (s) out[role] = { observations: s.observations, vintage: s.vintage };
+    if (s)
+      out[role] = {
+        observations: s.observations,
+        vintage: s.vintage,
+        source: bundledOrigin(keys[role], BIS_FILE_OF[role], s.vintage),
+      };
   }
   return out;
 }
@@ -237,7 +342,7 @@ function bisFromSeries(iso2: string, byKey: Map<string, Series>): CountryBis {
   const out: CountryBis = {};
   for (const role of Object.keys(keys) as BisRole[]) {
     const s = byKey.get(keys[role]);
-    if (s) out[role] = { observations: s.observations, vintage: s.vintage };
+    if (s) out[role] = { observations: s.observations, vintage: s.vintage, source: storeOrigin(s) };
   }
   return out;
 }

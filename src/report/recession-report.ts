@@ -1,16 +1,14 @@
-import { readFileSync } from "node:fs";
-
-import { datasetPath } from "../io/sources/common.ts";
 import {
   countryName,
-  CREDIT_GAP_VINTAGE,
-  type CountryCreditGapRow,
   creditGap,
+  creditGapSourceText,
+  type CreditGapResult,
   DEPTH_ZH,
   diagnose,
   evidenceList,
   evidenceText,
   loadCountryData,
+  observationRef,
   signalText,
   sourceZh,
   stageName,
@@ -27,8 +25,6 @@ import type { Block, FigureBlock, Lang, Report, Section } from "./model.ts";
 import { renderSvg } from "./svg.ts";
 
 const MARKS = ["asset-price-collapse", "monetary-ineffective", "private-deleveraging", "deflation"] as const;
-const BIS_FILE = "WS_CREDIT_GAP_csv_col.csv";
-const BIS_PATH = `data/bis-credit-property-cpi/${BIS_FILE}`;
 
 type Field = Exclude<keyof YearInputs, "year" | "jstCrisisStart" | "lvCrisis" | "rrBanking" | "rrSystemic">;
 
@@ -50,17 +46,6 @@ const ANNUAL: Record<string, { field: Field; name: { en: string; zh: string } }[
     { field: "creditGrowth", name: { en: "private credit growth, % y/y", zh: "私人信贷增速，同比%" } },
   ],
 };
-
-// The bundled BIS file keeps one series per row: the row of a series key is its source line.
-function bisRow(key: string): number | null {
-  try {
-    const lines = readFileSync(datasetPath("bis-credit-property-cpi", BIS_FILE), "utf8").split("\n");
-    const i = lines.findIndex((l) => l.includes(`,${key},`));
-    return i < 0 ? null : i + 1;
-  } catch {
-    return null;
-  }
-}
 
 const num = (v: number | null | undefined, digits = 1) =>
   v === null || v === undefined ? "–" : grouped(v, digits);
@@ -94,28 +79,31 @@ function figure(
   };
 }
 
-function creditFigure(
-  d: Diagnosis,
-  gap: CountryCreditGapRow[] | null,
-  lang: Lang,
-  n: number,
-): FigureBlock | null {
+// Where a point of the credit-gap chart comes from: the ratio's file:row:date, then the published
+// gap's (`; :row:date` when in the same file), or dataset, vintage and series for an import.
+function pointSource(gap: CreditGapResult, date: string, hasBisGap: boolean): string {
+  const { source } = gap;
+  const ratio = observationRef(source, date);
+  const g = source.publishedGap;
+  if (!hasBisGap || !g) return ratio;
+  const short = g.file === source.file && g.row !== null && source.row !== null;
+  return `${ratio}; ${short ? `:${g.row}:${date}` : observationRef(g, date)}`;
+}
+
+function creditFigure(d: Diagnosis, gap: CreditGapResult | null, lang: Lang, n: number): FigureBlock | null {
   if (!gap) return null;
   const rows = gap.filter((r) => {
     const y = Number(r.date.slice(0, 4));
     return y >= d.from && y <= d.to;
   });
   if (rows.length === 0) return null;
-  const key = `Q:${d.country.iso2}:P:A`;
-  const ratioRow = bisRow(`${key}:A`);
-  const gapRow = bisRow(`${key}:C`);
   const names =
     lang === "zh"
       ? ["信贷/GDP，%", "单边HP趋势，%", "缺口（本项目计算），百分点", "缺口（BIS公布），百分点"]
       : ["credit/GDP, %", "one-sided HP trend, %", "gap (computed), pp", "gap (BIS published), pp"];
   return figure(
     "credit-gap",
-    `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${countryName(d.country, lang)}${lang === "zh" ? "，" : ", "}${t("creditGapChart", lang)}; ${CREDIT_GAP_VINTAGE}`,
+    `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${countryName(d.country, lang)}${lang === "zh" ? "，" : ", "}${t("creditGapChart", lang)}${lang === "zh" ? "；" : "; "}${creditGapSourceText(gap.source, lang)}`,
     rows.map((r) => r.date),
     [
       { id: "ratio", name: names[0]!, values: rows.map((r) => r.ratio) },
@@ -123,10 +111,7 @@ function creditFigure(
       { id: "gap", name: names[2]!, values: rows.map((r) => r.gap) },
       { id: "bisGap", name: names[3]!, values: rows.map((r) => r.bisGap) },
     ],
-    rows.map(
-      (r) =>
-        `${BIS_PATH}:${ratioRow ?? "?"}:${r.date}${r.bisGap !== null ? `; :${gapRow ?? "?"}:${r.date}` : ""}`,
-    ),
+    rows.map((r) => pointSource(gap, r.date, r.bisGap !== null)),
     lang,
   );
 }
@@ -179,7 +164,7 @@ export function recessionReport(
   to: number,
   options: ReportOptions = {},
 ): Report {
-  let gap: CountryCreditGapRow[] | null;
+  let gap: CreditGapResult | null;
   try {
     gap = creditGap(country);
   } catch {
@@ -207,7 +192,7 @@ export async function recessionReportFromStore(
 function build(
   d: Diagnosis,
   data: CountryData,
-  gap: CountryCreditGapRow[] | null,
+  gap: CreditGapResult | null,
   from: number,
   to: number,
   options: ReportOptions,
@@ -317,13 +302,19 @@ function build(
       [t("period", lang), `${from}–${to}`],
       [
         t("data", lang),
-        `JST R6, BIS (${CREDIT_GAP_VINTAGE}), Shiller, Nikkei 225, sectoral balances, IMF PFMH, Laeven-Valencia, Reinhart-Rogoff`,
+        `JST R6, BIS (${bisData(gap)}), Shiller, Nikkei 225, sectoral balances, IMF PFMH, Laeven-Valencia, Reinhart-Rogoff`,
       ],
       [t("method", lang), t("methodRecession", lang)],
     ],
     sections,
     ...(options.generatedAt ? { generatedAt: options.generatedAt } : {}),
   };
+}
+
+// The BIS data the report read: the credit-to-GDP ratio's vintage and dataset.
+function bisData(gap: CreditGapResult | null): string {
+  if (!gap) return "credit-to-GDP ratio not available";
+  return `credit-to-GDP ratio: vintage ${gap.source.vintage}, dataset ${gap.source.dataset}`;
 }
 
 function colonOf(lang: Lang): string {

@@ -1,4 +1,9 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { dataDir } from "../../src/io/sources/common.ts";
 
 import { runCli } from "../helpers/run-cli.ts";
 import { seededDbPath } from "../helpers/temp-store.ts";
@@ -33,5 +38,72 @@ describe("bslab recession output formats", () => {
       expect(s.composite.auroc).toBeGreaterThan(0.5);
       expect(s.creditGap.auroc).toBeGreaterThan(0.5);
     }
+  });
+});
+
+describe("bslab credit-gap names what it read", () => {
+  const header = (out: string) => out.split("\n")[0];
+
+  it("the bundled download, then a newer imported vintage (table header and JSON; csv unchanged)", () => {
+    const bundled = runCli(["credit-gap", "JP"], db.path);
+    expect(bundled.status).toBe(0);
+    expect(header(bundled.stdout)).toBe(
+      "# credit/GDP: BIS/WS_CREDIT_GAP/Q.JP.P.A.A, vintage 2026 (last quarter 2025-Q4), dataset bis-ws-credit-gap, " +
+        "file data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv, row 2; gap from the 41st quarter",
+    );
+    const json = JSON.parse(runCli(["credit-gap", "JP", "--format", "json"], db.path).stdout) as {
+      country: { iso2: string };
+      source: Record<string, unknown>;
+      rows: Array<{ date: string; ratio: number; gap: number | null }>;
+    };
+    expect(json.country.iso2).toBe("JP");
+    expect(json.source).toEqual({
+      id: "BIS/WS_CREDIT_GAP/Q.JP.P.A.A",
+      vintage: "2026 (last quarter 2025-Q4)",
+      dataset: "bis-ws-credit-gap",
+      file: "data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv",
+      bundled: true,
+      row: 2,
+    });
+    const csv = runCli(["credit-gap", "JP", "--format", "csv"], db.path).stdout;
+    expect(header(csv)).toBe("date,ratio,trend,gap,buffer_guide");
+
+    // A newer BIS download with Japan's ratio scaled by 1.2, imported with `bslab import`.
+    const text = readFileSync(
+      join(dataDir(), "bis-credit-property-cpi", "WS_CREDIT_GAP_csv_col.csv"),
+      "utf8",
+    );
+    const [head, ...lines] = text.split("\n");
+    const cells = lines.find((l) => l.includes(",Q:JP:P:A:A,"))!.split(",");
+    const key = cells.indexOf("Q:JP:P:A:A");
+    const file = join(dirname(db.path), "WS_CREDIT_GAP_csv_col.csv");
+    writeFileSync(
+      file,
+      `${head}\n${cells.map((c, i) => (i > key && c !== "" ? String(Number(c) * 1.2) : c)).join(",")}\n`,
+    );
+    const imported = runCli(
+      ["import", file, "--mapping", "bis-csv-col", "--vintage", "2027-01-01", "--quiet"],
+      db.path,
+    );
+    expect(imported.status).toBe(0);
+
+    const after = runCli(["credit-gap", "JP"], db.path);
+    expect(header(after.stdout)).toBe(
+      "# credit/GDP: BIS/WS_CREDIT_GAP/Q.JP.P.A.A, vintage 2027-01-01, dataset import:WS_CREDIT_GAP_csv_col.csv, " +
+        `file ${file}; gap from the 41st quarter`,
+    );
+    const afterJson = JSON.parse(
+      runCli(["credit-gap", "JP", "--format", "json"], db.path).stdout,
+    ) as typeof json;
+    expect(afterJson.source).toMatchObject({
+      vintage: "2027-01-01",
+      file,
+      row: null,
+    });
+    const q = (rows: typeof json.rows) => rows.find((r) => r.date === "1990-Q1")!.ratio;
+    expect(q(afterJson.rows)).toBeCloseTo(q(json.rows) * 1.2, 1);
+    expect(header(runCli(["credit-gap", "JP", "--format", "csv"], db.path).stdout)).toBe(
+      "date,ratio,trend,gap,buffer_guide",
+    );
   });
 });

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { importText } from "../../src/io/import-file.ts";
 import { dataDir } from "../../src/io/sources/common.ts";
-import { creditGap, diagnose, evaluate, loadCountryData } from "../../src/recession/index.ts";
+import {
+  creditGap,
+  creditGapSourceText,
+  diagnose,
+  evaluate,
+  evidenceText,
+  loadCountryData,
+} from "../../src/recession/index.ts";
 import { saveSeries } from "../../src/store/series.ts";
 import type { Store } from "../../src/store/store.ts";
 import { bundledStore } from "../helpers/temp-store.ts";
@@ -21,6 +28,24 @@ function modifiedJapanRatio(): string {
   const scaled = cells.map((c, i) => (i > key && c !== "" ? String(Number(c) * 1.2) : c));
   return `${header}\n${scaled.join(",")}\n`;
 }
+
+// What creditGap("JP") reads from the bundled data, whether from data/ or from the store's copy.
+const BUNDLED_JP_SOURCE = {
+  id: "BIS/WS_CREDIT_GAP/Q.JP.P.A.A",
+  vintage: "2026 (last quarter 2025-Q4)",
+  dataset: "bis-ws-credit-gap",
+  file: "data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv",
+  bundled: true,
+  row: 2,
+  publishedGap: {
+    id: "BIS/WS_CREDIT_GAP/Q.JP.P.A.C",
+    vintage: "2026 (last quarter 2025-Q4)",
+    dataset: "bis-ws-credit-gap",
+    file: "data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv",
+    bundled: true,
+    row: 47,
+  },
+};
 
 describe("the monitor reads the store when one is given", () => {
   let store: Store;
@@ -40,6 +65,15 @@ describe("the monitor reads the store when one is given", () => {
       expect(fromStore).toEqual(diagnose(c, from, to));
     }
     expect(await creditGap("US", { store })).toEqual(creditGap("US"));
+  });
+
+  it("creditGap names the bundled series, vintage, dataset, file and row, from the files and the store", async () => {
+    expect(creditGap("JP").source).toEqual(BUNDLED_JP_SOURCE);
+    expect((await creditGap("JP", { store })).source).toEqual(BUNDLED_JP_SOURCE);
+    expect(creditGapSourceText(creditGap("JP").source)).toBe(
+      "credit/GDP: BIS/WS_CREDIT_GAP/Q.JP.P.A.A, vintage 2026 (last quarter 2025-Q4), dataset bis-ws-credit-gap, " +
+        "file data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv, row 2; BIS published gap: BIS/WS_CREDIT_GAP/Q.JP.P.A.C, row 47",
+    );
   });
 
   it("reads one country from the store in well under a second (one batched query)", async () => {
@@ -80,6 +114,49 @@ describe("the monitor reads the store when one is given", () => {
     expect(boom(d).values.creditGap).not.toBe(boom(diagnose("JP", 1985, 2010)).values.creditGap);
   });
 
+  it("the credit gap and its evidence name the imported vintage and file, not the bundled ones", async () => {
+    // The import of the previous test (JP's ratio, vintage 2027-01-01) is in the store.
+    const { source } = await creditGap("JP", { store });
+    expect(source).toEqual({
+      id: "BIS/WS_CREDIT_GAP/Q.JP.P.A.A",
+      vintage: "2027-01-01",
+      dataset: "import:WS_CREDIT_GAP_csv_col.csv",
+      file: "WS_CREDIT_GAP_csv_col.csv",
+      bundled: false,
+      row: null,
+      // Only the ratio was imported: the BIS published gap is still the bundled one.
+      publishedGap: BUNDLED_JP_SOURCE.publishedGap,
+    });
+    expect(creditGapSourceText(source)).toBe(
+      "credit/GDP: BIS/WS_CREDIT_GAP/Q.JP.P.A.A, vintage 2027-01-01, dataset import:WS_CREDIT_GAP_csv_col.csv, " +
+        "file WS_CREDIT_GAP_csv_col.csv; BIS published gap: BIS/WS_CREDIT_GAP/Q.JP.P.A.C, vintage 2026 (last quarter 2025-Q4), " +
+        "dataset bis-ws-credit-gap, file data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv, row 47",
+    );
+    const gapEvidence = (x: Awaited<ReturnType<typeof diagnose>>) =>
+      x.timeline
+        .find((y) => y.year === 1989)!
+        .signals.find((s) => s.id === "leveraged-boom")!
+        .evidence.find((e) => e.key === "creditGap")!;
+    const imported = gapEvidence(await diagnose("JP", 1985, 2010, { store }));
+    expect(imported.values).toMatchObject({
+      series: "BIS/WS_CREDIT_GAP/Q.JP.P.A.A",
+      vintage: "2027-01-01",
+      dataset: "import:WS_CREDIT_GAP_csv_col.csv",
+      file: "WS_CREDIT_GAP_csv_col.csv",
+    });
+    expect(evidenceText(imported, "en")).toMatch(
+      /^credit gap [\d.]+ pp \(BIS WS_CREDIT_GAP ratio \(vintage 2027-01-01\), one-sided HP lambda 400,000, Q4\)$/,
+    );
+    expect(evidenceText(imported, "zh")).toContain("BIS WS_CREDIT_GAP比率（版本2027-01-01）");
+    // The bundled data keep their sentence, and carry the bundled series.
+    const bundled = gapEvidence(diagnose("JP", 1985, 2010));
+    expect(bundled.values.source).toBe("BIS ratio, one-sided HP lambda 400,000, Q4");
+    expect(bundled.values).toMatchObject({
+      vintage: "2026 (last quarter 2025-Q4)",
+      dataset: "bis-ws-credit-gap",
+    });
+  });
+
   it("uses a newer WS_TC credit-to-GDP ratio (SDMX-style dotted id) over an older WS_CREDIT_GAP one", async () => {
     const bundled = creditGap("DE");
     const ratio = bundled.map((x) => ({ date: x.date, value: Math.round(x.ratio * 0.9 * 10) / 10 }));
@@ -101,8 +178,18 @@ describe("the monitor reads the store when one is given", () => {
     expect(after.find((x) => x.date === "2000-Q4")!.ratio).toBe(
       ratio.find((x) => x.date === "2000-Q4")!.value,
     );
+    expect(after.source).toMatchObject({
+      id: "BIS/WS_TC/Q.DE.P.A.M.770.A",
+      vintage: "2027-02-01",
+      dataset: "import:WS_TC.csv",
+      file: "WS_TC.csv",
+      row: null,
+    });
     const data = await loadCountryData("DE", { store });
     expect(data.years.get(2000)!.creditGdp!.source).toBe("BIS WS_TC ratio (vintage 2027-02-01), Q4");
+    expect(data.years.get(2000)!.creditGap!.source).toBe(
+      "BIS WS_TC ratio (vintage 2027-02-01), one-sided HP lambda 400,000, Q4",
+    );
   });
 
   it("evaluates from the store on the same observations as from the files", async () => {

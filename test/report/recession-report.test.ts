@@ -1,5 +1,10 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
+import { importText } from "../../src/io/import-file.ts";
+import { dataDir } from "../../src/io/sources/common.ts";
 import { figuresOf } from "../../src/report/model.ts";
 import { recessionReport, recessionReportFromStore } from "../../src/report/recession-report.ts";
 import { bundledStore } from "../helpers/temp-store.ts";
@@ -43,6 +48,14 @@ describe("recession report: Japan 1985-2010", () => {
     expect(gap.periods.at(-1)).toBe("2010-Q4");
     const row = gap.data.rows.find((r) => r[0] === "1990-Q4")!;
     expect(row.at(-1)).toMatch(/^data\/bis-credit-property-cpi\/WS_CREDIT_GAP_csv_col\.csv:2:1990-Q4/);
+    expect(gap.caption).toMatch(/^Figure 1\. Japan, /);
+    expect(gap.caption).toContain(
+      "; credit/GDP: BIS/WS_CREDIT_GAP/Q.JP.P.A.A, vintage 2026 (last quarter 2025-Q4), dataset bis-ws-credit-gap, " +
+        "file data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv, row 2; BIS published gap: BIS/WS_CREDIT_GAP/Q.JP.P.A.C, row 47",
+    );
+    expect(en.meta.find((m) => m[0] === "Data")![1]).toContain(
+      "BIS (credit-to-GDP ratio: vintage 2026 (last quarter 2025-Q4), dataset bis-ws-credit-gap)",
+    );
     expect(figs[1]!.data.rows.find((r) => r[0] === "1990")!.at(-1)).toContain("Nikkei 225, monthly average");
     for (const f of figs) expect(f.svg.startsWith("<svg")).toBe(true);
   });
@@ -88,6 +101,51 @@ describe("recession report from a store", () => {
       expect(renderMarkdown(fromStore).text).toBe(
         renderMarkdown(recessionReport("JP", 1985, 2010, { lang: "zh" })).text,
       );
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+// The bundled WS_CREDIT_GAP file with Japan's credit-to-GDP ratio scaled by 1.2, imported as a
+// newer vintage (as in test/recession/store-source.test.ts).
+function modifiedJapanRatio(): string {
+  const text = readFileSync(join(dataDir(), "bis-credit-property-cpi", "WS_CREDIT_GAP_csv_col.csv"), "utf8");
+  const [header, ...rows] = text.split("\n");
+  const cells = rows.find((l) => l.includes(",Q:JP:P:A:A,"))!.split(",");
+  const key = cells.indexOf("Q:JP:P:A:A");
+  return `${header}\n${cells.map((c, i) => (i > key && c !== "" ? String(Number(c) * 1.2) : c)).join(",")}\n`;
+}
+
+describe("recession report from a store with a newer BIS import", () => {
+  it("cites the imported vintage and file in the credit-gap figure, not the bundled file's rows", async () => {
+    const { store, cleanup } = await bundledStore();
+    try {
+      await importText(store, modifiedJapanRatio(), "WS_CREDIT_GAP_csv_col.csv", {
+        mapping: "bis-csv-col",
+        vintage: "2027-01-01",
+      });
+      for (const lang of ["en", "zh"] as const) {
+        const report = await recessionReportFromStore(store, "JP", 1985, 2010, { lang });
+        const gap = figuresOf(report).find((f) => f.id === "credit-gap")!;
+        const imported =
+          lang === "en"
+            ? "BIS/WS_CREDIT_GAP/Q.JP.P.A.A, vintage 2027-01-01, dataset import:WS_CREDIT_GAP_csv_col.csv, file WS_CREDIT_GAP_csv_col.csv;"
+            : "BIS/WS_CREDIT_GAP/Q.JP.P.A.A，版本2027-01-01，数据集import:WS_CREDIT_GAP_csv_col.csv，文件WS_CREDIT_GAP_csv_col.csv；";
+        expect(gap.caption).toContain(imported);
+        expect(gap.caption).not.toContain(
+          "vintage 2026 (last quarter 2025-Q4), dataset bis-ws-credit-gap, file data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv, row 2",
+        );
+        // Each point: the ratio from the import (no rows kept), the published gap from the bundled file.
+        const source = gap.data.rows.find((r) => r[0] === "1990-Q4")!.at(-1);
+        expect(source).toBe(
+          "WS_CREDIT_GAP_csv_col.csv (import:WS_CREDIT_GAP_csv_col.csv, vintage 2027-01-01): BIS/WS_CREDIT_GAP/Q.JP.P.A.A 1990-Q4; " +
+            "data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv:47:1990-Q4",
+        );
+        expect(report.meta.find((m) => m[1].startsWith("JST R6, BIS ("))![1]).toContain(
+          "vintage 2027-01-01, dataset import:WS_CREDIT_GAP_csv_col.csv",
+        );
+      }
     } finally {
       cleanup();
     }

@@ -280,14 +280,20 @@ describe("the recession routes read the store", () => {
   afterAll(() => own.cleanup());
 
   it("an imported newer BIS vintage changes /api/credit-gap/JP and the diagnosis; evaluate is recomputed", async () => {
-    type Gap = { rows: Array<{ date: string; ratio: number; gap: number | null }> };
+    type Gap = {
+      vintage: string;
+      source: { dataset: string; vintage: string };
+      rows: Array<{ date: string; ratio: number; gap: number | null }>;
+    };
     type Boom = {
       timeline: Array<{ year: number; signals: Array<{ id: string; values: Record<string, unknown> }> }>;
     };
     const url = "/api/credit-gap/JP?from=1990-Q1&to=1990-Q1";
     const boom = (d: Boom) =>
       d.timeline.find((y) => y.year === 1989)!.signals.find((s) => s.id === "leveraged-boom")!.values;
-    const before = (await call<Gap>(own.app, url)).body.rows[0]!;
+    const beforeAnswer = (await call<Gap>(own.app, url)).body;
+    expect(beforeAnswer.source.dataset).toBe("bis-ws-credit-gap");
+    const before = beforeAnswer.rows[0]!;
     const diagnosisBefore = (await call<Boom>(own.app, "/api/recession/JP?from=1985&to=2010")).body;
     const evaluated = await call<{ computedAt: string }>(own.app, "/api/recession/evaluate");
     expect((await call<{ computedAt: string }>(own.app, "/api/recession/evaluate")).body.computedAt).toBe(
@@ -303,7 +309,12 @@ describe("the recession routes read the store", () => {
     expect(imported.status).toBe(201);
     expect(imported.body.series).toBe(1);
 
-    const after = (await call<Gap>(own.app, url)).body.rows[0]!;
+    const afterAnswer = (await call<Gap>(own.app, url)).body;
+    // The answer names the series it read: the imported file's vintage, not the bundled one.
+    expect(afterAnswer.source.dataset).toBe("import:WS_CREDIT_GAP_csv_col.csv");
+    expect(afterAnswer.vintage).toBe(afterAnswer.source.vintage);
+    expect(afterAnswer.vintage).not.toBe(beforeAnswer.vintage);
+    const after = afterAnswer.rows[0]!;
     expect(after.date).toBe("1990-Q1");
     expect(after.ratio).toBeCloseTo(before.ratio * 1.2, 8);
     // The HP filter is linear: the gap scales with the ratio.

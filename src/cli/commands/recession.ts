@@ -3,12 +3,13 @@ import type { Command } from "commander";
 import { UsageError } from "../../errors.ts";
 import { recessionMessages } from "../../recession/messages.ts";
 import {
-  CREDIT_GAP_VINTAGE,
   creditGap,
   diagnose,
   type Diagnosis,
   evaluateReport,
   parseWindow,
+  resolveCountry,
+  seriesSourceText,
 } from "../../recession/index.ts";
 import { parseFormat, render, type Row } from "../output.ts";
 import { withCliStore } from "../store.ts";
@@ -91,10 +92,10 @@ export function register(program: Command): void {
   program
     .command("credit-gap")
     .description(
-      `BIS credit-to-GDP gap (one-sided HP, lambda 400,000) and Basel III buffer guide; ${CREDIT_GAP_VINTAGE}`,
+      "BIS credit-to-GDP gap (one-sided HP, lambda 400,000) and Basel III buffer guide, from the latest vintage of the BIS ratio in the store (the series, vintage and file read are printed)",
     )
     .argument("<country>", "BIS two-letter code, e.g. JP, US, GB")
-    .option("--format <format>", "table|csv|json", "table")
+    .option("--format <format>", "table|csv|json (json: { country, source, rows })", "table")
     .action(async (country: string, opts: { format?: string }) => {
       const format = parseFormat(opts.format);
       const gap = await withCliStore((store) => creditGap(country, { store }));
@@ -105,7 +106,16 @@ export function register(program: Command): void {
         gap: round(r.gap),
         buffer_guide: round(r.bufferGuide, 3),
       }));
-      if (format === "table") process.stdout.write(`# ${CREDIT_GAP_VINTAGE}; gap from the 41st quarter\n`);
+      // The ratio's source (the output has no BIS published gap column, so not that one's).
+      const { publishedGap: _published, ...source } = gap.source;
+      if (format === "json") {
+        const c = resolveCountry(country);
+        const out = { country: { iso2: c.iso2, iso3: c.iso3, name: c.name }, source, rows };
+        process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+        return;
+      }
+      if (format === "table")
+        process.stdout.write(`# credit/GDP: ${seriesSourceText(source)}; gap from the 41st quarter\n`);
       process.stdout.write(render(rows, format, ["date", "ratio", "trend", "gap", "buffer_guide"]));
     });
 

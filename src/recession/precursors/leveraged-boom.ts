@@ -46,7 +46,13 @@ export function leveragedBoom(data: CountryData, year: number, p = LEVERAGED_BOO
     (hp !== null && hp >= p.house3y);
   const fired = gap !== null && (gap >= p.gapAlone || (gap >= p.gapWithAssets && assetBoom));
   const parts: Evidence[] = [];
-  if (gap !== null) parts.push(ev("creditGap", { gap: r1(gap), source: y.creditGap!.source }));
+  if (gap !== null) {
+    // The series the gap was computed from travels with the evidence (not in its sentence).
+    const o = y.creditGap!.origin;
+    const values: Record<string, number | string | null> = { gap: r1(gap), source: y.creditGap!.source };
+    if (o) Object.assign(values, { series: o.id, vintage: o.vintage, dataset: o.dataset, file: o.file });
+    parts.push(ev("creditGap", values));
+  }
   if (cape !== null) parts.push(ev("cape", { cape }));
   if (eq !== null) parts.push(ev("equityBoom", { change: r1(eq) }));
   if (hp !== null) parts.push(ev("houseBoom", { change: r1(hp) }));

@@ -4,7 +4,6 @@ import { UsageError, messages } from "../../errors.ts";
 import {
   BUFFER_GUIDE,
   COUNTRIES,
-  CREDIT_GAP_VINTAGE,
   creditGap,
   diagnoseData,
   evaluateReport,
@@ -153,7 +152,9 @@ export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void 
           const rows = gap.filter((r) => r.date >= from && r.date <= to + "\uffff");
           return {
             country: { iso2: c.iso2, iso3: c.iso3, name: c.name },
-            vintage: CREDIT_GAP_VINTAGE,
+            // The series actually read: a newer imported vintage names itself here.
+            vintage: gap.source.vintage,
+            source: gap.source,
             bands: { low: BUFFER_GUIDE.low, high: BUFFER_GUIDE.high, maxBuffer: BUFFER_GUIDE.max },
             rows,
             crises: crisisDates(data),
