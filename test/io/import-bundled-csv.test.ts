@@ -1,13 +1,9 @@
-import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-import { importBytes, type ImportResult } from "../../src/io/import-file.ts";
 import { findPosition } from "../../src/model/balance-sheet.ts";
 import { loadSeries } from "../../src/store/series.ts";
 import { loadSheet } from "../../src/store/sheets.ts";
-import { Store } from "../../src/store/store.ts";
-import { tempDbPath } from "../helpers/temp-store.ts";
+import { importOnce } from "../helpers/import-once.ts";
 
 // Every bundled text file is imported once, through the same path as `bslab import`, into one store.
 const FILES = {
@@ -28,20 +24,8 @@ const FILES = {
   pbocLong: "data/pboc-monetary-authority/monetary_authority_bs_long_2000_2020.csv",
 } as const;
 
-let store: Store;
-let cleanup: () => void;
-const results = new Map<string, ImportResult>();
-beforeAll(async () => {
-  const db = tempDbPath();
-  store = await Store.open({ path: db.path });
-  cleanup = () => (store.close(), db.cleanup());
-  for (const [key, file] of Object.entries(FILES))
-    results.set(key, await importBytes(store, readFileSync(file), file, { today: "2026-05-01" }));
-});
-afterAll(() => cleanup());
-
-const obs = async (id: string, date: string) =>
-  (await loadSeries(store, id))?.observations.find((o) => o.date === date)?.value;
+const imported = importOnce(FILES);
+const { results, obs } = imported;
 
 describe("importers on the bundled text files (layout detected from the header)", () => {
   it("each file is recognised as its layout", () => {
@@ -77,17 +61,17 @@ describe("importers on the bundled text files (layout detected from the header)"
   });
 
   it("sectoral balances: Japan corporate net lending -9.0% of GDP in 1990-Q4, +9.9% in 2003-Q4 (Koo)", async () => {
-    const s = (await loadSeries(store, "ANGRICK/sectors/JP_Q_boj_cao.Corporate"))!;
+    const s = (await loadSeries(imported.store, "ANGRICK/sectors/JP_Q_boj_cao.Corporate"))!;
     expect(s.unit).toBe("% of GDP");
     expect(s.observations.find((o) => o.date === "1990-Q4")!.value).toBeCloseTo(-9.0, 1);
     expect(s.observations.find((o) => o.date === "2003-Q4")!.value).toBeCloseTo(9.9, 1);
   });
 
   it("Fed H.4.1 data download: total assets 2016-02-03 = 4,483,495 (USD millions, scale from 'Multiplier:')", async () => {
-    const sheet = (await loadSheet(store, "fed", "2016-02-03"))!;
+    const sheet = (await loadSheet(imported.store, "fed", "2016-02-03"))!;
     expect(sheet.unit).toEqual({ currency: "USD", scale: 6 });
     expect(findPosition(sheet, "total_assets")!.value).toBe(4483495);
-    const s = (await loadSeries(store, "FRB/H41/H41/RESPPMA_N.WW"))!;
+    const s = (await loadSeries(imported.store, "FRB/H41/H41/RESPPMA_N.WW"))!;
     expect(s).toMatchObject({ unit: "USD", scale: 6, frequency: "W" });
     expect(s.observations[0]).toEqual({ date: "2016-02-03", value: 4483495 });
     expect(results.get("h41")).toMatchObject({ sheets: 100, series: 120 });
@@ -96,11 +80,11 @@ describe("importers on the bundled text files (layout detected from the header)"
   it("FRED: WALCL 2016-02-03 equals the H.4.1 total (4,483,495); all four header variants read", async () => {
     expect(await obs("FRED/WALCL", "2016-02-03")).toBe(4483495);
     expect(await obs("FRED/ECBASSETSW", "2013-12-27")).toBe(2285399);
-    expect((await loadSeries(store, "FRED/M1SL"))!.observations[0]).toEqual({
+    expect((await loadSeries(imported.store, "FRED/M1SL"))!.observations[0]).toEqual({
       date: "1959-01-01",
       value: 138.9,
     });
-    expect((await loadSeries(store, "FRED/JPNASSETS"))!.frequency).toBe("A");
+    expect((await loadSeries(imported.store, "FRED/JPNASSETS"))!.frequency).toBe("A");
   });
 
   it("BIS csv_col: Japan credit-to-GDP gap 1990-Q1 = 23.76", async () => {
@@ -109,25 +93,25 @@ describe("importers on the bundled text files (layout detected from the header)"
 
   it("PBoC TWK2022 CSVs: monetary authority and ODC sheets, other tables as series with the table's unit", async () => {
     expect(
-      findPosition((await loadSheet(store, "pboc", "2022-12"))!, "foreign_exchange")!.value,
+      findPosition((await loadSheet(imported.store, "pboc", "2022-12"))!, "foreign_exchange")!.value,
     ).toBeGreaterThan(0);
-    const odc = (await loadSheet(store, "pboc-odc", "2022-12"))!;
+    const odc = (await loadSheet(imported.store, "pboc-odc", "2022-12"))!;
     expect(odc.unit).toEqual({ currency: "CNY", scale: 8 });
     expect(odc.notes.map((n) => n.item)).toEqual(["other_liabilities"]);
-    const fx = (await loadSeries(store, "PBOC/fi_fx_credit_usd/各项存款"))!;
+    const fx = (await loadSeries(imported.store, "PBOC/fi_fx_credit_usd/各项存款"))!;
     expect(fx).toMatchObject({ unit: "USD", scale: 8, frequency: "M" });
     expect(fx.observations[0]).toEqual({ date: "2008-01", value: 1522.23 });
     expect(await obs("PBOC/cgpi/总指数", "2008-01")).toBe(108.4);
   });
 
   it("PBoC long CSV: 2013-12 foreign exchange 264,270.04 from workbook row 9", async () => {
-    const p = findPosition((await loadSheet(store, "pboc", "2013-12"))!, "foreign_exchange")!;
+    const p = findPosition((await loadSheet(imported.store, "pboc", "2013-12"))!, "foreign_exchange")!;
     expect(p.value).toBe(264270.04);
     expect(p.source.row).toBe(9);
   });
 
   it("every stored series carries the import's dataset and vintage", async () => {
-    const rows = await store.all<{ dataset: string; vintage: string }>(
+    const rows = await imported.store.all<{ dataset: string; vintage: string }>(
       "select distinct dataset, vintage from series order by 1",
     );
     expect(rows.every((r) => r.dataset.startsWith("import:") && r.vintage === "2026-05-01")).toBe(true);

@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-import { importBytes, importFile, type ImportResult } from "../../src/io/import-file.ts";
+import { importFile } from "../../src/io/import-file.ts";
 import { findPosition } from "../../src/model/balance-sheet.ts";
 import { listEntities, loadSheet } from "../../src/store/sheets.ts";
 import { loadSeries } from "../../src/store/series.ts";
-import { Store } from "../../src/store/store.ts";
-import { tempDbPath } from "../helpers/temp-store.ts";
+import { importAsBytes, importOnce, IMPORT_TODAY } from "../helpers/import-once.ts";
 
 // The bundled workbooks, each imported once (bytes in; the layout is recognised from the workbook).
 const FILES = {
@@ -18,25 +15,10 @@ const FILES = {
   ewn: "data/external-wealth-of-nations-2022/EWN-dataset_12-2022.xlsx",
 } as const;
 
-let store: Store;
-let cleanup: () => void;
-const results = new Map<string, ImportResult>();
-beforeAll(async () => {
-  const db = tempDbPath();
-  store = await Store.open({ path: db.path });
-  cleanup = () => (store.close(), db.cleanup());
-  for (const [key, file] of Object.entries(FILES))
-    results.set(
-      key,
-      key === "ewn"
-        ? await importFile(store, file, { today: "2026-05-01" })
-        : await importBytes(store, readFileSync(file), file, { today: "2026-05-01" }),
-    );
-});
-afterAll(() => cleanup());
-
-const obs = async (id: string, date: string) =>
-  (await loadSeries(store, id))?.observations.find((o) => o.date === date)?.value;
+const imported = importOnce(FILES, (store, file, key) =>
+  key === "ewn" ? importFile(store, file, { today: IMPORT_TODAY }) : importAsBytes(store, file),
+);
+const { results, obs } = imported;
 
 describe("importers on the bundled workbooks", () => {
   it("each workbook is recognised as its layout", () => {
@@ -50,7 +32,7 @@ describe("importers on the bundled workbooks", () => {
   });
 
   it("PBoC 2013 workbook: 2013-12 foreign exchange 264,270.04, source = file, Sheet1, row 9, column M", async () => {
-    const p = findPosition((await loadSheet(store, "pboc", "2013-12"))!, "foreign_exchange")!;
+    const p = findPosition((await loadSheet(imported.store, "pboc", "2013-12"))!, "foreign_exchange")!;
     expect(p.value).toBe(264270.04);
     expect(p.source).toEqual({
       dataset: "import:monetary_authority_bs_2013.xls",
@@ -63,10 +45,10 @@ describe("importers on the bundled workbooks", () => {
   });
 
   it("PBoC ODC 2013 workbook: entity pboc-odc (S.122), total assets 1,524,751.55, other assets 82,045.96", async () => {
-    const s = (await loadSheet(store, "pboc-odc", "2013-12"))!;
+    const s = (await loadSheet(imported.store, "pboc-odc", "2013-12"))!;
     expect(findPosition(s, "total_assets")!.value).toBe(1524751.55);
     expect(findPosition(s, "other_assets")!.value).toBe(82045.96);
-    expect((await listEntities(store)).find((e) => e.id === "pboc-odc")).toMatchObject({
+    expect((await listEntities(imported.store)).find((e) => e.id === "pboc-odc")).toMatchObject({
       sector: "S.122",
       country: "CN",
       homeCurrency: "CNY",
@@ -86,7 +68,7 @@ describe("importers on the bundled workbooks", () => {
   });
 
   it("External Wealth of Nations: Japan FDI assets 2013 = 1,132,970 USD millions", async () => {
-    const s = (await loadSeries(store, "EWN/2022-12/158.fdi_assets"))!;
+    const s = (await loadSeries(imported.store, "EWN/2022-12/158.fdi_assets"))!;
     expect(s).toMatchObject({ unit: "USD", scale: 6 });
     expect(s.observations.find((o) => o.date === "2013")!.value).toBeCloseTo(1132970, 0);
   });

@@ -11,39 +11,66 @@ import { parseReinhartRogoff } from "../sources/reinhart-rogoff.ts";
 import { parseSectoralBalances } from "../sources/sectoral-balances.ts";
 import { parseShiller } from "../sources/shiller.ts";
 import { bytesOf, has, series } from "./helpers.ts";
-import type { Mapping } from "./types.ts";
+import type { ImportContext, Mapping } from "./types.ts";
 
-export const laevenValencia: Mapping = {
-  name: "laeven-valencia",
-  description:
-    "Laeven-Valencia systemic banking crises workbook (sheet 'Crisis Resolution and Outcomes'): per country, crisis start/end years and outcomes as annual series",
-  input: "workbook",
+/** The parts of a workbook-only layout: it never takes text. */
+const workbookOnly = (name: string, description: string) => ({
+  name,
+  description,
+  input: "workbook" as const,
   detect: () => false,
   read: () => {
-    throw new DataError("laeven-valencia reads workbooks");
+    throw new DataError(`${name} reads workbooks`);
   },
+});
+
+/**
+ * Adds `value` for `year` to the annual series `head.id` in `out`, starting the series (unit as
+ * given, scale 0, recorded under the import) when it is not there; a year already there is kept.
+ */
+function addAnnual(
+  out: Map<string, Series>,
+  ctx: ImportContext,
+  head: { id: string; entity: string; name: string; unit: string },
+  year: number,
+  value: number,
+) {
+  const { id, entity, name, unit } = head;
+  const s = out.get(id) ?? {
+    id,
+    entity,
+    name,
+    frequency: "A" as Frequency,
+    unit,
+    scale: 0,
+    dataset: ctx.dataset,
+    file: ctx.file,
+    vintage: ctx.today,
+    observations: [],
+  };
+  if (!s.observations.some((o) => o.date === String(year)))
+    s.observations.push({ date: String(year), value });
+  out.set(id, s);
+}
+
+export const laevenValencia: Mapping = {
+  ...workbookOnly(
+    "laeven-valencia",
+    "Laeven-Valencia systemic banking crises workbook (sheet 'Crisis Resolution and Outcomes'): per country, crisis start/end years and outcomes as annual series",
+  ),
   detectWorkbook: (wb) => wb.sheetNames.includes("Crisis Resolution and Outcomes"),
   readWorkbook(wb, ctx) {
     const crises = parseLaevenValencia(bytesOf(wb), ctx.file);
     const out = new Map<string, Series>();
     const add = (country: string, key: string, unit: string, date: number, value: number | null) => {
       if (value === null) return;
-      const id = `LV/SBC/${country}.${key}`;
-      const s = out.get(id) ?? {
-        id,
+      const head = {
+        id: `LV/SBC/${country}.${key}`,
         entity: country,
         name: `${country}: ${key.replace(/_/g, " ")}`,
-        frequency: "A" as Frequency,
         unit,
-        scale: 0,
-        dataset: ctx.dataset,
-        file: ctx.file,
-        vintage: ctx.today,
-        observations: [],
       };
-      if (!s.observations.some((o) => o.date === String(date)))
-        s.observations.push({ date: String(date), value });
-      out.set(id, s);
+      addAnnual(out, ctx, head, date, value);
     };
     for (const c of crises) {
       add(c.country, "crisis_start", "1 = a systemic banking crisis starts", c.start, 1);
@@ -63,14 +90,10 @@ export const laevenValencia: Mapping = {
 };
 
 export const reinhartRogoff: Mapping = {
-  name: "reinhart-rogoff",
-  description:
+  ...workbookOnly(
+    "reinhart-rogoff",
     "Reinhart-Rogoff Global Crises Data by Country workbook: banking crisis, systemic crisis (0/1) and inflation (%) per country-year",
-  input: "workbook",
-  detect: () => false,
-  read: () => {
-    throw new DataError("reinhart-rogoff reads workbooks");
-  },
+  ),
   detectWorkbook: (wb) => {
     const h = (wb.sheet(wb.sheetNames[0]).rows[0] ?? []).map((c) => String(c ?? "").trim());
     return h.includes("CC3") && h.includes("Banking Crisis");
@@ -86,36 +109,23 @@ export const reinhartRogoff: Mapping = {
       for (const [key, field, unit] of vars) {
         const v = y[field];
         if (v === null) continue;
-        const id = `RR/global-crises/${y.cc3}.${key}`;
-        const s = out.get(id) ?? {
-          id,
+        const head = {
+          id: `RR/global-crises/${y.cc3}.${key}`,
           entity: y.cc3,
           name: `${y.country}: ${key.replace(/_/g, " ")}`,
-          frequency: "A" as Frequency,
           unit,
-          scale: 0,
-          dataset: ctx.dataset,
-          file: ctx.file,
-          vintage: ctx.today,
-          observations: [],
         };
-        if (!s.observations.some((o) => o.date === String(y.year)))
-          s.observations.push({ date: String(y.year), value: v });
-        out.set(id, s);
+        addAnnual(out, ctx, head, y.year, v);
       }
     return series([...out.values()]);
   },
 };
 
 export const ewn: Mapping = {
-  name: "ewn",
-  description:
+  ...workbookOnly(
+    "ewn",
     "External Wealth of Nations workbook (sheet 'Dataset'): FDI, debt, reserves and GDP per economy, USD millions (series EWN/2022-12/<IFS>.<variable>)",
-  input: "workbook",
-  detect: () => false,
-  read: () => {
-    throw new DataError("ewn reads workbooks");
-  },
+  ),
   detectWorkbook: (wb) => wb.sheetNames.includes("Dataset") && wb.sheetNames.includes("Variables"),
   readWorkbook(_wb, ctx) {
     if (!existsSync(ctx.file)) throw new DataError(`${ctx.file}: the EWN reader needs the file on disk`);

@@ -1,5 +1,5 @@
 import { getJson } from "../api.ts";
-import { chartPanel } from "../charts.ts";
+import { chartPanel, type ChartData, type ChartOption } from "../charts.ts";
 import { errorBox, h, input, select } from "../dom.ts";
 import { formatNumber, formatPercent, unitText } from "../format.ts";
 import { t } from "../i18n.ts";
@@ -47,6 +47,44 @@ function compositionTable(title: string, c: Composition, date: string, lang: Lan
   );
 }
 
+/**
+ * The chart option and CSV data of shares over time: one line a series (`id`, `name`), drawn in
+ * percent, the CSV keeping the fractions `share` reads from each row.
+ */
+function sharesOverTime<R extends { date: string }>(
+  rows: readonly R[],
+  lines: readonly { id: string; name: string }[],
+  share: (r: R, id: string) => number | null | undefined,
+  style: { symbolSize: number; connectNulls?: false },
+): [ChartOption, ChartData] {
+  return [
+    {
+      color: PALETTE,
+      tooltip: {
+        trigger: "axis",
+        valueFormatter: (v: number) => (v === null ? "–" : `${v.toFixed(1)}%`),
+      },
+      legend: { type: "scroll", bottom: 0 },
+      grid: { left: 50, right: 20, top: 20, bottom: 60 },
+      xAxis: { type: "category", data: rows.map((r) => r.date) },
+      yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
+      series: lines.map((l) => ({
+        name: l.name,
+        type: "line",
+        ...style,
+        data: rows.map((r) => {
+          const v = share(r, l.id);
+          return v === null || v === undefined ? null : Math.round(v * 10000) / 100;
+        }),
+      })),
+    },
+    {
+      columns: ["date", ...lines.map((l) => l.id)],
+      rows: rows.map((r) => [r.date, ...lines.map((l) => share(r, l.id) ?? null)]),
+    },
+  ];
+}
+
 /** Shares over time as a line chart (the study's Figure 1 for liabilities). */
 function compositionChart(title: string, c: Composition, lang: Lang, testId: string, annual: boolean) {
   const panel = chartPanel(title, { height: 380, testId });
@@ -56,30 +94,12 @@ function compositionChart(title: string, c: Composition, lang: Lang, testId: str
     panel,
     draw: () =>
       panel.render(
-        {
-          color: PALETTE,
-          tooltip: {
-            trigger: "axis",
-            valueFormatter: (v: number) => (v === null ? "–" : `${v.toFixed(1)}%`),
-          },
-          legend: { type: "scroll", bottom: 0 },
-          grid: { left: 50, right: 20, top: 20, bottom: 60 },
-          xAxis: { type: "category", data: rows.map((r) => r.date) },
-          yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
-          series: items.map((i) => ({
-            name: labelOf(i.label, i.item, lang),
-            type: "line",
-            symbolSize: 5,
-            data: rows.map((r) => {
-              const s = r.shares[i.item];
-              return s === null || s === undefined ? null : Math.round(s * 10000) / 100;
-            }),
-          })),
-        },
-        {
-          columns: ["date", ...items.map((i) => i.item)],
-          rows: rows.map((r) => [r.date, ...items.map((i) => r.shares[i.item] ?? null)]),
-        },
+        ...sharesOverTime(
+          rows,
+          items.map((i) => ({ id: i.item, name: labelOf(i.label, i.item, lang) })),
+          (r, id) => r.shares[id],
+          { symbolSize: 5 },
+        ),
       ),
   };
 }
@@ -104,31 +124,12 @@ function figure1Chart(title: string, s: IndicatorSeries, lang: Lang, annual: boo
     panel,
     draw: () =>
       panel.render(
-        {
-          color: PALETTE,
-          tooltip: {
-            trigger: "axis",
-            valueFormatter: (v: number) => (v === null ? "–" : `${v.toFixed(1)}%`),
-          },
-          legend: { type: "scroll", bottom: 0 },
-          grid: { left: 50, right: 20, top: 20, bottom: 60 },
-          xAxis: { type: "category", data: shown.map((r) => r.date) },
-          yAxis: { type: "value", axisLabel: { formatter: "{value}%" } },
-          series: s.indicators.map((d) => ({
-            name: d.name[lang],
-            type: "line",
-            symbolSize: 6,
-            connectNulls: false,
-            data: shown.map((r) => {
-              const v = r.values[d.id];
-              return v === null || v === undefined ? null : Math.round(v * 10000) / 100;
-            }),
-          })),
-        },
-        {
-          columns: ["date", ...s.indicators.map((d) => d.id)],
-          rows: shown.map((r) => [r.date, ...s.indicators.map((d) => r.values[d.id] ?? null)]),
-        },
+        ...sharesOverTime(
+          shown,
+          s.indicators.map((d) => ({ id: d.id, name: d.name[lang] })),
+          (r, id) => r.values[id],
+          { symbolSize: 6, connectNulls: false },
+        ),
       ),
   };
 }
