@@ -1,5 +1,5 @@
 import type { SectorCode } from "../model/sectors.ts";
-import type { Citation, Reading, Selector, Term, Text } from "./types.ts";
+import type { Citation, IndicatorDef, Reading, Selector, Term, Text } from "./types.ts";
 
 /**
  * Building blocks shared by the definitions in defs/: the study's citation, the common terms and
@@ -123,4 +123,32 @@ export function creditorDebtor(v: number): Reading {
       },
     };
   return { signal: "ok", text: { en: "0: no net foreign-currency position", zh: "0：无净外币头寸" } };
+}
+
+/**
+ * A central bank's asset-side maturity structure (the study's section 4.2): one kind of asset as a
+ * share of total assets. The study gives no numeric threshold; the share is read only where the
+ * maturity of at least 90% of assets is known.
+ */
+export function assetMaturityShare(
+  d: Pick<IndicatorDef, "id" | "name" | "read" | "citation" | "note"> & { part: Term },
+): IndicatorDef {
+  return {
+    id: d.id,
+    type: "maturity",
+    level: "central-bank",
+    name: d.name,
+    formula: "part / total_assets",
+    terms: { part: d.part, total_assets: TOTAL_ASSETS },
+    evaluate: (v, h) => h.div(v.part!, v.total_assets!, "total assets"),
+    unit: "fraction",
+    threshold: {
+      en: "long-term assets funded by short-term liabilities signal maturity mismatch (no numeric threshold in the study)",
+      zh: "以短期负债支持长期资产即为期限错配（研究未给出数值门槛）",
+    },
+    read: d.read,
+    citation: d.citation,
+    maturityCoverage: 0.9,
+    ...(d.note ? { note: d.note } : {}),
+  };
 }

@@ -1,34 +1,21 @@
-import { info, PENG_XIE, pos, TOTAL_ASSETS } from "../define.ts";
+import { assetMaturityShare, info, PENG_XIE, pos } from "../define.ts";
 import type { IndicatorDef } from "../types.ts";
 
 /** Long-term securities as a share of total assets: the study's asset-side maturity structure. */
-export const def: IndicatorDef = {
+export const def: IndicatorDef = assetMaturityShare({
   id: "cb.long_term_securities_share",
-  type: "maturity",
-  level: "central-bank",
   name: { en: "Long-term securities / total assets", zh: "长期证券占总资产比重" },
-  formula: "part / total_assets",
-  terms: {
-    part: pos(
-      { side: "asset", instrument: ["AF.3"], maturity: "long" },
-      "long-term debt securities held",
-      "持有的长期债券",
-    ),
-    total_assets: TOTAL_ASSETS,
-  },
-  evaluate: (v, h) => h.div(v.part!, v.total_assets!, "total assets"),
-  unit: "fraction",
-  threshold: {
-    en: "long-term assets funded by short-term liabilities signal maturity mismatch (no numeric threshold in the study)",
-    zh: "以短期负债支持长期资产即为期限错配（研究未给出数值门槛）",
-  },
+  part: pos(
+    { side: "asset", instrument: ["AF.3"], maturity: "long" },
+    "long-term debt securities held",
+    "持有的长期债券",
+  ),
   read: info({ en: "Long-term securities", zh: "长期证券占比" }),
   citation: PENG_XIE(
     "section 4.2, Table 2 (Fed medium/long Treasuries 52.2% and MBS 37.1%; BoJ long-term JGBs 63.2%)",
   ),
-  maturityCoverage: 0.9,
   note: {
     en: "All long-term securities held (government bonds and MBS). Needs the maturity of at least 90% of assets; otherwise not computable.",
     zh: "含政府长期债券与抵押贷款支持证券。需至少90%资产的期限已知，否则无法计算。",
   },
-};
+});

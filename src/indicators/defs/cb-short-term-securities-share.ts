@@ -1,32 +1,19 @@
-import { info, PENG_XIE, pos, TOTAL_ASSETS } from "../define.ts";
+import { assetMaturityShare, info, PENG_XIE, pos } from "../define.ts";
 import type { IndicatorDef } from "../types.ts";
 
 /** Short-term securities as a share of total assets: the study's asset-side maturity structure. */
-export const def: IndicatorDef = {
+export const def: IndicatorDef = assetMaturityShare({
   id: "cb.short_term_securities_share",
-  type: "maturity",
-  level: "central-bank",
   name: { en: "Short-term securities / total assets", zh: "短期证券占总资产比重" },
-  formula: "part / total_assets",
-  terms: {
-    part: pos(
-      { side: "asset", instrument: ["AF.3"], maturity: "short" },
-      "short-term securities held (bills)",
-      "持有的短期证券（国库券）",
-    ),
-    total_assets: TOTAL_ASSETS,
-  },
-  evaluate: (v, h) => h.div(v.part!, v.total_assets!, "total assets"),
-  unit: "fraction",
-  threshold: {
-    en: "long-term assets funded by short-term liabilities signal maturity mismatch (no numeric threshold in the study)",
-    zh: "以短期负债支持长期资产即为期限错配（研究未给出数值门槛）",
-  },
+  part: pos(
+    { side: "asset", instrument: ["AF.3"], maturity: "short" },
+    "short-term securities held (bills)",
+    "持有的短期证券（国库券）",
+  ),
   read: info({ en: "Short-term securities", zh: "短期证券占比" }),
   citation: PENG_XIE("section 4.2 (Fed bills all sold by 2013)"),
-  maturityCoverage: 0.9,
   note: {
     en: "Bills and other securities of one year or less. Needs the maturity of at least 90% of assets; otherwise not computable.",
     zh: "一年及以内的国库券等证券。需至少90%资产的期限已知，否则无法计算。",
   },
-};
+});
