@@ -1,4 +1,4 @@
-import type { Progress } from "../store/bundled.ts";
+import type { Progress } from "../ingest/progress.ts";
 
 /**
  * A progress bar on stderr, drawn only on a terminal and only once the work has run for more than

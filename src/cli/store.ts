@@ -1,4 +1,4 @@
-import { ensureBundled } from "../store/bundled.ts";
+import { ensureBundled } from "../ingest/load-bundled.ts";
 import { Store } from "../store/store.ts";
 import { progressBar } from "./progress.ts";
 

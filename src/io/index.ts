@@ -1,32 +1,22 @@
 /**
- * bslab's data-in/data-out layer (`bslab/io`).
+ * bslab's readers and writers of files (`bslab/io`): they turn files into records (balance sheets,
+ * series) and records into files, and know nothing of the store. Writing what they read into a
+ * store is the ingest layer's job (`bslab/ingest`: `importFile`, `ensureBundled`).
  *
- * Importing: {@link importFiles} / {@link importFile} / {@link importBytes} / {@link importText}
- * recognise the layout (see {@link MAPPINGS}), parse and validate everything first, then write in
- * one transaction, so a bad file changes nothing. Units and scales are read from the source
- * (`单位：亿元人民币`, UNIT_MULT, the Fed's "Multiplier:") and stored with the values. Re-importing
- * the same bytes reuses their vintage (idempotent); a revised file becomes a newer vintage beside
- * the old one.
+ * Reading: {@link MAPPINGS} lists every import layout (recognised from the header or the
+ * workbook); each reads a file into a {@link ParsedImport}. Units and scales are read from the
+ * source (`单位：亿元人民币`, UNIT_MULT, the Fed's "Multiplier:") and kept with the values.
  *
  * Exporting: balance sheets and series as tidy long CSV (`entity,date,series,value,unit,scale,
  * source`), XLSX, SDMX-CSV 1.0, or a whole analysis as JSON; `bslab import` reads each back to the
  * same values.
  *
  * @example
- * import { importFile, sheetsToSdmxCsv } from "bslab/io";
- * const result = await importFile(store, "data/pboc-monetary-authority/raw_xls/monetary_authority_bs_2013.xls");
+ * import { sheetsToSdmxCsv } from "bslab/io";
+ * import { loadSheets } from "bslab/store";
  * const sdmx = sheetsToSdmxCsv(await loadSheets(store, "pboc", "2013-01", "2013-12"));
  */
-export {
-  decodeUtf8,
-  importBytes,
-  importFile,
-  importFiles,
-  importText,
-  MAX_IMPORT_BYTES,
-  type ImportOptions,
-  type ImportResult,
-} from "./import-file.ts";
+export { decodeUtf8, firstInvalidUtf8 } from "./text/decode.ts";
 export { headerOf, MAPPINGS, type ImportContext, type Mapping, type ParsedImport } from "./mappings/index.ts";
 export { ioMessages } from "./messages.ts";
 export { analysisToJson, readAnalysisJson, type AnalysisJson } from "./export/json.ts";

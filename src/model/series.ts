@@ -33,3 +33,10 @@ export interface Observation {
 export interface Series extends SeriesMeta {
   observations: Observation[];
 }
+
+/**
+ * Sort key of a vintage. Vintages order as text (`2026-05-01` after `2025-12-31`); stores loaded
+ * before 0.1.1 hold the bundled BIS series under "BIS download of 2026 (...)", which would sort
+ * after every ISO date, so that prefix is dropped.
+ */
+export const vintageKey = (vintage: string): string => vintage.replace(/^BIS download of /, "");

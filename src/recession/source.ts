@@ -19,7 +19,6 @@ import { loadPfmh, type PfmhYear } from "../io/sources/pfmh.ts";
 import {
   bisReaderId,
   bisStoreId,
-  loadLatestSeries,
   lvCode,
   lvFromSeries,
   RECESSION_FILES,
@@ -31,7 +30,8 @@ import { loadReinhartRogoff, type RrYear } from "../io/sources/reinhart-rogoff.t
 import { loadSectoralBalances } from "../io/sources/sectoral-balances.ts";
 import { loadShiller } from "../io/sources/shiller.ts";
 import type { Observation, Series } from "../model/series.ts";
-import { RECESSION_BUNDLED } from "../store/bundled-recession.ts";
+import { RECESSION_BUNDLED } from "../ingest/bundled/recession.ts";
+import { loadLatestSeries } from "../store/series.ts";
 import type { Store } from "../store/store.ts";
 import { COUNTRIES, type CountryInfo } from "./countries.ts";
 

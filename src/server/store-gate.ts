@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 
-import { ensureBundled } from "../store/bundled.ts";
+import { ensureBundled } from "../ingest/load-bundled.ts";
 import { Store } from "../store/store.ts";
 
 type Mode = "read" | "write";

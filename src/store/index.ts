@@ -1,4 +1,3 @@
-export * from "./bundled.ts";
 export * from "./datasets.ts";
 export * from "./paths.ts";
 export * from "./series.ts";

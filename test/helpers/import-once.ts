@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { afterAll, beforeAll } from "vitest";
 
-import { importBytes, type ImportResult } from "../../src/io/import-file.ts";
+import { importBytes, type ImportResult } from "../../src/ingest/import.ts";
 import { loadSeries } from "../../src/store/series.ts";
 import { Store } from "../../src/store/store.ts";
 import { tempDbPath } from "./temp-store.ts";

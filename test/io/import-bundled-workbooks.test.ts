@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { importFile } from "../../src/io/import-file.ts";
+import { importFile } from "../../src/ingest/import.ts";
 import { findPosition } from "../../src/model/balance-sheet.ts";
 import { listEntities, loadSheet } from "../../src/store/sheets.ts";
 import { loadSeries } from "../../src/store/series.ts";

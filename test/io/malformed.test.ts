@@ -4,7 +4,7 @@ import { join } from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { importBytes, importFile, importFiles, importText } from "../../src/io/import-file.ts";
+import { importBytes, importFile, importFiles, importText } from "../../src/ingest/import.ts";
 import { writeWorkbook } from "../../src/io/xlsx/write-workbook.ts";
 import { Store } from "../../src/store/store.ts";
 import { snapshot, tempDbPath } from "../helpers/temp-store.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { importText } from "../../src/io/import-file.ts";
+import { importText } from "../../src/ingest/import.ts";
 import { headerOf, MAPPINGS } from "../../src/io/mappings/index.ts";
 import { loadSeries } from "../../src/store/series.ts";
 import { Store } from "../../src/store/store.ts";

@@ -6,7 +6,7 @@ import { analysisToJson } from "../../src/io/export/json.ts";
 import { seriesToSdmxCsv, sheetsToSdmxCsv } from "../../src/io/export/sdmx.ts";
 import { seriesToCsv, sheetsToCsv } from "../../src/io/export/tidy-csv.ts";
 import { seriesToXlsx, sheetsToXlsx } from "../../src/io/export/xlsx.ts";
-import { importBytes, importText } from "../../src/io/import-file.ts";
+import { importBytes, importText } from "../../src/ingest/import.ts";
 import type { BalanceSheet } from "../../src/model/balance-sheet.ts";
 import type { Series } from "../../src/model/series.ts";
 import { loadSeries } from "../../src/store/series.ts";

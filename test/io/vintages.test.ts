@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { importBytes, importText } from "../../src/io/import-file.ts";
+import { importBytes, importText } from "../../src/ingest/import.ts";
 import { findPosition } from "../../src/model/balance-sheet.ts";
 import { loadSeries } from "../../src/store/series.ts";
 import { loadSheet } from "../../src/store/sheets.ts";

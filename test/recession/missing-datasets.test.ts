@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataDir } from "../../src/io/sources/common.ts";
 import { evaluateReport } from "../../src/recession/evaluate.ts";
 import { diagnose, type Diagnosis } from "../../src/recession/stages.ts";
-import { BUNDLED, ensureBundled } from "../../src/store/bundled.ts";
+import { BUNDLED, ensureBundled } from "../../src/ingest/index.ts";
 import { Store } from "../../src/store/store.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { tempDbPath } from "../helpers/temp-store.ts";

@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
-import { importText } from "../../src/io/import-file.ts";
+import { importText } from "../../src/ingest/import.ts";
 import { dataDir } from "../../src/io/sources/common.ts";
 import { figuresOf } from "../../src/report/model.ts";
 import { recessionReport, recessionReportFromStore } from "../../src/report/recession-report.ts";

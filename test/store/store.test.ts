@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 
 import { SCHEMA_VERSION } from "../../src/store/schema.ts";
-import { BUNDLED, ensureBundled } from "../../src/store/bundled.ts";
+import { BUNDLED, ensureBundled } from "../../src/ingest/index.ts";
 import { loadSheets } from "../../src/store/sheets.ts";
 import { Store } from "../../src/store/store.ts";
 import { defaultDbPath } from "../../src/store/paths.ts";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 import { NotFoundError, UsageError, messages } from "../../errors.ts";
-import { importFiles } from "../../io/import-file.ts";
+import { importFiles } from "../../ingest/import.ts";
 import { MAPPINGS } from "../../io/mappings/index.ts";
 import { parseUnit } from "../../model/parse-unit.ts";
 import type { BalanceSheet } from "../../model/balance-sheet.ts";

@@ -1,15 +1,12 @@
 /**
  * The recession monitor's bundled datasets as store Series (ids in DBnomics' `provider/dataset/code`
- * form) and back. Used by the store's bundled-dataset loader (`src/store/bundled.ts`) and by the
+ * form) and back. Used by the bundled-dataset loader (`src/ingest/bundled/recession.ts`) and by the
  * monitor when it reads its inputs from a store.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { type DuckDBValue, listValue } from "@duckdb/node-api";
-
-import type { Series, SeriesMeta } from "../../model/series.ts";
-import type { Store } from "../../store/store.ts";
+import { type Series, vintageKey } from "../../model/series.ts";
 import { type BisFile, type BisSeries, parseBisWideCsv } from "./bis-wide-csv.ts";
 import { diskCached } from "./common.ts";
 import { parseJst } from "./jst.ts";
@@ -249,7 +246,7 @@ export function pfmhSeries(dir: string, dataset: string, vintage: string): Serie
   return pfmhToSeries(xlsx(dir, "pfmh", "pfmh-v2", parsePfmh), dataset, vintage);
 }
 
-/** The JST R6 variables the store holds (the recession monitor's; see `src/store/bundled-recession.ts`). */
+/** The JST R6 variables the store holds (the recession monitor's; see `src/ingest/bundled/recession.ts`). */
 export const RECESSION_STORE_JST_VARS = [
   "gdp",
   "rgdpbarro",
@@ -271,55 +268,5 @@ export const RECESSION_STORE_JST_VARS = [
  */
 export const sectoralRank = (id: string): number => (/_eurostat\./.test(id) ? 1 : 0);
 
-/**
- * Sort key of a vintage. Vintages order as text (`2026-05-01` after `2025-12-31`); stores loaded
- * before 0.1.1 hold the bundled BIS series under "BIS download of 2026 (...)", which would sort
- * after every ISO date, so that prefix is dropped.
- */
-export const vintageKey = (vintage: string): string => vintage.replace(/^BIS download of /, "");
-
-/**
- * The latest vintage of each of many series in two round trips: `ids` exactly, plus every series
- * whose id starts with a `likes` prefix (optionally of one entity). Same semantics as
- * `loadSeries`/`listSeries` (latest vintage per id, observations by date; vintages compared by
- * {@link vintageKey}), batched: the monitor reads ~60 series per country and a query per series
- * would cost ~1 ms each.
- */
-export async function loadLatestSeries(
-  store: Store,
-  ids: readonly string[],
-  likes: readonly { prefix: string; entity?: string }[] = [],
-): Promise<Series[]> {
-  const params: DuckDBValue[] = [listValue([...ids])];
-  const cond = ["id in (select unnest($1::varchar[]))"];
-  for (const l of likes) {
-    params.push(l.prefix);
-    let c = `starts_with(id, $${params.length})`;
-    if (l.entity !== undefined) {
-      params.push(l.entity);
-      c += ` and entity = $${params.length}`;
-    }
-    cond.push(`(${c})`);
-  }
-  const metas = await store.all<SeriesMeta & Record<string, unknown>>(
-    `select id, vintage, entity, name, frequency, unit, scale, dataset, file from series
-     where ${cond.join(" or ")} order by id`,
-    params,
-  );
-  const latest = new Map<string, SeriesMeta>();
-  for (const m of metas) {
-    const have = latest.get(m.id);
-    if (!have || vintageKey(m.vintage) > vintageKey(have.vintage)) latest.set(m.id, m);
-  }
-  if (latest.size === 0) return [];
-  const keys = listValue([...latest.values()].map((m) => `${m.id}\u0000${m.vintage}`));
-  const rows = await store.all<{ id: string; date: string; value: number }>(
-    `select series_id as id, date, value from observations
-     where series_id || chr(0) || vintage in (select unnest($1::varchar[])) order by series_id, date`,
-    [keys],
-  );
-  const out = new Map<string, Series>();
-  for (const m of latest.values()) out.set(m.id, { ...m, observations: [] });
-  for (const r of rows) out.get(r.id)!.observations.push({ date: r.date, value: r.value });
-  return [...out.values()];
-}
+// Re-exported for the monitor, which imports its source helpers from here.
+export { vintageKey } from "../../model/series.ts";

@@ -3,8 +3,9 @@ import { basename } from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { UsageError } from "../../errors.ts";
-import { decodeUtf8, importBytes, importText, type ImportResult } from "../../io/import-file.ts";
+import { importBytes, importText, type ImportResult } from "../../ingest/import.ts";
 import { MAPPINGS } from "../../io/mappings/index.ts";
+import { decodeUtf8 } from "../../io/text/decode.ts";
 import { isWorkbookBytes } from "../../io/xlsx/read-workbook.ts";
 import { listEntities } from "../../store/sheets.ts";
 import type { ServerContext } from "../context.ts";

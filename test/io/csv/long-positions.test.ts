@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
-import { importText } from "../../../src/io/import-file.ts";
+import { importText } from "../../../src/ingest/import.ts";
 import { Store } from "../../../src/store/store.ts";
 import { loadSheet } from "../../../src/store/sheets.ts";
 import { snapshot, tempDbPath } from "../../helpers/temp-store.ts";

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { seriesToSdmxCsv } from "../../../src/io/export/sdmx.ts";
-import { importText } from "../../../src/io/import-file.ts";
+import { importText } from "../../../src/ingest/import.ts";
 import { normalisePeriod, readSdmxCsv, sdmxToSeries } from "../../../src/io/sdmx/read-sdmx-csv.ts";
 import type { Series } from "../../../src/model/series.ts";
 import { loadSeries } from "../../../src/store/series.ts";

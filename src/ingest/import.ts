@@ -3,16 +3,17 @@ import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 
 import { BslabError, DataError, NotFoundError } from "../errors.ts";
+import { parseCsv } from "../io/csv/parse-csv.ts";
+import type { ImportContext, Mapping, ParsedImport } from "../io/mappings/index.ts";
+import { headerOf, MAPPINGS, withBytes } from "../io/mappings/index.ts";
+import { ioMessages } from "../io/messages.ts";
+import { decodeUtf8 } from "../io/text/decode.ts";
+import { isWorkbookBytes, readWorkbook } from "../io/xlsx/read-workbook.ts";
 import type { Unit } from "../model/units.ts";
-import type { Progress } from "../store/bundled.ts";
-import { saveSeries } from "../store/series.ts";
-import { listEntities, saveEntity, saveSheets } from "../store/sheets.ts";
+import { listEntities } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
-import type { ImportContext, Mapping, ParsedImport } from "./mappings/index.ts";
-import { headerOf, MAPPINGS, withBytes } from "./mappings/index.ts";
-import { parseCsv } from "./csv/parse-csv.ts";
-import { ioMessages } from "./messages.ts";
-import { isWorkbookBytes, readWorkbook } from "./xlsx/read-workbook.ts";
+import type { Progress } from "./progress.ts";
+import { type PreparedImport, writeImports } from "./write.ts";
 
 /** Files larger than this are refused before reading: bslab imports tables, not dumps. */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -49,17 +50,6 @@ export interface ImportResult {
   unitSource?: string;
 }
 
-/** One parsed file, ready to be written. */
-interface Prepared {
-  file: string;
-  mapping: Mapping;
-  parsed: ParsedImport;
-  dataset: string;
-  vintage: string;
-  sha256: string;
-  unchanged: boolean;
-}
-
 function knownNames(): string[] {
   return MAPPINGS.map((x) => x.name);
 }
@@ -81,61 +71,6 @@ function pickTextMapping(
   if (!m)
     throw new DataError(ioMessages.unknownLayout(file, header, knownNames()), { place: { file, row: 1 } });
   return m;
-}
-
-/** Where in the bytes UTF-8 decoding first fails, or -1 when the bytes are valid UTF-8. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  const n = bytes.length;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    // Lead byte: how many continuation bytes follow, and the smallest code point (no overlongs).
-    const [need, min] =
-      b >= 0xc2 && b <= 0xdf
-        ? [1, 0x80]
-        : b >= 0xe0 && b <= 0xef
-          ? [2, 0x800]
-          : b >= 0xf0 && b <= 0xf4
-            ? [3, 0x10000]
-            : [0, 0];
-    if (need === 0) return i;
-    if (i + need >= n) return i;
-    let cp = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
-}
-
-function encodingHint(bytes: Uint8Array, at: number): string {
-  const a = bytes[at] ?? 0;
-  const b = bytes[at + 1] ?? 0;
-  // Common Chinese characters in GBK are two high bytes; a Latin-1 accent is one high byte in ASCII.
-  if (a >= 0x81 && a <= 0xfe && b >= 0x80 && b <= 0xfe) return "; the bytes look like GBK/GB18030";
-  if (a >= 0xa0) return "; the bytes look like Latin-1/Windows-1252";
-  return "";
-}
-
-/** Decodes bytes as UTF-8, refusing text that is not, with the row and byte where it breaks. */
-export function decodeUtf8(bytes: Uint8Array, file: string): string {
-  const at = firstInvalidUtf8(bytes);
-  if (at >= 0) {
-    let row = 1;
-    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) row++;
-    throw new DataError(ioMessages.notUtf8(`${file}: row ${row}`, at, encodingHint(bytes, at)), {
-      place: { file, row },
-    });
-  }
-  return new TextDecoder("utf-8").decode(bytes);
 }
 
 // Unexpected failures inside a reader (a library error on a damaged file) still name the file.
@@ -197,7 +132,7 @@ async function prepare(
   file: string,
   input: { bytes: Uint8Array } | { text: string },
   options: ImportOptions,
-): Promise<Prepared> {
+): Promise<PreparedImport> {
   const dataset = `import:${basename(file)}`;
   const hashInput = "bytes" in input ? input.bytes : input.text;
   const sha256 = createHash("sha256").update(hashInput).digest("hex");
@@ -246,54 +181,7 @@ async function prepare(
   return { file, mapping, parsed, dataset, vintage, sha256, unchanged };
 }
 
-async function write(store: Store, list: readonly Prepared[], onProgress?: Progress): Promise<void> {
-  const known = new Set((await listEntities(store)).map((e) => e.id));
-  await store.transaction(async () => {
-    let done = 0;
-    for (const p of list) {
-      onProgress?.(done, list.length, `writing ${basename(p.file)}`);
-      for (const info of p.parsed.entityInfo ?? [])
-        if (!known.has(info.id)) {
-          await saveEntity(store, info);
-          known.add(info.id);
-        }
-      for (const [id, currency] of p.parsed.entities)
-        if (!known.has(id)) {
-          await saveEntity(store, {
-            id,
-            name: { en: id, zh: id },
-            sector: null,
-            country: "",
-            homeCurrency: currency,
-          });
-          known.add(id);
-        }
-      // saveSeries binds an empty list as a list of ANY, which DuckDB refuses: skip empty writes.
-      if (p.parsed.sheets.length > 0) await saveSheets(store, p.parsed.sheets, p.vintage, p.dataset);
-      if (p.parsed.series.length > 0) await saveSeries(store, p.parsed.series);
-      await store.run(
-        "insert or replace into datasets values ($1, $2, 'user import', $3, $4, 'as imported', false, $5, current_timestamp)",
-        [p.dataset, `import of ${p.file}`, p.file, p.vintage, p.sha256.slice(0, 16)],
-      );
-      await store.run(
-        "insert or replace into imports values ($1, $2, $3, $4, $5, $6, $7, current_timestamp)",
-        [
-          `${p.dataset}@${p.vintage}`,
-          p.dataset,
-          p.file,
-          p.sha256,
-          p.mapping.name,
-          p.vintage,
-          p.parsed.sheets.reduce((n, s) => n + s.positions.length, 0) +
-            p.parsed.series.reduce((n, s) => n + s.observations.length, 0),
-        ],
-      );
-      onProgress?.(++done, list.length, `writing ${basename(p.file)}`);
-    }
-  });
-}
-
-function summary(p: Prepared): ImportResult {
+function summary(p: PreparedImport): ImportResult {
   return {
     file: p.file,
     mapping: p.mapping.name,
@@ -320,7 +208,7 @@ export async function importText(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const p = await prepare(store, file, { text }, options);
-  await write(store, [p]);
+  await writeImports(store, [p]);
   return summary(p);
 }
 
@@ -335,7 +223,7 @@ export async function importBytes(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const p = await prepare(store, file, { bytes }, options);
-  await write(store, [p]);
+  await writeImports(store, [p]);
   return summary(p);
 }
 
@@ -365,13 +253,15 @@ export async function importFiles(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
-  const prepared: Prepared[] = [];
+  const prepared: PreparedImport[] = [];
   const total = paths.length * 2;
   for (const [i, path] of paths.entries()) {
     options.onProgress?.(i, total, `reading ${basename(path)}`);
     prepared.push(await prepare(store, path, { bytes: readChecked(path) }, options));
   }
-  await write(store, prepared, (done, _n, label) => options.onProgress?.(paths.length + done, total, label));
+  await writeImports(store, prepared, (done, _n, label) =>
+    options.onProgress?.(paths.length + done, total, label),
+  );
   return prepared.map(summary);
 }
 

@@ -1,4 +1,4 @@
-import type { BisSeries } from "../io/sources/bis-wide-csv.ts";
+import type { BisSeries } from "../../io/sources/bis-wide-csv.ts";
 import {
   bisSeries,
   jstSeries,
@@ -10,8 +10,8 @@ import {
   rrSeries,
   sectoralSeries,
   shillerSeries,
-} from "../io/sources/recession-series.ts";
-import type { BundledDataset } from "./bundled-dataset.ts";
+} from "../../io/sources/recession-series.ts";
+import type { BundledDataset } from "./dataset.ts";
 
 // The balance-sheet-recession monitor's inputs (src/recession). All optional: the monitor reports
 // "not computable" for what a missing one would supply.

@@ -1,11 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import type { BalanceSheet } from "../model/balance-sheet.ts";
-import type { Series } from "../model/series.ts";
-import type { DatasetInfo } from "./datasets.ts";
+import type { BalanceSheet } from "../../model/balance-sheet.ts";
+import type { Series } from "../../model/series.ts";
+import type { DatasetInfo } from "../../store/datasets.ts";
 
-/** A dataset shipped in data/ and how to read it into sheets and series. */
+/**
+ * A dataset shipped in data/ and how to read it into sheets and series. `read` calls readers from
+ * src/io and returns records; the loader (load-bundled.ts) validates and writes them.
+ */
 export interface BundledDataset extends Omit<DatasetInfo, "fingerprint"> {
   /** Files (relative to data/) whose content decides whether the store must reload. */
   files: string[];
@@ -16,8 +19,6 @@ export interface BundledDataset extends Omit<DatasetInfo, "fingerprint"> {
   optional?: boolean;
   read(dataDir: string): { sheets?: BalanceSheet[]; series?: Series[] };
 }
-
-export type Progress = (done: number, total: number, label: string) => void;
 
 /** A bundled text file, read as UTF-8. */
 export const text = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");

@@ -1,21 +1,21 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { FED_H41_DATASET, readFedH41Csv } from "../io/fed/h41-ddp.ts";
+import { FED_H41_DATASET, readFedH41Csv } from "../../io/fed/h41-ddp.ts";
 import {
   buildPbocSheets,
   PBOC_DATASET,
   readPbocLongCsv,
   readPbocWideCsv,
-} from "../io/pboc/monetary-authority.ts";
-import { ODC_DATASET, readOdcWideCsv } from "../io/pboc/odc-item-map.ts";
-import { readPbocWorkbook } from "../io/pboc/xls-workbook.ts";
-import { EWN_DATASET, EWN_FILE, readEwn } from "../io/sources/ewn.ts";
-import { parseFredCsv } from "../io/sources/fred-csv.ts";
-import { readWorkbook } from "../io/xlsx/read-workbook.ts";
-import type { BalanceSheet } from "../model/balance-sheet.ts";
-import type { Series } from "../model/series.ts";
-import { type BundledDataset, text } from "./bundled-dataset.ts";
+} from "../../io/pboc/monetary-authority.ts";
+import { ODC_DATASET, readOdcWideCsv } from "../../io/pboc/odc-item-map.ts";
+import { readPbocWorkbook } from "../../io/pboc/xls-workbook.ts";
+import { EWN_DATASET, EWN_FILE, readEwn } from "../../io/sources/ewn.ts";
+import { parseFredCsv } from "../../io/sources/fred-csv.ts";
+import { readWorkbook } from "../../io/xlsx/read-workbook.ts";
+import type { BalanceSheet } from "../../model/balance-sheet.ts";
+import type { Series } from "../../model/series.ts";
+import { type BundledDataset, text } from "./dataset.ts";
 
 /** A bundled FRED CSV as a series of `entity`, with the unit and scale FRED publishes it in. */
 function fredSeries(

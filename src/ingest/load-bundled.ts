@@ -2,37 +2,14 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-import { DataError } from "../errors.ts";
 import { SHEET_ENTITIES } from "../model/entity.ts";
-import type { Series } from "../model/series.ts";
-import { BALANCE_SHEET_BUNDLED } from "./bundled-balance-sheets.ts";
-import type { BundledDataset, Progress } from "./bundled-dataset.ts";
-import { RECESSION_BUNDLED } from "./bundled-recession.ts";
-import { recordDataset } from "./datasets.ts";
-import { bundledDataDir } from "./paths.ts";
-import { saveSeries } from "./series.ts";
-import { saveEntity, saveSheets } from "./sheets.ts";
-import type { Store } from "./store.ts";
-
-export type { BundledDataset, Progress } from "./bundled-dataset.ts";
-
-/** Every dataset shipped in data/, in loading order. */
-export const BUNDLED: BundledDataset[] = [...BALANCE_SHEET_BUNDLED, ...RECESSION_BUNDLED];
-
-/** Replaces every series of a bundled dataset, so a series dropped from the files leaves the store too. */
-async function replaceDatasetSeries(store: Store, dataset: string, list: readonly Series[]): Promise<void> {
-  const ids = new Set<string>();
-  for (const s of list) {
-    if (s.dataset !== dataset || ids.has(s.id))
-      throw new DataError(`bundled series ${s.id}: wrong dataset or duplicate id`);
-    ids.add(s.id);
-  }
-  await store.run("delete from observations where series_id in (select id from series where dataset = $1)", [
-    dataset,
-  ]);
-  await store.run("delete from series where dataset = $1", [dataset]);
-  await saveSeries(store, list);
-}
+import { bundledDataDir } from "../store/paths.ts";
+import { saveEntity } from "../store/sheets.ts";
+import type { Store } from "../store/store.ts";
+import type { BundledDataset } from "./bundled/dataset.ts";
+import { BUNDLED } from "./bundled/registry.ts";
+import type { Progress } from "./progress.ts";
+import { writeBundled } from "./write.ts";
 
 function fingerprint(dir: string, d: BundledDataset): string {
   const hash = createHash("sha256");
@@ -87,14 +64,8 @@ export async function ensureBundled(
   let done = 0;
   for (const { d, fp, key } of todo) {
     onProgress?.(done, todo.length, d.id);
-    const { sheets = [], series = [] } = d.read(dir);
-    await store.transaction(async () => {
-      await saveSheets(store, sheets, d.vintage, d.id);
-      await replaceDatasetSeries(store, d.id, series);
-      const { files: _files, read: _read, optional: _optional, ...info } = d;
-      await recordDataset(store, { ...info, fingerprint: fp });
-      await store.run("insert or replace into bundled_files values ($1, $2)", [d.id, key]);
-    });
+    const { files: _files, read: _read, optional: _optional, ...info } = d;
+    await writeBundled(store, { ...info, fingerprint: fp }, d.read(dir), key);
     onProgress?.(++done, todo.length, d.id);
   }
   return todo.map(({ d }) => d.id);
