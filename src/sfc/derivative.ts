@@ -31,6 +31,27 @@ export function dependsOn(e: Expr, name: string): boolean {
   }
 }
 
+/**
+ * True when a comparison, `if`, `abs`, `min` or `max` in `e` reads this period's `name`: there
+ * the expression is only piecewise smooth in `name`, whatever its derivative looks like.
+ */
+export function piecewiseIn(e: Expr, name: string): boolean {
+  switch (e.kind) {
+    case "num":
+    case "var":
+      return false;
+    case "neg":
+      return piecewiseIn(e.arg, name);
+    case "cmp":
+      return dependsOn(e, name);
+    case "bin":
+      return piecewiseIn(e.left, name) || piecewiseIn(e.right, name);
+    case "call":
+      if (e.fn === "if" || e.fn === "abs" || e.fn === "min" || e.fn === "max") return dependsOn(e, name);
+      return e.args.some((a) => piecewiseIn(a, name));
+  }
+}
+
 function add(a: Expr, b: Expr): Expr {
   if (a.kind === "num" && b.kind === "num") return num(a.value + b.value);
   if (isZero(a)) return b;

@@ -15,6 +15,18 @@ export interface Shock {
   to?: number;
 }
 
+/**
+ * Overrides of given values by name. User text names the keys, so a Map (or a null-prototype
+ * object, or one parsed from JSON): a plain object literal would swallow `__proto__`.
+ */
+export type Overrides = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
+
+/** The name/value pairs of overrides, in order. */
+export function overrideEntries(set: Overrides | undefined): Array<[string, number]> {
+  if (set === undefined) return [];
+  return set instanceof Map ? [...set] : Object.entries(set as Readonly<Record<string, number>>);
+}
+
 /** Column of a parameter or exogenous variable; throws UsageError for endogenous or unknown names. */
 export function givenColumn(model: CompiledModel, name: string): number {
   const g = model.given.find((x) => x.name === name);
@@ -28,10 +40,10 @@ export function givenColumn(model: CompiledModel, name: string): number {
 }
 
 /** A row with every given column at its baseline value (model defaults, then `set`) and period 1. */
-export function baseRow(model: CompiledModel, set: Readonly<Record<string, number>> = {}): Float64Array {
+export function baseRow(model: CompiledModel, set?: Overrides): Float64Array {
   const row = new Float64Array(model.n);
   for (const g of model.given) row[g.col] = g.value;
-  for (const [name, value] of Object.entries(set)) row[givenColumn(model, name)] = value;
+  for (const [name, value] of overrideEntries(set)) row[givenColumn(model, name)] = value;
   row[model.periodCol] = 1;
   return row;
 }

@@ -29,7 +29,8 @@ export interface Points {
   values: Float64Array;
 }
 
-const MAX_RUNS = 10_000_000;
+/** The most runs one sweep (or shard) takes. */
+export const MAX_RUNS = 10_000_000;
 
 /** Parses `NAME=FROM:TO:STEP`. @throws UsageError */
 export function parseGridAxis(text: string): GridAxis {
@@ -51,12 +52,31 @@ export function parseDraw(text: string): Draw {
   return { name: m[1]!, distribution: m[2] as Draw["distribution"], a, b };
 }
 
-/** The values of one axis. */
-export function axisValues(axis: GridAxis): number[] {
+/**
+ * The number of points of one axis, counted before anything is allocated (a step of 1e-300 would
+ * ask for 1e300 of them).
+ * @example
+ * axisCount({ name: "rbar", from: 0.01, to: 0.055, step: 0.005 }); // 10
+ */
+export function axisCount(axis: GridAxis): number {
   // The 1e-9 slack keeps a last point that float division puts at 8.999999999 steps.
   const count = Math.floor((axis.to - axis.from) / axis.step + 1e-9) + 1;
+  return Number.isFinite(count) ? count : Infinity;
+}
+
+/** The runs of a grid: the product of its axes' point counts (Infinity past any bound). */
+export function gridRuns(axes: readonly GridAxis[]): number {
+  return axes.reduce((r, a) => r * axisCount(a), 1);
+}
+
+/** The values of one axis. @throws UsageError when it has more points than a sweep may run */
+export function axisValues(axis: GridAxis): number[] {
+  const count = axisCount(axis);
+  if (count > MAX_RUNS) throw new UsageError(sfcMessages.axisTooLarge(axisText(axis), count, MAX_RUNS));
   return Array.from({ length: count }, (_, k) => axis.from + k * axis.step);
 }
+
+const axisText = (a: GridAxis) => `${a.name}=${a.from}:${a.to}:${a.step}`;
 
 /**
  * Every combination of the axes, the first axis varying slowest.
@@ -64,9 +84,9 @@ export function axisValues(axis: GridAxis): number[] {
  * gridPoints([{ name: "a", from: 0, to: 1, step: 1 }]).values; // Float64Array [0, 1]
  */
 export function gridPoints(axes: readonly GridAxis[]): Points {
+  const runs = gridRuns(axes);
+  if (runs > MAX_RUNS) throw new UsageError(sfcMessages.gridTooLarge(runs, MAX_RUNS));
   const values = axes.map(axisValues);
-  const runs = values.reduce((r, v) => r * v.length, 1);
-  if (runs > MAX_RUNS) throw new UsageError(sfcMessages.gridTooLarge(runs));
   const k = axes.length;
   const out = new Float64Array(runs * k);
   for (let run = 0; run < runs; run++) {

@@ -15,14 +15,16 @@ export { compileModel, type Block, type CompiledModel, type GivenVariable } from
 export { derive } from "./derivative.ts";
 export { checkPeriod, type CheckFailure } from "./checks.ts";
 export { DEFAULT_SOLVER, PeriodSolver, type SolverName, type SolverOptions } from "./solve/period.ts";
-export { baseRow, type Shock } from "./given.ts";
+export { baseRow, type Overrides, type Shock } from "./given.ts";
 export { simulate, Simulation, type SimulateOptions } from "./simulate.ts";
 export { steadyState, type SteadyStateOptions } from "./steady-state.ts";
 export { parseShock, runScenario, type ScenarioOptions } from "./scenario.ts";
 export {
+  axisCount,
   axisValues,
   drawPoints,
   gridPoints,
+  gridRuns,
   parseDraw,
   parseGridAxis,
   type Draw,

@@ -65,9 +65,13 @@ export const sfcMessages = {
     iterations: number,
     worst: string,
     residual: number,
+    switches = false,
   ) =>
     `period ${period}: block ${block} {${list(vars)}} did not converge with ${solver} after ${iterations} iterations ` +
-    `(largest residual ${fmt(residual)} in ${worst}); raise --max-iter or try the other --solver`,
+    `(largest residual ${fmt(residual)} in ${worst}); ` +
+    (switches
+      ? `its equations switch (if, comparisons, abs, min, max) on the block's own variables, so the block may have no solution in this period: check the conditions`
+      : `raise --max-iter or try the other --solver`),
   notFinite: (period: number, name: string, place: Place) =>
     `period ${period}: ${name} is not a finite number (equation at ${at(place)}: division by zero, log of a negative, or overflow)`,
   hiddenFails: (period: number, place: Place, left: number, right: number) =>
@@ -98,7 +102,10 @@ export const sfcMessages = {
   unknownVariable: (name: string, hint: string | undefined) =>
     `unknown variable: ${name}` + (hint ? ` (did you mean ${hint}?)` : ""),
   noGrid: () => `a sweep needs at least one --grid NAME=FROM:TO:STEP or --draw with --runs`,
-  gridTooLarge: (runs: number) => `the grid has ${runs} runs; the limit is 10000000`,
+  gridTooLarge: (runs: number, max: number) =>
+    `the grid has ${fmt(runs)} runs; a sweep runs at most ${max} (use fewer points or a larger STEP, or split it with --shard)`,
+  axisTooLarge: (axis: string, count: number, max: number) =>
+    `invalid grid axis ${axis}: ${fmt(count)} points; a sweep runs at most ${max} (use a larger STEP)`,
   noSteadyState: (periods: number, name: string, change: number) =>
     `no stationary state within ${periods} periods (${name} still changes by ${fmt(change)} a period); ` +
     `run the shock with --from-start`,

@@ -6,7 +6,7 @@ import { UsageError } from "../errors.ts";
 import { assertPeriod } from "./checks.ts";
 import type { CompiledModel } from "./compile/model.ts";
 import { closest } from "./compile/names.ts";
-import { baseRow, fillGiven, givenColumn, writeStartRow, type Shock } from "./given.ts";
+import { baseRow, fillGiven, givenColumn, writeStartRow, type Overrides, type Shock } from "./given.ts";
 import { sfcMessages } from "./messages.ts";
 import { DEFAULT_SOLVER, PeriodSolver, type SolverOptions } from "./solve/period.ts";
 import { steadyState } from "./steady-state.ts";
@@ -16,7 +16,7 @@ export interface SimulateOptions extends Partial<SolverOptions> {
   /** Number of periods, counting period 1 (the start values). At least 2. */
   periods: number;
   /** Baseline overrides of parameters/exogenous variables, for every period. */
-  set?: Readonly<Record<string, number>>;
+  set?: Overrides;
   /** Changes to parameters/exogenous variables over period ranges. */
   shocks?: readonly Shock[];
   /**
@@ -71,19 +71,20 @@ export class Simulation {
     return this.values[(period - 1) * this.model.n + i]!;
   }
 
-  /** Every series by name (the shape the web app plots). */
+  /** Every series by name (the shape the web app plots); a null-prototype object, as names are user text. */
   toSeries(): Record<string, number[]> {
-    const out: Record<string, number[]> = {};
+    const out = Object.create(null) as Record<string, number[]>;
     for (const name of this.variables) out[name] = this.series(name);
     return out;
   }
 
-  /** One object per period: `period` then every variable. */
+  /** One null-prototype object per period: `period` then every variable. */
   toRows(): Array<Record<string, number>> {
     const names = this.variables;
     const rows: Array<Record<string, number>> = [];
     for (let t = 0; t < this.periods; t++) {
-      const row: Record<string, number> = { period: t + 1 };
+      const row = Object.create(null) as Record<string, number>;
+      row.period = t + 1;
       names.forEach((name, i) => (row[name] = this.values[t * this.model.n + i]!));
       rows.push(row);
     }

@@ -22,7 +22,8 @@ export interface SweepJob {
   periods: number;
   names: string[];
   outputs: OutputSpec[];
-  set: Record<string, number>;
+  /** Baseline overrides as name/value pairs (names are user text: never object keys). */
+  set: Array<[string, number]>;
   solver: SolverOptions;
   /**
    * "all": hidden equations and matrices every period; "hidden" (the sweep default): hidden
@@ -53,7 +54,7 @@ export function parseOutputs(text: string): OutputSpec[] {
 /** Checks a job against a model before any run: names, output variables and periods. */
 export function validateJob(model: CompiledModel, job: SweepJob): void {
   for (const name of job.names) givenColumn(model, name);
-  for (const name of Object.keys(job.set)) givenColumn(model, name);
+  for (const [name] of job.set) givenColumn(model, name);
   const variables = model.columns.slice(0, model.n - 1);
   for (const o of job.outputs) {
     if (!variables.includes(o.name))
@@ -82,7 +83,7 @@ export function runChunk(
   const outCols = job.outputs.map((o) => model.index.get(o.name)!);
   const outRows = job.outputs.map((o) => o.period - 1);
   const rows = Math.max(2, ...job.outputs.map((o) => o.period));
-  const base = baseRow(model, job.set);
+  const base = baseRow(model, new Map(job.set));
   const runBase = new Float64Array(n);
   const v = new Float64Array(rows * n);
   const solver =

@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 
 import { BslabError, ModelError } from "../errors.ts";
 import type { CompiledModel } from "./compile/model.ts";
+import { overrideEntries, type Overrides } from "./given.ts";
 import { drawPoints, gridPoints, type Draw, type GridAxis, type Points } from "./grid.ts";
 import { sfcMessages } from "./messages.ts";
 import { DEFAULT_SOLVER, type SolverOptions } from "./solve/period.ts";
@@ -25,7 +26,7 @@ export interface SweepOptions extends Partial<SolverOptions> {
   runs?: number;
   seed?: number;
   /** Baseline overrides applied to every run. */
-  set?: Record<string, number>;
+  set?: Overrides;
   /** Worker threads: a number, or "auto" (default: threads only for large sweeps). */
   threads?: number | "auto";
   /**
@@ -50,6 +51,7 @@ export interface SweepResult {
   points: Float64Array;
   values: Float64Array;
   threads: number;
+  /** One null-prototype object per run (names are user text). */
   rows(): Array<Record<string, number>>;
 }
 
@@ -69,7 +71,7 @@ function jobOf(options: SweepOptions, names: string[]): SweepJob {
     periods: options.periods,
     names,
     outputs: options.outputs,
-    set: options.set ?? {},
+    set: overrideEntries(options.set),
     solver: {
       solver: options.solver ?? DEFAULT_SOLVER.solver,
       tolerance: options.tolerance ?? DEFAULT_SOLVER.tolerance,
@@ -93,7 +95,7 @@ function result(points: Points, job: SweepJob, values: Float64Array, threads: nu
       const k = points.names.length;
       const o = outputs.length;
       return Array.from({ length: points.runs }, (_, r) => {
-        const row: Record<string, number> = {};
+        const row = Object.create(null) as Record<string, number>;
         points.names.forEach((name, j) => (row[name] = points.values[r * k + j]!));
         outputs.forEach((name, j) => (row[name] = values[r * o + j]!));
         return row;

@@ -51,13 +51,14 @@ function numberOf(option: string, value: string | undefined): number | undefined
   return n;
 }
 
-function setsOf(texts: string[] = []): Record<string, number> {
-  const out: Record<string, number> = {};
+// A Map: the names are user text (`--set __proto__=10` must reach the model, not Object.prototype).
+function setsOf(texts: string[] = []): Map<string, number> {
+  const out = new Map<string, number>();
   for (const text of texts) {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*=\s*(\S+)\s*$/.exec(text);
     const value = m ? Number(m[2]) : NaN;
     if (!m || !Number.isFinite(value)) throw new UsageError(sfcMessages.badSet(text));
-    out[m[1]!] = value;
+    out.set(m[1]!, value);
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 
 import { UsageError } from "../../errors.ts";
 import {
-  axisValues,
+  axisCount,
   describeModel,
   listBuiltinModels,
   loadBuiltinModel,
@@ -66,7 +66,7 @@ function model(name: string): CompiledModel {
 
 function seriesOf(run: Simulation, variables: readonly string[] | undefined): Record<string, number[]> {
   if (!variables || variables.length === 0) return run.toSeries();
-  const out: Record<string, number[]> = {};
+  const out = Object.create(null) as Record<string, number[]>;
   for (const v of variables) out[v] = run.series(v);
   return out;
 }
@@ -200,7 +200,7 @@ export function simRoutes(app: FastifyInstance, ctx: ServerContext): void {
               `/grid ${axis.name}: from ${axis.from} is after to ${axis.to}`,
             ),
           );
-        runs *= axisValues(axis).length;
+        runs *= axisCount(axis);
       }
       if (runs > ctx.limits.sweepRuns)
         throw new UsageError(serverMessages.tooManyRuns(runs, ctx.limits.sweepRuns));

@@ -5,7 +5,7 @@
  */
 import { ModelError } from "../../errors.ts";
 import { PERIOD_NAME, type Expr, type ModelNode, type Pos } from "../ast.ts";
-import { dependsOn, isZero, residualDerivative } from "../derivative.ts";
+import { dependsOn, isZero, piecewiseIn, residualDerivative } from "../derivative.ts";
 import { sfcMessages } from "../messages.ts";
 import { hasPerfectMatching } from "../order/structural.ts";
 import { stronglyConnected } from "../order/scc.ts";
@@ -42,8 +42,13 @@ export interface Block {
   /** Value-matrix columns of the block's variables, in equation order. */
   cols: Int32Array;
   jacobian: JacobianEntry[];
-  /** True when no Jacobian entry depends on the block's own variables: one Newton step is exact. */
+  /**
+   * True when no Jacobian entry depends on the block's own variables and no equation switches on
+   * them: one Newton step is exact (and is still confirmed by the residual).
+   */
   linear: boolean;
+  /** True when an equation switches (if, comparison, abs, min, max) on the block's own variables. */
+  switches: boolean;
 }
 
 /** A parameter or exogenous variable: a given value, the same every period unless shocked. */
@@ -232,6 +237,7 @@ function orderBlocks(
       cols: Int32Array.from(eqs.map((e) => e.col)),
       jacobian: [],
       linear: false,
+      switches: false,
     };
     if (simultaneous) {
       const depends: number[][] = [];
@@ -246,6 +252,10 @@ function orderBlocks(
           block.jacobian.push({ row, col, fn: compileExpr(d, index, index.size), expr: d });
         });
       });
+      // A conditional, comparison, abs, min or max of the block's own variables has a zero or
+      // branch-wise derivative: the Jacobian looks constant but the block is not linear.
+      block.switches = eqs.some((eq) => eqs.some((y) => piecewiseIn(eq.expr, y.name)));
+      if (block.switches) linear = false;
       block.linear = linear;
       if (!hasPerfectMatching(eqs.length, depends)) {
         const message = sfcMessages.unorderable(

@@ -68,7 +68,7 @@ export class ClosurePeriodSolver {
     const { tolerance, maxIterations } = this.options;
     return solver === "newton"
       ? newton(block, v, b, tolerance, maxIterations, this.workspaces[block.id - 1]!)
-      : gaussSeidel(block, v, b, tolerance, maxIterations);
+      : gaussSeidel(block, v, b, tolerance, maxIterations, this.workspaces[block.id - 1]!.f);
   }
 
   private checkFinite(v: Float64Array, t: number): void {

@@ -1,10 +1,13 @@
 import type { Block } from "../compile/model.ts";
+import { residualNorm } from "./newton.ts";
 
 /**
  * Gauss-Seidel on one simultaneous block: evaluate each equation in turn with the freshest values
- * until no variable moves by more than `tolerance`·max(1, |x|). Cheap per sweep and robust for the
+ * until no variable moves by more than `tolerance`·max(1, |x|) and, checked then, every residual is
+ * within `tolerance` (a small move proves nothing when a conditional switches). Cheap per sweep and robust for the
  * contractive blocks typical of SFC models (Godley and Lavoie 2007, ch. 3 appendix; sfcr's default).
  *
+ * @param scratch room for one residual per equation of the block
  * @returns the number of sweeps used, or -1 if it did not converge or produced a non-finite value
  */
 export function gaussSeidel(
@@ -13,6 +16,7 @@ export function gaussSeidel(
   b: number,
   tolerance: number,
   maxIterations: number,
+  scratch: Float64Array,
 ): number {
   const eqs = block.equations;
   for (let it = 1; it <= maxIterations; it++) {
@@ -26,7 +30,7 @@ export function gaussSeidel(
       v[i] = x;
       if (Math.abs(x - old) > tolerance * Math.max(1, Math.abs(x))) converged = false;
     }
-    if (converged) return it;
+    if (converged && residualNorm(block, v, b, scratch) <= tolerance) return it;
   }
   return -1;
 }

@@ -19,8 +19,8 @@ export function newtonWorkspace(block: Block): NewtonWorkspace {
   };
 }
 
-// Largest residual x_i - f_i(x), scaled by max(1, |x_i|); NaN/Infinity come back as Infinity.
-function residualNorm(block: Block, v: Float64Array, b: number, f: Float64Array): number {
+/** Largest residual x_i - f_i(x), scaled by max(1, |x_i|), into `f`; NaN/Infinity come back as Infinity. */
+export function residualNorm(block: Block, v: Float64Array, b: number, f: Float64Array): number {
   let norm = 0;
   const eqs = block.equations;
   for (let k = 0; k < eqs.length; k++) {
@@ -36,7 +36,8 @@ function residualNorm(block: Block, v: Float64Array, b: number, f: Float64Array)
 
 /**
  * Newton's method on one simultaneous block with the exact (symbolic) Jacobian and step halving
- * when a full step would raise the residual. A linear block converges in one step.
+ * when a full step would raise the residual. It stops only when every residual is within
+ * `tolerance` (a linear block after one step, confirmed by evaluating the residual).
  *
  * @returns iterations used, or -1 (singular Jacobian, non-finite values, or iteration limit)
  */
@@ -63,20 +64,11 @@ export function newton(
       x0[k] = v[b + cols[k]!]!;
     }
     if (!solveInPlace(jac, dx, m)) return -1;
-    if (block.linear) {
-      // A linear block is solved exactly by one step; skip the confirming residual evaluation.
-      for (let k = 0; k < m; k++) {
-        const x = x0[k]! + dx[k]!;
-        if (!Number.isFinite(x)) return -1;
-        v[b + cols[k]!] = x;
-      }
-      return it + 1;
-    }
     let lambda = 1;
     for (let halving = 0; ; halving++) {
       for (let k = 0; k < m; k++) v[b + cols[k]!] = x0[k]! + lambda * dx[k]!;
       const next = residualNorm(block, v, b, f);
-      if (next < norm || halving >= 10) {
+      if (next < norm || halving >= 10 || block.linear) {
         norm = next;
         break;
       }

@@ -153,18 +153,21 @@ export class PeriodSolver {
     const { tolerance, maxIterations } = this.options;
     return solver === "newton"
       ? this.newton(ws, tolerance, maxIterations)
-      : this.gaussSeidel(ws.step, tolerance, maxIterations);
+      : this.gaussSeidel(ws, tolerance, maxIterations);
   }
 
   /**
    * Gauss-Seidel: evaluate each equation in turn with the freshest values until no variable moves
-   * by more than `tolerance`·max(1, |x|). Cheap per sweep and robust for the contractive blocks
-   * typical of SFC models (Godley and Lavoie 2007, ch. 3 appendix; sfcr's default).
+   * by more than `tolerance`·max(1, |x|) and, checked then, every equation's residual is within
+   * `tolerance` (a small move does not prove a solution when a conditional switches). Cheap per
+   * sweep and robust for the contractive blocks typical of SFC models (Godley and Lavoie 2007,
+   * ch. 3 appendix; sfcr's default).
    * @returns the number of sweeps used, or -1 if it did not converge or produced a non-finite value
    */
-  private gaussSeidel(step: SimultaneousStep, tolerance: number, maxIterations: number): number {
+  private gaussSeidel(ws: Workspace, tolerance: number, maxIterations: number): number {
     const { code } = this.program;
     const m = this.memory;
+    const { step } = ws;
     const { x: xs, f, eq } = step;
     const count = xs.length;
     for (let it = 1; it <= maxIterations; it++) {
@@ -178,7 +181,7 @@ export class PeriodSolver {
         m[i] = x;
         if (Math.abs(x - old) > tolerance * Math.max(1, Math.abs(x))) converged = false;
       }
-      if (converged) return it;
+      if (converged && this.residualNorm(step, ws.f) <= tolerance) return it;
     }
     return -1;
   }
@@ -202,7 +205,8 @@ export class PeriodSolver {
 
   /**
    * Newton's method with the exact (symbolic) Jacobian and step halving when a full step would
-   * raise the residual; a linear block converges in one step. The Jacobian is evaluated and
+   * raise the residual; it stops only when every equation's residual is within `tolerance` (a
+   * linear block gets there in one step, confirmed by evaluating the residual). The Jacobian is evaluated and
    * factored only when one of its inputs (the window cells its entries read) changed since the last
    * factorisation: a block whose coefficients are parameters factors once per run of a sweep, and
    * reusing the factors gives the same bits as refactoring.
@@ -236,20 +240,12 @@ export class PeriodSolver {
         if (!ws.factored) return -1;
       }
       solveFactored(lu, pivots, dx, m);
-      if (step.block.linear) {
-        // A linear block is solved exactly by one step; skip the confirming residual evaluation.
-        for (let k = 0; k < m; k++) {
-          const x = x0[k]! + dx[k]!;
-          if (!Number.isFinite(x)) return -1;
-          mem[xs[k]!] = x;
-        }
-        return it + 1;
-      }
       let lambda = 1;
       for (let halving = 0; ; halving++) {
         for (let k = 0; k < m; k++) mem[xs[k]!] = x0[k]! + lambda * dx[k]!;
         const next = this.residualNorm(step, f);
-        if (next < norm || halving >= 10) {
+        // A linear block needs no halving; its full step is still confirmed by the residual.
+        if (next < norm || halving >= 10 || step.block.linear) {
           norm = next;
           break;
         }
@@ -296,6 +292,7 @@ export function notConverged(
       options.maxIterations,
       `${worst.name} (line ${worst.pos.line})`,
       largest,
+      block.switches,
     ),
   );
 }
