@@ -6,6 +6,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 
 import type { ServerContext } from "./context.ts";
+import { installGuard } from "./guard.ts";
 import { installErrorHandler } from "./http-errors.ts";
 import { collectRoutes } from "./openapi.ts";
 import { importRoutes } from "./routes/imports.ts";
@@ -31,6 +32,13 @@ export interface ServerOptions {
   idleCloseMs?: number;
   /** Answers of read-only GET routes kept until the store's data change (0: none). Default 256. */
   cacheEntries?: number;
+  /**
+   * The address the server will listen on: only Host headers naming it (or a loopback name) are
+   * answered. Default 127.0.0.1. A non-loopback address requires `token`.
+   */
+  host?: string;
+  /** Access token every `/api` request must carry (see docs/security.md). Default: none on loopback. */
+  token?: string;
   /** Log requests (pino) to stdout. Default false. */
   logger?: boolean;
 }
@@ -66,6 +74,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: limits.body,
     // Unknown fields are refused (400), not silently dropped: a typo in a parameter should show.
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
+  });
+  // Before anything else: a refused request must not reach a parser or the store.
+  installGuard(app, {
+    ...(options.host !== undefined ? { host: options.host } : {}),
+    ...(options.token !== undefined ? { token: options.token } : {}),
   });
   const gate = new StoreGate(options.dbPath, options.idleCloseMs ?? 1000);
   await gate.prepare();

@@ -21,12 +21,19 @@ export async function testServer(): Promise<{
   };
 }
 
-/** Injects a request and parses the JSON answer. */
+/** The header the web app sends (src/server/guard.ts): without it the server refuses writes. */
+export const APP_HEADERS = { "x-bslab-client": "test" } as const;
+
+/** Injects a request as the web app would (with its header) and parses the JSON answer. */
 export async function call<T = Record<string, unknown>>(
   app: FastifyInstance,
   options: InjectOptions | string,
 ): Promise<{ status: number; body: T; raw: string }> {
-  const res = await app.inject(options);
+  const given = typeof options === "string" ? { url: options } : options;
+  const res = await app.inject({
+    ...given,
+    headers: { ...APP_HEADERS, ...(given.headers as Record<string, string> | undefined) },
+  });
   let body: T;
   try {
     body = JSON.parse(res.body) as T;

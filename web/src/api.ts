@@ -24,6 +24,18 @@ async function parse<T>(res: Response): Promise<T> {
   return body as T;
 }
 
+/**
+ * Headers of every API request: the marker the server requires on writes (a page on another site
+ * cannot send it without a CORS preflight, which the server refuses), and the access token when the
+ * server was opened with one (`bslab serve --host ...` prints `/?token=...`; kept for the tab).
+ */
+function apiHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  const fromUrl = new URLSearchParams(location.search).get("token");
+  if (fromUrl) sessionStorage.setItem("bslab-token", fromUrl);
+  const token = fromUrl ?? sessionStorage.getItem("bslab-token");
+  return { "x-bslab-client": "web", ...(token ? { "x-bslab-token": token } : {}), ...extra };
+}
+
 const cache = new Map<string, Promise<unknown>>();
 
 /** GET a JSON document; identical GETs share one request (the store does not change under a page). */
@@ -31,7 +43,7 @@ export function getJson<T>(path: string, { fresh = false } = {}): Promise<T> {
   if (fresh) cache.delete(path);
   let p = cache.get(path) as Promise<T> | undefined;
   if (!p) {
-    p = fetch(path).then((r) => parse<T>(r));
+    p = fetch(path, { headers: apiHeaders() }).then((r) => parse<T>(r));
     cache.set(path, p);
     p.catch(() => cache.delete(path));
   }
@@ -41,7 +53,7 @@ export function getJson<T>(path: string, { fresh = false } = {}): Promise<T> {
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: apiHeaders({ "content-type": "application/json" }),
     body: JSON.stringify(body),
     ...(signal ? { signal } : {}),
   });
@@ -49,7 +61,7 @@ export async function postJson<T>(path: string, body: unknown, signal?: AbortSig
 }
 
 export async function postForm<T>(path: string, form: FormData): Promise<T> {
-  return parse<T>(await fetch(path, { method: "POST", body: form }));
+  return parse<T>(await fetch(path, { method: "POST", body: form, headers: apiHeaders() }));
 }
 
 /** Forget cached GETs (after an import changed the store). */

@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 import type { Command } from "commander";
 
 import { UsageError, messages } from "../../errors.ts";
@@ -27,13 +29,25 @@ export function register(program: Command): void {
         process.stderr.write("checking the web app build...\n");
         if (await ensureWebBuilt()) process.stderr.write("built web/dist\n");
       }
+      const { isLoopbackHost } = await import("../../server/guard.ts");
+      // Beyond loopback every API request needs a token: $BSLAB_TOKEN, or a fresh one printed below.
+      const token =
+        process.env.BSLAB_TOKEN ||
+        (isLoopbackHost(opts.host) ? undefined : randomBytes(24).toString("base64url"));
       process.stderr.write("loading the database...\n");
-      const app = await buildServer({ dbPath: defaultDbPath() });
+      const app = await buildServer({
+        dbPath: defaultDbPath(),
+        host: opts.host,
+        ...(token ? { token } : {}),
+      });
       const address = await app.listen({ host: opts.host, port });
       const url = address.replace("://[::1]", "://localhost");
-      process.stdout.write(`bslab workbench: ${url}/\n`);
-      if (opts.host !== "127.0.0.1" && opts.host !== "localhost")
-        process.stderr.write(`warning: listening on ${opts.host}: the API has no authentication\n`);
+      // The web app takes the token from its address (web/src/api.ts) and sends it with each request.
+      process.stdout.write(`bslab workbench: ${url}/${token ? `?token=${token}` : ""}\n`);
+      if (token && !process.env.BSLAB_TOKEN)
+        process.stderr.write(
+          `listening on ${opts.host}: API requests need the token above (header x-bslab-token)\n`,
+        );
       const stop = () => void app.close().then(() => process.exit(0));
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
