@@ -1,11 +1,13 @@
+import { readFileSync } from "node:fs";
+
 import { Command, CommanderError } from "commander";
 
-import { BslabError } from "../errors.ts";
+import { BslabError, UsageError } from "../errors.ts";
 import type { RegisterCommand } from "./context.ts";
 
 // One module per command family, with the top-level commands it registers; adding a command is
 // one line here. Only the module of the command being run is loaded (the report module alone pulls
-// in ECharts); help and unknown commands load them all.
+// in ECharts); help and unknown commands load them all, `--version` none.
 const modules: Array<{ names: string[]; load: () => Promise<{ register: RegisterCommand }> }> = [
   { names: ["datasets", "sheet", "import"], load: () => import("./commands/data.ts") },
   { names: ["serve"], load: () => import("./commands/serve.ts") },
@@ -16,14 +18,42 @@ const modules: Array<{ names: string[]; load: () => Promise<{ register: Register
   { names: ["sim"], load: () => import("./commands/sim.ts") },
 ];
 
-/** The command word in argv: the first argument that is neither a global option nor its value. */
-function commandName(argv: readonly string[]): string | undefined {
+/** The words of argv that are neither global options nor their values: the command path first. */
+function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
   for (let i = 2; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--db") i++;
-    else if (!arg.startsWith("-")) return arg;
+    else if (!arg.startsWith("-")) words.push(arg);
   }
-  return undefined;
+  return words;
+}
+
+/** The package's version, read from package.json beside src/ (or dist/) at run time. */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/** The deepest command named by `words` (e.g. `sim` for `bslab sim`), to say what it expects. */
+function commandAt(program: Command, words: readonly string[]): Command {
+  let cmd = program;
+  for (const word of words) {
+    const sub = cmd.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (sub === undefined) break;
+    cmd = sub;
+  }
+  return cmd;
+}
+
+/** The one-line message of a Commander usage error (it may print a suggestion on a second line). */
+function oneLine(text: string): string {
+  return text
+    .replace(/^error: /, "")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -32,18 +62,40 @@ async function main(argv: string[]): Promise<void> {
     .option("--db <path>", "DuckDB database file (default: $BSLAB_DB or the user data directory)")
     .exitOverride();
   // Usage errors are one line, like every other failure, so scripts can show them as they are.
+  // Help shown because a command group was given no command goes nowhere: the catch below says
+  // what was missing in one line instead.
   program.configureOutput({
-    writeErr: (text) => process.stderr.write(text),
-    outputError: (text, write) => write(`bslab: ${text.replace(/^error: /, "").trim()} (see bslab --help)\n`),
+    writeErr: () => {},
+    outputError: (text) => process.stderr.write(`bslab: ${oneLine(text)} (see bslab --help)\n`),
   });
   program.hook("preAction", (cmd) => {
     const db = cmd.optsWithGlobals().db as string | undefined;
     if (db) process.env.BSLAB_DB = db;
   });
-  const name = commandName(argv);
+  const words = commandWords(argv);
+  const versionOnly = argv.slice(2).some((a) => a === "--version" || a === "-V") && words.length === 0;
+  if (versionOnly) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
+  program.version(packageVersion(), "-V, --version", "print the version");
+  const name = words[0];
   const wanted = modules.filter((m) => name !== undefined && m.names.includes(name));
   for (const m of wanted.length > 0 ? wanted : modules) (await m.load()).register(program);
-  await program.parseAsync(argv);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    // A command group run without one of its commands: Commander shows its help as an error.
+    if (error instanceof CommanderError && error.code === "commander.help" && error.exitCode !== 0) {
+      const cmd = commandAt(program, words);
+      const names = cmd.commands.map((c) => c.name()).filter((n) => n !== "help");
+      const path = words.slice(0, words.indexOf(cmd.name()) + 1).join(" ");
+      const help = cmd === program ? "bslab --help" : `bslab ${path} --help`;
+      const what = cmd === program ? "missing command" : `${path} needs a command`;
+      throw new UsageError(`${what}: ${names.join(", ")} (see ${help})`);
+    }
+    throw error;
+  }
 }
 
 // A reader that stops early (`| head`) closes the pipe: that is not an error worth a stack trace.
@@ -52,13 +104,15 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+// Exit codes: 0 ok (help and --version included), 2 a usage error (Commander's or a UsageError),
+// 1 any other failure. Every error is one line on stderr; BSLAB_DEBUG adds the stack.
 main(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode;
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
     return;
   }
   const message = error instanceof BslabError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`bslab: ${message.split("\n")[0]}\n`);
   if (process.env.BSLAB_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-  process.exitCode = 1;
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 });

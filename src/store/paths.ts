@@ -1,5 +1,6 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Where the database lives when neither `--db` nor `BSLAB_DB` says: the platform's per-user data
@@ -20,5 +21,6 @@ export function defaultDbPath(
 /** The bundled data folder of this checkout (data/ at the package root), or `$BSLAB_DATA_DIR`. */
 export function bundledDataDir(): string {
   if (process.env.BSLAB_DATA_DIR) return process.env.BSLAB_DATA_DIR;
-  return new URL("../../data/", import.meta.url).pathname;
+  // fileURLToPath, not `.pathname`: the latter keeps %20 and %E7... for spaces and CJK characters.
+  return fileURLToPath(new URL("../../data/", import.meta.url));
 }

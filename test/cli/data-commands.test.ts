@@ -56,13 +56,13 @@ describe("bslab sheet / datasets / import", () => {
   });
 
   it("errors are one line on stderr with a non-zero exit", () => {
-    for (const args of [
-      ["sheet", "nobank", "2013-12"],
-      ["sheet", "pboc", "2013-12", "--format", "xml"],
-      ["import", "/nonexistent.csv"],
-    ]) {
-      const r = runCli(args, db.path);
-      expect(r.status, args.join(" ")).toBe(1);
+    for (const [args, status] of [
+      [["sheet", "nobank", "2013-12"], 1],
+      [["sheet", "pboc", "2013-12", "--format", "xml"], 2],
+      [["import", "/nonexistent.csv"], 1],
+    ] as const) {
+      const r = runCli([...args], db.path);
+      expect(r.status, args.join(" ")).toBe(status);
       expect(r.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
     }
     expect(runCli(["sheet", "pboc", "2013-12", "--format", "xml"], db.path).stderr).toBe(

@@ -3,11 +3,12 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
-const BIN = new URL("../../bin/bslab.mjs", import.meta.url).pathname;
+const BIN = fileURLToPath(new URL("../../bin/bslab.mjs", import.meta.url));
 
 async function bslab(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
