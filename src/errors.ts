@@ -5,6 +5,8 @@
  * Message builders shared by several domains live here; each domain keeps its own builders in
  * `src/<domain>/messages.ts` so the text of an error is written once.
  */
+import type { Lang, Text } from "./i18n/lang.ts";
+
 export type ErrorCode =
   "parse" | "model" | "data" | "indicator" | "store" | "usage" | "not-found" | "not-computable";
 
@@ -19,53 +21,65 @@ export interface Place {
 export class BslabError extends Error {
   readonly code: ErrorCode;
   readonly place: Place | undefined;
+  /** The message in both languages, when it was built from the catalogue (src/i18n). */
+  readonly text: Text | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; place?: Place } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  /** `message` is English text, or both languages (`text(...)` of src/i18n/catalogue.ts). */
+  constructor(code: ErrorCode, message: string | Text, options: { cause?: unknown; place?: Place } = {}) {
+    super(
+      typeof message === "string" ? message : message.en,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = new.target.name;
     this.code = code;
     this.place = options.place;
+    this.text = typeof message === "string" ? undefined : message;
+  }
+
+  /** The message in `lang` (English when it has no translation). */
+  messageIn(lang: Lang): string {
+    return this.text?.[lang] ?? this.message;
   }
 }
 
 /** Text that could not be parsed: a model file, an equation, a date. */
 export class ParseError extends BslabError {
-  constructor(message: string, options: { cause?: unknown; place?: Place } = {}) {
+  constructor(message: string | Text, options: { cause?: unknown; place?: Place } = {}) {
     super("parse", message, options);
   }
 }
 
 /** A model or balance sheet that is well-formed but inconsistent (identity fails, unordered equations). */
 export class ModelError extends BslabError {
-  constructor(message: string, options: { cause?: unknown; place?: Place } = {}) {
+  constructor(message: string | Text, options: { cause?: unknown; place?: Place } = {}) {
     super("model", message, options);
   }
 }
 
 /** Input data that cannot be accepted: a bad row, an unknown unit, a missing column. */
 export class DataError extends BslabError {
-  constructor(message: string, options: { cause?: unknown; place?: Place } = {}) {
+  constructor(message: string | Text, options: { cause?: unknown; place?: Place } = {}) {
     super("data", message, options);
   }
 }
 
 /** An indicator that cannot be defined or registered (computations report `Missing` instead). */
 export class IndicatorError extends BslabError {
-  constructor(message: string, options: { cause?: unknown; place?: Place } = {}) {
+  constructor(message: string | Text, options: { cause?: unknown; place?: Place } = {}) {
     super("indicator", message, options);
   }
 }
 
 /** Something the user asked for does not exist: an entity, a dataset, a model name. */
 export class NotFoundError extends BslabError {
-  constructor(message: string, options: { cause?: unknown } = {}) {
+  constructor(message: string | Text, options: { cause?: unknown } = {}) {
     super("not-found", message, options);
   }
 }
 
 /** A command line or API request that is malformed. */
 export class UsageError extends BslabError {
-  constructor(message: string, options: { cause?: unknown } = {}) {
+  constructor(message: string | Text, options: { cause?: unknown } = {}) {
     super("usage", message, options);
   }
 }

@@ -1,14 +1,11 @@
+import { defineMessages } from "../i18n/define.ts";
+import type { Lang, Text } from "../i18n/lang.ts";
 import type { MismatchType } from "../indicators/types.ts";
-import type { Lang } from "./model.ts";
 
-/** A string in both report languages. */
-export interface Text {
-  en: string;
-  zh: string;
-}
+export type { Text } from "../i18n/lang.ts";
 
-/** Every fixed string the reports print, in English and Chinese, written once here. */
-export const STRINGS = {
+/** Every fixed string the reports print, in English and Chinese (catalogue domain `report`). */
+export const STRINGS = defineMessages({
   mismatchTitle: {
     en: "Central-bank balance-sheet mismatch risk",
     zh: "中央银行资产负债表错配风险评估",
@@ -138,7 +135,7 @@ export const STRINGS = {
     zh: "私人部门金融收支与信贷增速（年度，占GDP% / 同比%）",
   },
   parameters: { en: "Parameters", zh: "参数" },
-} satisfies Record<string, Text>;
+});
 
 export type StringKey = keyof typeof STRINGS;
 

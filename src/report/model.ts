@@ -4,7 +4,9 @@
  * render-markdown.ts) turn it into a file. Every cell is already formatted for the report's language,
  * so both renderers print exactly the same numbers.
  */
-export type Lang = "en" | "zh";
+import type { Lang } from "../i18n/lang.ts";
+
+export type { Lang };
 
 /** A table; `align` marks numeric columns (right-aligned) per column. */
 export interface TableBlock {

@@ -3,8 +3,8 @@ import { networkInterfaces } from "node:os";
 
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
-import type { ErrorBody } from "./http-errors.ts";
-import { serverMessages } from "./messages.ts";
+import { msg } from "../i18n/catalogue.ts";
+import { type ErrorBody, requestLang } from "./http-errors.ts";
 
 /**
  * The header the web app sends with every request. A page on another origin cannot add it without
@@ -83,7 +83,7 @@ function refuse(reply: FastifyReply, status: number, message: string): FastifyRe
 export function installGuard(app: FastifyInstance, options: GuardOptions = {}): void {
   const host = options.host ?? "127.0.0.1";
   const token = options.token;
-  if (!isLoopbackHost(host) && !token) throw new Error(serverMessages.tokenRequired(host));
+  if (!isLoopbackHost(host) && !token) throw new Error(msg("en", "server.tokenRequired", host));
   const names = allowedNames(host);
 
   app.addHook("onRequest", async (req: FastifyRequest, reply: FastifyReply) => {
@@ -93,17 +93,17 @@ export function installGuard(app: FastifyInstance, options: GuardOptions = {}): 
     const address = app.server.address();
     const port = address && typeof address === "object" ? address.port : undefined;
     if (!parsed || !names.has(parsed.name) || (port !== undefined && (parsed.port ?? 80) !== port))
-      return refuse(reply, 421, serverMessages.foreignHost(hostHeader ?? ""));
+      return refuse(reply, 421, msg(requestLang(req), "server.foreignHost", hostHeader ?? ""));
 
     if (!SAFE_METHODS.has(req.method)) {
       const site = req.headers["sec-fetch-site"];
       if (typeof site === "string" && !SAME_ORIGIN_FETCH.has(site.toLowerCase()))
-        return refuse(reply, 403, serverMessages.foreignSite(site));
+        return refuse(reply, 403, msg(requestLang(req), "server.foreignSite", site));
       const origin = req.headers.origin;
       if (origin !== undefined && !sameOrigin(origin, hostHeader!))
-        return refuse(reply, 403, serverMessages.foreignOrigin(origin));
+        return refuse(reply, 403, msg(requestLang(req), "server.foreignOrigin", origin));
       if (!req.headers[CLIENT_HEADER])
-        return refuse(reply, 403, serverMessages.noClientHeader(CLIENT_HEADER));
+        return refuse(reply, 403, msg(requestLang(req), "server.noClientHeader", CLIENT_HEADER));
     }
 
     if (token && req.url.startsWith("/api")) {
@@ -112,7 +112,7 @@ export function installGuard(app: FastifyInstance, options: GuardOptions = {}): 
         (req.headers[TOKEN_HEADER] as string | undefined) ??
         (typeof auth === "string" && auth.startsWith("Bearer ") ? auth.slice(7) : undefined);
       if (given === undefined || !sameToken(given, token))
-        return refuse(reply, 401, serverMessages.badToken(TOKEN_HEADER));
+        return refuse(reply, 401, msg(requestLang(req), "server.badToken", TOKEN_HEADER));
     }
     return undefined;
   });

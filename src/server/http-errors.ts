@@ -1,7 +1,8 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 
 import { BslabError, type ErrorCode } from "../errors.ts";
-import { serverMessages } from "./messages.ts";
+import { msg } from "../i18n/catalogue.ts";
+import { isLang, type Lang } from "../i18n/lang.ts";
 import { patternHint } from "./schemas.ts";
 
 /** The body of every error answer: a stable code for scripts and a message for people. */
@@ -20,18 +21,33 @@ const STATUS: Record<ErrorCode, number> = {
   store: 503,
 };
 
+/**
+ * The language a request reads: `?lang=` when given, else its Accept-Language (Chinese when it
+ * starts with zh), else English.
+ */
+export function requestLang(request: FastifyRequest): Lang {
+  const q = (request.query as Record<string, unknown> | undefined)?.lang;
+  if (isLang(q)) return q;
+  const accept = request.headers["accept-language"];
+  return typeof accept === "string" && /^\s*zh/i.test(accept) ? "zh" : "en";
+}
+
 /** Fastify's own error codes that mean "the request was bad", with our code and message. */
-function fastifyError(error: FastifyError, limits: { body: number; file: number }): [number, string, string] {
+function fastifyError(
+  error: FastifyError,
+  limits: { body: number; file: number },
+  lang: Lang,
+): [number, string, string] {
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
-      return [413, "too-large", serverMessages.bodyTooLarge(limits.body)];
+      return [413, "too-large", msg(lang, "server.bodyTooLarge", limits.body)];
     case "FST_REQ_FILE_TOO_LARGE":
-      return [413, "too-large", serverMessages.fileTooLarge(limits.file)];
+      return [413, "too-large", msg(lang, "server.fileTooLarge", limits.file)];
     case "FST_ERR_CTP_INVALID_JSON_BODY":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
-      return [400, "usage", serverMessages.invalidJson(error.message)];
+      return [400, "usage", msg(lang, "server.invalidJson", error.message)];
     case "FST_INVALID_MULTIPART_CONTENT_TYPE":
-      return [400, "usage", serverMessages.notMultipart()];
+      return [400, "usage", msg(lang, "server.notMultipart")];
     default:
       return [error.statusCode ?? 500, "usage", error.message];
   }
@@ -48,6 +64,7 @@ export function installErrorHandler(app: FastifyInstance, limits: { body: number
     let code: string;
     let message: string;
     let place: unknown;
+    const lang = requestLang(request);
     if (error.validation) {
       status = 400;
       code = "usage";
@@ -57,19 +74,19 @@ export function installErrorHandler(app: FastifyInstance, limits: { body: number
           return `${v.instancePath || "/"} ${hint ? `must be ${hint}` : (v.message ?? "is invalid")}`;
         })
         .join("; ");
-      message = serverMessages.invalidInput(error.validationContext ?? "request", detail);
+      message = msg(lang, "server.invalidInput", error.validationContext ?? "request", detail);
     } else if (error instanceof BslabError) {
       status = STATUS[error.code] ?? 400;
       code = error.code;
-      message = error.message;
+      message = error.messageIn(lang);
       place = error.place;
     } else {
-      [status, code, message] = fastifyError(error, limits);
+      [status, code, message] = fastifyError(error, limits, lang);
     }
     if (status >= 500 && !(error instanceof BslabError)) {
       request.log.error(error);
       code = "internal";
-      message = serverMessages.internal(String(error.message).split("\n")[0] ?? "");
+      message = msg(lang, "server.internal", String(error.message).split("\n")[0] ?? "");
     }
     const body: ErrorBody = { error: { code, message: message.split("\n")[0] ?? message } };
     if (place !== undefined) body.error.place = place;
@@ -78,7 +95,10 @@ export function installErrorHandler(app: FastifyInstance, limits: { body: number
 
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({
-      error: { code: "not-found", message: serverMessages.unknownRoute(request.method, request.url) },
+      error: {
+        code: "not-found",
+        message: msg(requestLang(request), "server.unknownRoute", request.method, request.url),
+      },
     } satisfies ErrorBody);
   });
 }

@@ -1,29 +1,86 @@
-/** Message builders of the HTTP API, written once (see src/errors.ts for the shared ones). */
-export const serverMessages = {
-  bodyTooLarge: (limit: number) =>
-    `request body is larger than the limit of ${limit} bytes (send a smaller file or import it with \`bslab import\`)`,
-  fileTooLarge: (limit: number) =>
-    `uploaded file is larger than the limit of ${limit} bytes (import large files with \`bslab import FILE\`)`,
-  invalidInput: (where: string, detail: string) => `invalid ${where}: ${detail}`,
-  invalidJson: (detail: string) => `request body is not valid JSON: ${detail}`,
-  notMultipart: () => "expected a multipart/form-data upload with a `file` field",
-  noFile: () => "no file in the upload (send the CSV in a form field named `file`)",
-  unknownRoute: (method: string, url: string) =>
-    `no such endpoint: ${method} ${url} (see /api/openapi.json for the list)`,
-  internal: (detail: string) => `internal error: ${detail}`,
-  tooManyRuns: (runs: number, max: number) =>
-    `sweep of ${runs} runs is larger than the server limit of ${max} (use \`bslab sim sweep\` for large sweeps)`,
-  foreignHost: (host: string) =>
-    `refused: Host ${JSON.stringify(host)} is not an address of this server (open the workbench at the address \`bslab serve\` printed)`,
-  foreignSite: (site: string) =>
-    `refused: a state-changing request from another site (Sec-Fetch-Site: ${site}); only the workbench itself may write`,
-  foreignOrigin: (origin: string) =>
-    `refused: a state-changing request from another origin (${origin}); only the workbench itself may write`,
-  noClientHeader: (header: string) =>
-    `refused: state-changing requests must carry the ${header} header the workbench sends (scripts: add \`-H '${header}: 1'\`)`,
-  badToken: (header: string) =>
-    `refused: this server requires its access token (open the URL \`bslab serve\` printed, or send the ${header} header)`,
-  tokenRequired: (host: string) =>
-    `listening on ${host} opens the server beyond this machine: give an access token (BSLAB_TOKEN)`,
-  storeBusy: (path: string) => `database ${path} is busy (another bslab process holds it); retry in a moment`,
-};
+import { defineMessages } from "../i18n/define.ts";
+
+/**
+ * Messages of the HTTP API in both languages (catalogue domain `server`); the error envelope
+ * answers in the request's language (see src/server/http-errors.ts).
+ */
+export const SERVER_MESSAGES = defineMessages({
+  bodyTooLarge: {
+    en: (limit: number) =>
+      `request body is larger than the limit of ${limit} bytes (send a smaller file or import it with \`bslab import\`)`,
+    zh: (limit: number) => `请求体超过 ${limit} 字节的上限（请发送较小的文件，或用 \`bslab import\` 导入）`,
+  },
+  fileTooLarge: {
+    en: (limit: number) =>
+      `uploaded file is larger than the limit of ${limit} bytes (import large files with \`bslab import FILE\`)`,
+    zh: (limit: number) => `上传的文件超过 ${limit} 字节的上限（大文件请用 \`bslab import FILE\` 导入）`,
+  },
+  invalidInput: {
+    en: (where: string, detail: string) => `invalid ${where}: ${detail}`,
+    zh: (where: string, detail: string) => `${where} 无效：${detail}`,
+  },
+  invalidJson: {
+    en: (detail: string) => `request body is not valid JSON: ${detail}`,
+    zh: (detail: string) => `请求体不是有效的 JSON：${detail}`,
+  },
+  notMultipart: {
+    en: () => "expected a multipart/form-data upload with a `file` field",
+    zh: () => "应为带 `file` 字段的 multipart/form-data 上传",
+  },
+  noFile: {
+    en: () => "no file in the upload (send the CSV in a form field named `file`)",
+    zh: () => "上传中没有文件（请把 CSV 放在名为 `file` 的表单字段中）",
+  },
+  unknownRoute: {
+    en: (method: string, url: string) =>
+      `no such endpoint: ${method} ${url} (see /api/openapi.json for the list)`,
+    zh: (method: string, url: string) => `没有这个接口：${method} ${url}（接口列表见 /api/openapi.json）`,
+  },
+  internal: {
+    en: (detail: string) => `internal error: ${detail}`,
+    zh: (detail: string) => `内部错误：${detail}`,
+  },
+  tooManyRuns: {
+    en: (runs: number, max: number) =>
+      `sweep of ${runs} runs is larger than the server limit of ${max} (use \`bslab sim sweep\` for large sweeps)`,
+    zh: (runs: number, max: number) =>
+      `${runs} 次运行的扫描超过服务器上限 ${max}（大规模扫描请用 \`bslab sim sweep\`）`,
+  },
+  foreignHost: {
+    en: (host: string) =>
+      `refused: Host ${JSON.stringify(host)} is not an address of this server (open the workbench at the address \`bslab serve\` printed)`,
+    zh: (host: string) =>
+      `已拒绝：Host ${JSON.stringify(host)} 不是本服务器的地址（请用 \`bslab serve\` 打印的地址打开工作台）`,
+  },
+  foreignSite: {
+    en: (site: string) =>
+      `refused: a state-changing request from another site (Sec-Fetch-Site: ${site}); only the workbench itself may write`,
+    zh: (site: string) => `已拒绝：来自其他站点的写请求（Sec-Fetch-Site: ${site}）；只有工作台本身可以写入`,
+  },
+  foreignOrigin: {
+    en: (origin: string) =>
+      `refused: a state-changing request from another origin (${origin}); only the workbench itself may write`,
+    zh: (origin: string) => `已拒绝：来自其他源的写请求（${origin}）；只有工作台本身可以写入`,
+  },
+  noClientHeader: {
+    en: (header: string) =>
+      `refused: state-changing requests must carry the ${header} header the workbench sends (scripts: add \`-H '${header}: 1'\`)`,
+    zh: (header: string) =>
+      `已拒绝：写请求须带工作台发送的 ${header} 请求头（脚本请加 \`-H '${header}: 1'\`）`,
+  },
+  badToken: {
+    en: (header: string) =>
+      `refused: this server requires its access token (open the URL \`bslab serve\` printed, or send the ${header} header)`,
+    zh: (header: string) =>
+      `已拒绝：本服务器需要访问令牌（请打开 \`bslab serve\` 打印的网址，或发送 ${header} 请求头）`,
+  },
+  tokenRequired: {
+    en: (host: string) =>
+      `listening on ${host} opens the server beyond this machine: give an access token (BSLAB_TOKEN)`,
+    zh: (host: string) => `在 ${host} 上监听会把服务器开放到本机之外：请提供访问令牌（BSLAB_TOKEN）`,
+  },
+  storeBusy: {
+    en: (path: string) => `database ${path} is busy (another bslab process holds it); retry in a moment`,
+    zh: (path: string) => `数据库 ${path} 正被另一个 bslab 进程占用，请稍后重试`,
+  },
+});

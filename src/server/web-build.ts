@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
@@ -12,13 +12,40 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+/**
+ * The modules outside web/ that the web app imports (the message catalogue, the palette), followed
+ * from relative imports, so a change to them makes the build stale too.
+ */
+function sharedModules(webDir: string): string[] {
+  const seen = new Set<string>();
+  const srcRoot = resolve(webDir, "..", "src");
+  const visit = (file: string) => {
+    for (const m of readFileSync(file, "utf8").matchAll(/from\s+"(\.{1,2}\/[^"]+\.ts)"/g)) {
+      const target = resolve(dirname(file), m[1]!);
+      if (seen.has(target) || !existsSync(target)) continue;
+      seen.add(target);
+      visit(target);
+    }
+  };
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, name.name);
+      if (name.isDirectory()) walk(path);
+      else if (name.name.endsWith(".ts")) visit(path);
+    }
+  };
+  walk(join(webDir, "src"));
+  return [...seen].filter((p) => p.startsWith(srcRoot));
+}
+
 /** True when web/dist is missing or older than any file of the web app's sources. */
 export function webBuildIsStale(webDir = WEB_DIR): boolean {
   const index = join(webDir, "dist", "index.html");
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
   const sources = [join(webDir, "src"), join(webDir, "index.html"), join(webDir, "vite.config.ts")];
-  return sources.some((p) => existsSync(p) && newestMtime(p) > built);
+  if (sources.some((p) => existsSync(p) && newestMtime(p) > built)) return true;
+  return sharedModules(webDir).some((p) => statSync(p).mtimeMs > built);
 }
 
 /**

@@ -2,7 +2,8 @@
  * The workbench's state lives in the URL hash (`#/sheet?entity=pboc&date=2013-12&lang=zh`), so any
  * view can be shared or bookmarked, and back/forward move between views.
  */
-export type Lang = "en" | "zh";
+export type { Lang } from "../../src/i18n/lang.ts";
+import type { Lang } from "../../src/i18n/lang.ts";
 
 export interface Route {
   page: string;

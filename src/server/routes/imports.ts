@@ -10,7 +10,7 @@ import { isWorkbookBytes } from "../../io/xlsx/read-workbook.ts";
 import { listEntities } from "../../store/sheets.ts";
 import type { ServerContext } from "../context.ts";
 import { placed, previewImport, type ImportPreview } from "../import-preview.ts";
-import { serverMessages } from "../messages.ts";
+import { text } from "../../i18n/catalogue.ts";
 
 const QUERY = {
   type: "object",
@@ -37,9 +37,9 @@ interface Upload {
 
 /** Reads the `file` part of a multipart upload, with a safe display name. */
 async function upload(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw new UsageError(serverMessages.notMultipart());
+  if (!req.isMultipart()) throw new UsageError(text("server.notMultipart"));
   const part = await req.file();
-  if (!part) throw new UsageError(serverMessages.noFile());
+  if (!part) throw new UsageError(text("server.noFile"));
   const bytes = await part.toBuffer();
   const file = basename(part.filename || "upload.csv").replace(/[^\p{L}\p{N}._ -]/gu, "_") || "upload.csv";
   const workbook = isWorkbookBytes(bytes);

@@ -14,7 +14,7 @@ import {
   type Simulation,
 } from "../../sfc/index.ts";
 import type { ServerContext } from "../context.ts";
-import { serverMessages } from "../messages.ts";
+import { text } from "../../i18n/catalogue.ts";
 import { MODEL, NUMBER } from "../schemas.ts";
 
 const NAME = { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_.]{0,63}$" } as const;
@@ -128,7 +128,7 @@ export function simRoutes(app: FastifyInstance, ctx: ServerContext): void {
       for (const s of b.shocks ?? [])
         if (s.to !== undefined && s.to < s.from)
           throw new UsageError(
-            serverMessages.invalidInput("body", `/shocks ${s.name}: to ${s.to} is before from ${s.from}`),
+            text("server.invalidInput", "body", `/shocks ${s.name}: to ${s.to} is before from ${s.from}`),
           );
       const scenario = simulate(m, { ...common, set: b.set ?? {}, shocks: b.shocks ?? [] });
       // The baseline is the model as published: no overrides, no shocks.
@@ -195,7 +195,8 @@ export function simRoutes(app: FastifyInstance, ctx: ServerContext): void {
       for (const axis of b.grid) {
         if (axis.from > axis.to)
           throw new UsageError(
-            serverMessages.invalidInput(
+            text(
+              "server.invalidInput",
               "body",
               `/grid ${axis.name}: from ${axis.from} is after to ${axis.to}`,
             ),
@@ -203,7 +204,7 @@ export function simRoutes(app: FastifyInstance, ctx: ServerContext): void {
         runs *= axisCount(axis);
       }
       if (runs > ctx.limits.sweepRuns)
-        throw new UsageError(serverMessages.tooManyRuns(runs, ctx.limits.sweepRuns));
+        throw new UsageError(text("server.tooManyRuns", runs, ctx.limits.sweepRuns));
       const res = sweepSync(model(b.model), {
         periods: b.periods,
         grid: b.grid,
