@@ -199,6 +199,34 @@ export async function partialSheets(
   return sheets;
 }
 
+/** The `coverage` note of a stored sheet that itemises only part of a statement, if it has one. */
+function partialNote(sheet: BalanceSheet): BalanceSheet["notes"][number] | undefined {
+  return sheet.notes.find((n) => n.item === "coverage" && n.message.startsWith("partial:"));
+}
+
+/**
+ * Stored partial statements (the Fed's year-end H.4.1 Table 1 lines) completed with the lines the
+ * FRED series give on the same date, where the statement has no line of that item, or of that side
+ * and instrument, or no total on that side; then the FRED-only sheets of the other dates.
+ */
+function completePartial(stored: BalanceSheet[], fromSeries: BalanceSheet[]): BalanceSheet[] {
+  const byDate = new Map(fromSeries.map((s) => [s.date, s]));
+  const out: BalanceSheet[] = stored.map((sheet) => {
+    const extra = byDate.get(sheet.date);
+    byDate.delete(sheet.date);
+    if (!extra) return sheet;
+    const own = sheet.positions.filter((p) => p.kind !== "memo");
+    const missing = extra.positions.filter((p) =>
+      p.kind === "total"
+        ? !own.some((q) => q.kind === "total" && (q.side === "asset") === (p.side === "asset"))
+        : !sheet.positions.some((q) => q.item === p.item) &&
+          !own.some((q) => q.side === p.side && q.instrument === p.instrument),
+    );
+    return { ...sheet, positions: [...sheet.positions, ...missing], notes: [...sheet.notes, ...extra.notes] };
+  });
+  return [...out, ...byDate.values()];
+}
+
 const CB_IDS = CENTRAL_BANKS.map((e) => e.id);
 const ODC_IDS = DEPOSITORY_CORPORATIONS.map((e) => e.id);
 const SHEET_ENTITY = new Map(SHEET_ENTITIES.map((e) => [e.id, e]));
@@ -270,9 +298,14 @@ export async function inputsInRange(
 ): Promise<IndicatorInput[]> {
   const info = SHEET_ENTITY.get(entity);
   if (info) {
-    const full = await loadSheets(store, entity, from, to);
+    const stored = await loadSheets(store, entity, from, to);
+    const full = stored.filter((s) => !partialNote(s));
     const have = new Set(full.map((s) => s.date));
-    const partial = (await partialSheets(store, entity, from, to)).filter((s) => !have.has(s.date));
+    const fromSeries = (await partialSheets(store, entity, from, to)).filter((s) => !have.has(s.date));
+    const partial = completePartial(
+      stored.filter((s) => partialNote(s)),
+      fromSeries,
+    );
     const coverage = seriesCoverage(entity);
     const peers = await peerSheets(store, info, from, to);
     const context = (date: string) => ({
@@ -285,7 +318,7 @@ export async function inputsInRange(
         entity,
         date: sheet.date,
         sheet,
-        partial: coverage,
+        partial: [partialNote(sheet)?.message.replace(/^partial: /, ""), coverage].filter(Boolean).join("; "),
         ...context(sheet.date),
       })),
     ].sort((a, b) => a.date.localeCompare(b.date));

@@ -20,6 +20,8 @@ export interface SourceRef {
   row: number;
   column?: string;
   sheet?: string;
+  /** The publisher's page or API address the value was read from, where the file names one per line. */
+  url?: string;
 }
 
 export interface Position {

@@ -31,6 +31,9 @@ export const MIGRATIONS: readonly string[] = [
   // 2: the size and modification time of each bundled dataset's files when it was loaded, so a
   // run can tell the files are unchanged without hashing 20 MB.
   `create table bundled_files (dataset varchar primary key, stat_key varchar);`,
+  // 3: the publisher's address of each line, where a file names one per line (the BoJ's and the
+  // ECB's release pages), so a value can be traced to the page it was read from.
+  `alter table positions add column src_url varchar;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -33,6 +33,7 @@ function positionRow(sheet: BalanceSheet, vintage: string, p: Position): DuckDBV
     p.source.row,
     p.source.column ?? null,
     p.source.sheet ?? null,
+    p.source.url ?? null,
   ];
 }
 
@@ -99,6 +100,7 @@ interface PositionRow {
   src_row: number;
   src_column: string | null;
   src_sheet: string | null;
+  src_url: string | null;
 }
 
 function toPosition(r: PositionRow): Position {
@@ -123,6 +125,7 @@ function toPosition(r: PositionRow): Position {
       row: r.src_row,
       ...(r.src_column ? { column: r.src_column } : {}),
       ...(r.src_sheet ? { sheet: r.src_sheet } : {}),
+      ...(r.src_url ? { url: r.src_url } : {}),
     },
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { FED_H41_DATASET, readFedH41Csv } from "../../io/fed/h41-ddp.ts";
+import { readFedYearend } from "../../io/fed/h41-yearend.ts";
 import {
   buildPbocSheets,
   PBOC_DATASET,
@@ -52,6 +53,8 @@ function readOdc(dir: string): BalanceSheet[] {
   return [...fromXls, ...later];
 }
 
+const FED_YEAREND_FILE = `${FED_H41_DATASET}/yearend-items/fed_h41_yearend_long.csv`;
+
 /** The balance sheets and series of the mismatch study: central banks and countries. */
 export const BALANCE_SHEET_BUNDLED: BundledDataset[] = [
   {
@@ -93,10 +96,11 @@ export const BALANCE_SHEET_BUNDLED: BundledDataset[] = [
   {
     id: FED_H41_DATASET,
     title:
-      "Federal Reserve H.4.1: itemised statement 2016-02..2017-12 and FRED WALCL/WRESBAL/TREAST 2002-2026",
+      "Federal Reserve H.4.1: itemised statement 2016-02..2017-12, year-end lines 2003-2013 and FRED WALCL/WRESBAL/TREAST/WSHOMCB/WSHOSHO/WCURCIR 2002-2026",
     publisher:
       "Board of Governors of the Federal Reserve System (H.4.1), via FRED and the Data Download Program",
-    origin: "github.com/jonsflow/risk-model (FRED CSVs); github.com/mike4802/thefed (FRB_H41.csv)",
+    origin:
+      "github.com/jonsflow/risk-model, opxie1/usd, cool1990/Invest_Dashboard_V2 (FRED CSVs); github.com/mike4802/thefed (FRB_H41.csv); federalreserve.gov H.4.1 and Statistical Supplement pages (year-end lines)",
     vintage: "2026-06-05",
     licence: "US government data; no licence stated by the redistributing repositories",
     restricted: false,
@@ -105,14 +109,37 @@ export const BALANCE_SHEET_BUNDLED: BundledDataset[] = [
       `${FED_H41_DATASET}/WALCL.csv`,
       `${FED_H41_DATASET}/WRESBAL.csv`,
       `${FED_H41_DATASET}/TREAST.csv`,
+      `${FED_H41_DATASET}/WSHOMCB.csv`,
+      `${FED_H41_DATASET}/WSHOSHO.csv`,
+      `${FED_H41_DATASET}/WCURCIR.csv`,
+      FED_YEAREND_FILE,
     ],
     read(dir) {
       const h41 = `${FED_H41_DATASET}/FRB_H41_2016-02_2017-12.csv`;
       const vintage = this.vintage;
       const usd = { entity: "fed", unit: "USD", scale: 6, vintage };
+      const yearend = readFedYearend(
+        text(dir, FED_YEAREND_FILE),
+        `data/${FED_YEAREND_FILE}`,
+        FED_H41_DATASET,
+      );
       return {
-        sheets: readFedH41Csv(text(dir, h41), `data/${h41}`),
+        sheets: [...yearend.sheets, ...readFedH41Csv(text(dir, h41), `data/${h41}`)],
         series: [
+          ...yearend.series.map((s) => ({ ...s, vintage })),
+          fredSeries(dir, FED_H41_DATASET, "WSHOMCB.csv", {
+            ...usd,
+            name: "Mortgage-backed securities held outright (Wednesday level)",
+          }),
+          fredSeries(dir, FED_H41_DATASET, "WSHOSHO.csv", {
+            ...usd,
+            name: "Securities held outright (Wednesday level)",
+          }),
+          // A week average, not a Wednesday level, and coin included: not Federal Reserve notes.
+          fredSeries(dir, FED_H41_DATASET, "WCURCIR.csv", {
+            ...usd,
+            name: "Currency in circulation (week average, not a Wednesday level; includes coin)",
+          }),
           fredSeries(dir, FED_H41_DATASET, "WALCL.csv", { ...usd, name: "Total assets (Wednesday level)" }),
           fredSeries(dir, FED_H41_DATASET, "WRESBAL.csv", {
             ...usd,
