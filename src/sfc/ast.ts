@@ -11,7 +11,8 @@ export interface Pos {
 
 export type BinaryOp = "+" | "-" | "*" | "/" | "^";
 export type CompareOp = "<" | "<=" | ">" | ">=" | "==" | "!=";
-export type FunctionName = "exp" | "log" | "sqrt" | "abs" | "min" | "max" | "if";
+/** `rnorm(mean, sd)` and `runif(a, b)` are seeded draws, one per call site and period (see random.ts). */
+export type FunctionName = "exp" | "log" | "sqrt" | "abs" | "min" | "max" | "if" | "rnorm" | "runif";
 
 /** An expression node. `lag` is 0 for this period's value, k for `x[-k]`. */
 export type Expr =
@@ -29,7 +30,10 @@ export interface EquationNode {
   pos: Pos;
 }
 
-/** `NAME = constant` in the parameters, exogenous or initial section. */
+/**
+ * `NAME = expr` in the parameters, exogenous or initial section. A parameter or exogenous value
+ * may use the given names defined above it (evaluated once per run, in order).
+ */
 export interface AssignmentNode {
   name: string;
   expr: Expr;
@@ -62,6 +66,13 @@ export interface MatrixNode {
   pos: Pos;
 }
 
+/** The `data` section: a `period` column, then one column per given variable (empty cell: none). */
+export interface DataNode {
+  columns: string[];
+  rows: Array<{ cells: Array<Expr | undefined>; pos: Pos }>;
+  pos: Pos;
+}
+
 /** A whole model file as parsed, before names are checked. */
 export interface ModelNode {
   name: string;
@@ -72,6 +83,7 @@ export interface ModelNode {
   initial: AssignmentNode[];
   hidden: HiddenNode[];
   matrices: MatrixNode[];
+  data: DataNode | undefined;
 }
 
 /** Names a model cannot use for its variables. */
@@ -84,6 +96,8 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   "max",
   "if",
   "d",
+  "rnorm",
+  "runif",
   "period",
 ]);
 

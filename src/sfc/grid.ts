@@ -5,6 +5,7 @@
  */
 import { UsageError } from "../errors.ts";
 import { sfcMessages } from "./messages.ts";
+import { normalAt, uniformAt } from "./random.ts";
 
 /** One grid axis `NAME=FROM:TO:STEP`. */
 export interface GridAxis {
@@ -100,18 +101,6 @@ export function gridPoints(axes: readonly GridAxis[]): Points {
   return { names: axes.map((a) => a.name), runs, values: out };
 }
 
-// mulberry32: small, fast, seeded; good enough for Monte Carlo parameter draws.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `runs` seeded random draws (the same seed gives the same points).
  * @example
@@ -119,19 +108,25 @@ function rng(seed: number): () => number {
  */
 export function drawPoints(draws: readonly Draw[], runs: number, seed = 1): Points {
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new UsageError(sfcMessages.noGrid());
-  const next = rng(seed);
+  return drawSlice(draws, 0, runs, seed);
+}
+
+/**
+ * Runs [first, first + count) of the draws of {@link drawPoints}: run r's values depend only on
+ * (seed, r), from the counter-based generator of random.ts (index 0; a model's own draws use
+ * periods 1, 2, ...), so a shard of a Monte Carlo study computes only its own runs.
+ */
+export function drawSlice(draws: readonly Draw[], first: number, count: number, seed = 1): Points {
   const k = draws.length;
-  const out = new Float64Array(runs * k);
-  for (let run = 0; run < runs; run++) {
+  const out = new Float64Array(count * k);
+  for (let r = 0; r < count; r++) {
+    const run = first + r;
     draws.forEach((d, j) => {
-      if (d.distribution === "uniform") out[run * k + j] = d.a + (d.b - d.a) * next();
-      else {
-        // Box-Muller; 1 - u keeps log away from 0.
-        const u = 1 - next();
-        const w = next();
-        out[run * k + j] = d.a + d.b * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * w);
-      }
+      out[r * k + j] =
+        d.distribution === "uniform"
+          ? d.a + (d.b - d.a) * uniformAt(seed, run, 2 * j, 0)
+          : d.a + d.b * normalAt(seed, run, j, 0);
     });
   }
-  return { names: draws.map((d) => d.name), runs, values: out };
+  return { names: draws.map((d) => d.name), runs: count, values: out };
 }

@@ -11,7 +11,14 @@
  */
 export type { Expr, ModelNode, Pos } from "./ast.ts";
 export { parseModelText as parseModel } from "./parse/parser.ts";
-export { compileModel, type Block, type CompiledModel, type GivenVariable } from "./compile/model.ts";
+export {
+  compileModel,
+  MAX_PERIODS,
+  type Block,
+  type CompiledModel,
+  type DataPoint,
+  type GivenVariable,
+} from "./compile/model.ts";
 export { derive } from "./derivative.ts";
 export { checkPeriod, type CheckFailure } from "./checks.ts";
 export { DEFAULT_SOLVER, PeriodSolver, type SolverName, type SolverOptions } from "./solve/period.ts";

@@ -28,7 +28,7 @@ export const sfcMessages = {
     `${at(place)}: ${fn}() takes ${expected}, got ${got}`,
   differenceOfName: (place: Place) => `${at(place)}: d() takes a variable name, as in d(Hh)`,
   notAFunction: (place: Place, name: string) =>
-    `${at(place)}: unknown function ${name}() (functions: exp, log, sqrt, abs, min, max, if, d)`,
+    `${at(place)}: unknown function ${name}() (functions: exp, log, sqrt, abs, min, max, if, d, rnorm, runif)`,
   lagOnLeft: (place: Place) =>
     `${at(place)}: the left side of an equation is this period's variable, without a lag`,
   notConstant: (place: Place, section: string) =>
@@ -39,6 +39,9 @@ export const sfcMessages = {
   cellCount: (place: Place, label: string, got: number, want: number) =>
     `${at(place)}: matrix row ${JSON.stringify(label)} has ${got} cells, the matrix has ${want} columns`,
   emptyMatrix: (place: Place, matrix: string) => `${at(place)}: matrix ${matrix} has no rows`,
+  secondData: (place: Place) => `${at(place)}: second data section (put every column in one)`,
+  dataHeader: (place: Place) =>
+    `${at(place)}: a data section starts with a header line \`period, NAME, ...\` (the first column is period)`,
   noEquations: (file: string | undefined) => `${file ? `${file}: ` : ""}the model has no equations`,
 
   // Names.
@@ -51,7 +54,31 @@ export const sfcMessages = {
       .map((e) => `${at(e.place)}: undefined name ${e.name}` + (e.hint ? ` (did you mean ${e.hint}?)` : ""))
       .join("; ") + "; define each in equations, parameters or exogenous",
   initialNotEndogenous: (place: Place, name: string) =>
-    `${at(place)}: initial value for ${name}, which no equation defines (set parameters and exogenous values in their sections)`,
+    `${at(place)}: initial value for ${name}, which is not a variable of the model (define it in equations, parameters or exogenous)`,
+  givenReads: (place: Place, given: string, name: string) =>
+    `${at(place)}: ${given} reads ${name}: a parameter or exogenous value may use only the parameters and exogenous values defined above it (no equations' variables, lags or period)`,
+  givenOrder: (place: Place, given: string, name: string, defined: Place) =>
+    `${at(place)}: ${given} reads ${name}, which is defined below it (at ${at(defined)}); move ${name} above ${given} (values are evaluated once, in order)`,
+  drawOutsideEquations: (place: Place, fn: string) =>
+    `${at(place)}: ${fn}() draws belong in equations (start values, parameters, checks and matrices do not change with the seed)`,
+  dataColumn: (place: Place, name: string, endogenous: boolean) =>
+    `${at(place)}: data column ${name} ` +
+    (endogenous
+      ? `is defined by an equation; data gives paths of parameters and exogenous variables`
+      : `is not a parameter or exogenous variable of the model`),
+  dataPeriod: (place: Place, value: string, max: number) =>
+    `${at(place)}: data period ${value} is not a whole number from 1 to ${max}`,
+  dataDuplicatePeriod: (place: Place, period: number) => `${at(place)}: data period ${period} appears twice`,
+  dataFileHeader: (file: string, first: string) =>
+    `${file}: row 1: the first column must be period or date, found ${JSON.stringify(first)}`,
+  dataFileNoColumns: (file: string) => `${file}: row 1: no variable columns after the period/date column`,
+  dataFileBadColumn: (file: string, column: number, name: string, duplicate: boolean) =>
+    `${file}: row 1, column ${column}: ${duplicate ? `${name} appears twice` : `${JSON.stringify(name)} is not a variable name`}`,
+  dataFileCells: (place: Place, got: number, want: number) =>
+    `${at(place)}: ${got} cells, the header has ${want}`,
+  dataFileValue: (place: Place, value: string, expected: string) =>
+    `${at(place)}: invalid value ${JSON.stringify(value)} (expected ${expected})`,
+  dataDuplicateColumn: (place: Place, name: string) => `${at(place)}: data column ${name} appears twice`,
   unorderable: (block: number, vars: readonly string[], lines: readonly number[]) =>
     `equations cannot be ordered: block ${block} {${list(vars)}} (lines ${lines.join(", ")}) is structurally singular: ` +
     `some variable cannot be solved from these equations (is an equation an identity like x = x + y - y?)`,
@@ -90,7 +117,8 @@ export const sfcMessages = {
   badShockPeriod: (text: string, periods: number) =>
     `invalid --shock: ${JSON.stringify(text)}: the period must be between 2 and ${periods} (period 1 holds the start values)`,
   badSet: (text: string) => `invalid --set: ${JSON.stringify(text)} (expected NAME=VALUE, e.g. lambda1=0.05)`,
-  badPeriods: (value: string) => `invalid --periods: ${JSON.stringify(value)} (expected a whole number >= 2)`,
+  badPeriods: (value: string, max: number) =>
+    `invalid --periods: ${JSON.stringify(value)} (expected a whole number from 2 to ${max})`,
   badGrid: (text: string) =>
     `invalid --grid: ${JSON.stringify(text)} (expected NAME=FROM:TO:STEP with STEP > 0 and FROM <= TO, e.g. rbar=0.01:0.055:0.005)`,
   badDraw: (text: string) =>
@@ -112,6 +140,9 @@ export const sfcMessages = {
   unknownModel: (name: string, known: readonly string[]) =>
     `unknown model: ${name} (built-in: ${list(known)}; or give a path to a .sfc file)`,
   unreadableFile: (path: string, reason: string) => `cannot read model file ${path}: ${reason}`,
+  unreadableData: (path: string, reason: string) => `cannot read data file ${path}: ${reason}`,
+  badSeed: (value: string) =>
+    `invalid --seed: ${JSON.stringify(value)} (expected a whole number from 0 to 4294967295)`,
   badSolver: (value: string) => `invalid --solver: ${JSON.stringify(value)} (expected gauss|newton)`,
   badNumber: (option: string, value: string) =>
     `invalid ${option}: ${JSON.stringify(value)} (expected a number)`,

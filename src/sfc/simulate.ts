@@ -4,9 +4,17 @@
  */
 import { UsageError } from "../errors.ts";
 import { assertPeriod } from "./checks.ts";
-import type { CompiledModel } from "./compile/model.ts";
+import { MAX_PERIODS, type CompiledModel, type DataPoint } from "./compile/model.ts";
 import { closest } from "./compile/names.ts";
-import { baseRow, fillGiven, givenColumn, writeStartRow, type Overrides, type Shock } from "./given.ts";
+import {
+  baseRow,
+  fillGiven,
+  fillRandom,
+  givenColumn,
+  writeStartRow,
+  type Overrides,
+  type Shock,
+} from "./given.ts";
 import { sfcMessages } from "./messages.ts";
 import { DEFAULT_SOLVER, PeriodSolver, type SolverOptions } from "./solve/period.ts";
 import { steadyState } from "./steady-state.ts";
@@ -27,6 +35,15 @@ export interface SimulateOptions extends Partial<SolverOptions> {
   start?: "initial" | "steady";
   /** Check hidden equations and matrices every solved period (default true). */
   checks?: boolean;
+  /** Seed of the model's rnorm/runif draws (default 1). */
+  seed?: number;
+  /** The run number the draws are keyed by (a sweep's run; default 0). */
+  run?: number;
+  /**
+   * Paths of given variables: a value per period (a data file). Applied over the model's own data
+   * section (the same variable and period: this one wins), before shocks.
+   */
+  data?: readonly DataPoint[];
 }
 
 /**
@@ -43,12 +60,12 @@ export class Simulation {
 
   /** Every variable name, in output order (without the period clock). */
   get variables(): string[] {
-    return this.model.columns.slice(0, this.model.n - 1);
+    return this.model.columns.slice(0, this.model.periodCol);
   }
 
   private column(name: string): number {
     const i = this.model.index.get(name);
-    if (i === undefined || i === this.model.periodCol) {
+    if (i === undefined || i >= this.model.periodCol) {
       throw new UsageError(sfcMessages.unknownVariable(name, closest(name, this.variables)));
     }
     return i;
@@ -92,11 +109,17 @@ export class Simulation {
   }
 }
 
-/** Checks the period count and shock periods; throws UsageError. */
-export function validateRun(model: CompiledModel, periods: number, shocks: readonly Shock[]): void {
-  if (!Number.isInteger(periods) || periods < 2 || periods > 1_000_000) {
-    throw new UsageError(sfcMessages.badPeriods(String(periods)));
+/** Checks the period count, shock periods and data names; throws UsageError. */
+export function validateRun(
+  model: CompiledModel,
+  periods: number,
+  shocks: readonly Shock[],
+  data: readonly DataPoint[] = [],
+): void {
+  if (!Number.isInteger(periods) || periods < 2 || periods > MAX_PERIODS) {
+    throw new UsageError(sfcMessages.badPeriods(String(periods), MAX_PERIODS));
   }
+  for (const p of data) givenColumn(model, p.name);
   for (const s of shocks) {
     givenColumn(model, s.name);
     const text = `${s.name}=${s.value}@${s.from}${s.to === undefined ? "" : `-${s.to}`}`;
@@ -108,6 +131,14 @@ export function validateRun(model: CompiledModel, periods: number, shocks: reado
     }
     if (!Number.isFinite(s.value)) throw new UsageError(sfcMessages.badShock(text));
   }
+}
+
+/** The model's data points with `extra` over them (same variable and period: extra wins). */
+export function mergeData(model: readonly DataPoint[], extra: readonly DataPoint[]): DataPoint[] {
+  if (extra.length === 0) return [...model];
+  const key = (p: DataPoint) => `${p.period}\u0000${p.name}`;
+  const over = new Set(extra.map(key));
+  return [...model.filter((p) => !over.has(key(p))), ...extra];
 }
 
 /**
@@ -126,7 +157,8 @@ export function validateRun(model: CompiledModel, periods: number, shocks: reado
 export function simulate(model: CompiledModel, options: SimulateOptions): Simulation {
   const shocks = options.shocks ?? [];
   const periods = options.periods;
-  validateRun(model, periods, shocks);
+  const data = mergeData(model.data, options.data ?? []);
+  validateRun(model, periods, shocks, data);
   const solverOptions: SolverOptions = {
     solver: options.solver ?? DEFAULT_SOLVER.solver,
     tolerance: options.tolerance ?? DEFAULT_SOLVER.tolerance,
@@ -135,15 +167,23 @@ export function simulate(model: CompiledModel, options: SimulateOptions): Simula
   const n = model.n;
   const base = baseRow(model, options.set);
   const v = new Float64Array(periods * n);
+  fillGiven(model, v, base, periods, shocks, false, data);
+  fillRandom(model, v, periods, options.seed ?? 1, options.run ?? 0);
   let first = 1;
   if (options.start === "steady") {
     const steady = steadyState(model, base, solverOptions);
-    first = shocks.length > 0 ? Math.min(...shocks.map((s) => s.from)) - 1 : 1;
-    for (let t = 0; t < first; t++) v.set(steady, t * n);
+    // The periods before the first change (a shock, or a data value off the baseline) hold it.
+    const changes = [
+      ...shocks.map((s) => s.from),
+      ...data
+        .filter((p) => p.period >= 2 && p.value !== base[givenColumn(model, p.name)])
+        .map((p) => p.period),
+    ];
+    first = changes.length > 0 ? Math.min(...changes) - 1 : 1;
+    for (let t = 0; t < first; t++) v.set(steady.subarray(0, model.periodCol), t * n);
   } else {
-    writeStartRow(model, v, base);
+    writeStartRow(model, v);
   }
-  fillGiven(model, v, base, periods, shocks);
   const solver = new PeriodSolver(model, solverOptions);
   const checks = options.checks ?? true;
   for (let t = first; t < periods; t++) {

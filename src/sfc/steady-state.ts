@@ -7,7 +7,7 @@
 import { ModelError } from "../errors.ts";
 import { assertPeriod } from "./checks.ts";
 import type { CompiledModel } from "./compile/model.ts";
-import { fillGiven, writeStartRow } from "./given.ts";
+import { fillGiven, fillRandom, writeStartRow } from "./given.ts";
 import { sfcMessages } from "./messages.ts";
 import { DEFAULT_SOLVER, PeriodSolver, type SolverOptions } from "./solve/period.ts";
 
@@ -42,7 +42,8 @@ export function steadyState(
   const rows = Math.max(CHUNK, 2 * lag + 2);
   const v = new Float64Array(rows * n);
   fillGiven(model, v, base, rows, [], true);
-  writeStartRow(model, v, base);
+  fillRandom(model, v, rows, 0, 0, true);
+  writeStartRow(model, v);
   const solver = new PeriodSolver(model, solverOptions);
   let t = 1;
   let worst = "";

@@ -6,7 +6,17 @@ import { ModelError, UsageError } from "../errors.ts";
 import { assertPeriod } from "./checks.ts";
 import type { CompiledModel } from "./compile/model.ts";
 import { closest } from "./compile/names.ts";
-import { baseRow, fillGiven, givenColumn, writeStartRow } from "./given.ts";
+import type { DataPoint } from "./compile/model.ts";
+import {
+  baseRow,
+  deriveGiven,
+  fillGiven,
+  fillRandom,
+  givenColumn,
+  hasDerivedGiven,
+  writeStartRow,
+} from "./given.ts";
+import { mergeData } from "./simulate.ts";
 import { sfcMessages } from "./messages.ts";
 import { ClosurePeriodSolver } from "./solve/closure-period.ts";
 import { PeriodSolver, type SolverOptions } from "./solve/period.ts";
@@ -35,6 +45,10 @@ export interface SweepJob {
    * the tape replaced (same results, bit for bit; kept for cross-checks and the bench's baseline).
    */
   engine?: "tape" | "closures";
+  /** Seed of the model's rnorm/runif draws; run r draws with run number r (shard-independent). */
+  seed: number;
+  /** Data paths of given variables (see SimulateOptions.data). */
+  data: DataPoint[];
 }
 
 /** Parses `Y@2,Y@5,Y@100`. @throws UsageError */
@@ -55,7 +69,8 @@ export function parseOutputs(text: string): OutputSpec[] {
 export function validateJob(model: CompiledModel, job: SweepJob): void {
   for (const name of job.names) givenColumn(model, name);
   for (const [name] of job.set) givenColumn(model, name);
-  const variables = model.columns.slice(0, model.n - 1);
+  const variables = model.columns.slice(0, model.periodCol);
+  for (const p of job.data) givenColumn(model, p.name);
   for (const o of job.outputs) {
     if (!variables.includes(o.name))
       throw new UsageError(sfcMessages.unknownVariable(o.name, closest(o.name, variables)));
@@ -83,8 +98,14 @@ export function runChunk(
   const outCols = job.outputs.map((o) => model.index.get(o.name)!);
   const outRows = job.outputs.map((o) => o.period - 1);
   const rows = Math.max(2, ...job.outputs.map((o) => o.period));
-  const base = baseRow(model, new Map(job.set));
+  const setMap = new Map(job.set);
+  const base = baseRow(model, setMap);
   const runBase = new Float64Array(n);
+  // A derived value (omega0 from omega1) follows the run's point: re-derive and refill every run.
+  const derived = hasDerivedGiven(model);
+  const fixed = new Set([...setMap.keys(), ...job.names].map((name) => givenColumn(model, name)));
+  const data = mergeData(model.data, job.data);
+  const refill = derived || data.length > 0;
   const v = new Float64Array(rows * n);
   const solver =
     job.engine === "closures"
@@ -97,16 +118,18 @@ export function runChunk(
     const run = first + r;
     runBase.set(base);
     for (let j = 0; j < k; j++) runBase[pointCols[j]!] = points[run * k + j]!;
+    if (derived) deriveGiven(model, runBase, fixed);
     // Only the solver writes to v, and only endogenous columns: after the first run, the given
     // columns hold the baseline already and only the run's point columns change.
-    if (r === 0) fillGiven(model, v, runBase, rows);
+    if (r === 0 || refill) fillGiven(model, v, runBase, rows, [], false, data);
     else
       for (let j = 0; j < k; j++) {
         const col = pointCols[j]!;
         const x = runBase[col]!;
         for (let t = 0; t < rows; t++) v[t * n + col] = x;
       }
-    writeStartRow(model, v, runBase);
+    if (model.random.length > 0) fillRandom(model, v, rows, job.seed, run);
+    writeStartRow(model, v);
     try {
       for (let t = 1; t < rows - 1; t++) {
         solver.solve(v, t, hiddenEveryPeriod);

@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 import { BslabError, ModelError } from "../errors.ts";
-import type { CompiledModel } from "./compile/model.ts";
+import type { CompiledModel, DataPoint } from "./compile/model.ts";
 import { overrideEntries, type Overrides } from "./given.ts";
 import { drawPoints, gridPoints, type Draw, type GridAxis, type Points } from "./grid.ts";
 import { sfcMessages } from "./messages.ts";
@@ -24,7 +24,10 @@ export interface SweepOptions extends Partial<SolverOptions> {
   grid?: GridAxis[];
   draws?: Draw[];
   runs?: number;
+  /** Seed of the Monte Carlo draws and of the model's rnorm/runif draws (default 1). */
   seed?: number;
+  /** Data paths of given variables (see SimulateOptions.data). */
+  data?: DataPoint[];
   /** Baseline overrides applied to every run. */
   set?: Overrides;
   /** Worker threads: a number, or "auto" (default: threads only for large sweeps). */
@@ -79,6 +82,8 @@ function jobOf(options: SweepOptions, names: string[]): SweepJob {
     },
     checks: options.checks ?? "hidden",
     engine: options.engine ?? "tape",
+    seed: options.seed ?? 1,
+    data: options.data ?? [],
   };
 }
 

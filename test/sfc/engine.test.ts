@@ -27,7 +27,7 @@ function run(model: CompiledModel, solver: Solver, periods: number): Float64Arra
   const base = baseRow(model);
   const v = new Float64Array(periods * model.n);
   fillGiven(model, v, base, periods);
-  writeStartRow(model, v, base);
+  writeStartRow(model, v);
   for (let t = 1; t < periods; t++) solver.solve(v, t, true);
   return v;
 }

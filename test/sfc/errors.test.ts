@@ -31,7 +31,7 @@ describe("parse errors name line and column", () => {
   });
   it("unknown function", () => {
     expect(() => load("  Y = foo(C)\n")).toThrow(
-      "t.sfc, line 3, col 7: unknown function foo() (functions: exp, log, sqrt, abs, min, max, if, d)",
+      "t.sfc, line 3, col 7: unknown function foo() (functions: exp, log, sqrt, abs, min, max, if, d, rnorm, runif)",
     );
   });
   it("missing model header", () => {

@@ -34,7 +34,7 @@ function closureRun(model: CompiledModel, solver: SolverName, periods: number): 
   const base = baseRow(model);
   const v = new Float64Array(periods * model.n);
   fillGiven(model, v, base, periods);
-  writeStartRow(model, v, base);
+  writeStartRow(model, v);
   const s = new ClosurePeriodSolver(model, { solver, tolerance: 1e-12, maxIterations: 500 });
   for (let t = 1; t < periods; t++) s.solve(v, t);
   return v;
@@ -89,7 +89,7 @@ describe("every solve ends with a residual check", () => {
         const base = baseRow(chatter);
         const v = new Float64Array(4 * chatter.n);
         fillGiven(chatter, v, base, 4);
-        writeStartRow(chatter, v, base);
+        writeStartRow(chatter, v);
         s.solve(v, 1);
       }).toThrow(/^period 2: block \d \{X\} did not converge/);
     }

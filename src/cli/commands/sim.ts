@@ -2,6 +2,9 @@
  * `bslab sim run|sweep|check`: the stock-flow-consistent simulator on the command line. The forms
  * are part of the public interface (scripts depend on them); see docs/sfc-language.md.
  */
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
+
 import type { Command } from "commander";
 
 import { UsageError } from "../../errors.ts";
@@ -9,6 +12,7 @@ import {
   describeMatrices,
   describeModelStructure,
   loadModel,
+  MAX_PERIODS,
   parseDraw,
   parseGridAxis,
   parseOutputs,
@@ -18,8 +22,11 @@ import {
   simulate,
   sweep,
   type CompiledModel,
+  type DataPoint,
   type SolverName,
 } from "../../sfc/index.ts";
+import { parseCsv } from "../../io/csv/parse-csv.ts";
+import { dataFromRows } from "../../sfc/data.ts";
 import { sfcMessages } from "../../sfc/messages.ts";
 import { parseFormat, render } from "../output.ts";
 
@@ -32,8 +39,8 @@ function load(fileOrName: string): CompiledModel {
 
 function periodsOf(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 2)
-    throw new UsageError(sfcMessages.badPeriods(value));
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 2 || n > MAX_PERIODS)
+    throw new UsageError(sfcMessages.badPeriods(value, MAX_PERIODS));
   return n;
 }
 
@@ -52,6 +59,13 @@ function numberOf(option: string, value: string | undefined): number | undefined
 }
 
 // A Map: the names are user text (`--set __proto__=10` must reach the model, not Object.prototype).
+function seedOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n > 0xffffffff) throw new UsageError(sfcMessages.badSeed(value));
+  return n;
+}
+
 function setsOf(texts: string[] = []): Map<string, number> {
   const out = new Map<string, number>();
   for (const text of texts) {
@@ -63,8 +77,24 @@ function setsOf(texts: string[] = []): Map<string, number> {
   return out;
 }
 
+// `--data FILE.csv`: paths of given variables by period or date (src/sfc/data.ts says the form).
+function dataOf(path: string | undefined): DataPoint[] | undefined {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+    throw new UsageError(sfcMessages.unreadableData(path, reason), { cause: error });
+  }
+  const file = basename(path);
+  return dataFromRows(parseCsv(text, { fileName: file }), file);
+}
+
 interface RunOptions {
   periods: string;
+  seed?: string;
+  data?: string;
   shock?: string[];
   set?: string[];
   fromStart?: boolean;
@@ -76,6 +106,7 @@ interface RunOptions {
 
 interface SweepCliOptions {
   periods: string;
+  data?: string;
   grid?: string[];
   draw?: string[];
   runs?: string;
@@ -110,6 +141,11 @@ export function register(program: Command): void {
     .option("--solver <gauss|newton>", "solver for simultaneous blocks (the other is the fallback)", "newton")
     .option("--tolerance <x>", "convergence tolerance, relative (default 1e-12)")
     .option("--max-iter <n>", "iteration limit per block and period (default 500)")
+    .option("--seed <n>", "seed of the model's rnorm/runif draws", "1")
+    .option(
+      "--data <file.csv>",
+      "paths of parameters/exogenous variables: a period or date column, then one column each",
+    )
     .option("--format <csv|json|table>", "output format", "csv")
     .action((fileOrName: string, opts: RunOptions) => {
       const format = parseFormat(opts.format, ["csv", "json", "table"]);
@@ -122,6 +158,8 @@ export function register(program: Command): void {
         solver: solverOf(opts.solver),
         tolerance: numberOf("--tolerance", opts.tolerance),
         maxIterations: numberOf("--max-iter", opts.maxIter),
+        seed: seedOf(opts.seed),
+        data: dataOf(opts.data),
       };
       const run =
         shocks.length > 0
@@ -144,7 +182,8 @@ export function register(program: Command): void {
       collect,
     )
     .option("--runs <n>", "number of Monte Carlo runs")
-    .option("--seed <n>", "seed of the Monte Carlo draws", "1")
+    .option("--seed <n>", "seed of the Monte Carlo draws and the model's rnorm/runif draws", "1")
+    .option("--data <file.csv>", "paths of parameters/exogenous variables (as for run)")
     .requiredOption("--output <VAR@PERIOD,...>", "the values to report per run")
     .option(
       "--set <NAME=VALUE>",
@@ -164,7 +203,8 @@ export function register(program: Command): void {
           grid: (opts.grid ?? []).map(parseGridAxis),
           draws: (opts.draw ?? []).map(parseDraw),
           runs: numberOf("--runs", opts.runs),
-          seed: numberOf("--seed", opts.seed),
+          seed: seedOf(opts.seed),
+          data: dataOf(opts.data),
           outputs: parseOutputs(opts.output),
           set: setsOf(opts.set),
           solver: solverOf(opts.solver),

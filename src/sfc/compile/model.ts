@@ -55,9 +55,32 @@ export interface Block {
 export interface GivenVariable {
   name: string;
   kind: "parameter" | "exogenous";
+  /** The model's value (a derived one computed from the model's values above it). */
   value: number;
   col: number;
   pos: Pos;
+  /**
+   * For a value defined from other given values (`omega0 = 0.8 - omega1 * PR`): its formula over
+   * a base row, evaluated once per run in definition order unless the run sets it.
+   */
+  formula: Fn | undefined;
+}
+
+/** A seeded draw site: `rnorm(mean, sd)` reads mean + sd·z, `runif(a, b)` reads a + (b − a)·u. */
+export interface RandomSite {
+  kind: "rnorm" | "runif";
+  /** The value-matrix column holding the site's standard draw (z or u) in every period. */
+  col: number;
+  /** 0-based, in order of appearance: the generator's stream. */
+  site: number;
+  pos: Pos;
+}
+
+/** A value of a given variable in one period, from a data section or a data file. */
+export interface DataPoint {
+  name: string;
+  period: number;
+  value: number;
 }
 
 export interface CompiledHidden {
@@ -78,7 +101,10 @@ export interface CompiledMatrix {
   pos: Pos;
 }
 
-/** A model ready to simulate. Columns: endogenous (equation order), exogenous, parameters, period. */
+/**
+ * A model ready to simulate. Columns: endogenous (equation order), exogenous, parameters, the
+ * period clock, then one column per draw site (not output).
+ */
 export interface CompiledModel {
   name: string;
   title: string;
@@ -89,8 +115,12 @@ export interface CompiledModel {
   /** Row width of the value matrix. */
   n: number;
   equations: CompiledEquation[];
+  /** In definition order (a derived value comes after the values it reads). */
   given: GivenVariable[];
   periodCol: number;
+  random: RandomSite[];
+  /** The model's data section, as values by name and period. */
+  data: DataPoint[];
   blocks: Block[];
   initial: Array<{ col: number; fn: Fn; pos: Pos }>;
   hidden: CompiledHidden[];
@@ -116,12 +146,25 @@ export function compileModel(tree: ModelNode, source = "", file?: string): Compi
   if (tree.equations.length === 0) throw new ModelError(sfcMessages.noEquations(file));
   checkNames(tree, file);
 
+  // Each rnorm/runif call becomes mean + sd·z (or a + (b − a)·u) over a column of standard draws,
+  // filled before each period is solved: the solver may evaluate an equation many times, a draw
+  // happens once.
+  const random: RandomSite[] = [];
+  const drawColumn = (call: Extract<Expr, { kind: "call" }>): Expr => {
+    const site = random.length;
+    random.push({ kind: call.fn as RandomSite["kind"], col: -1, site, pos: call.pos });
+    return { kind: "var", name: `${call.fn}@${call.pos.line}:${call.pos.col}`, lag: 0, pos: call.pos };
+  };
+  const equationTrees = tree.equations.map((e) => ({ ...e, expr: rewriteDraws(e.expr, drawColumn) }));
   const columns: string[] = [
     ...tree.equations.map((e) => e.name),
     ...tree.exogenous.map((x) => x.name),
     ...tree.parameters.map((p) => p.name),
     PERIOD_NAME,
+    ...random.map((r) => `${r.kind}@${r.pos.line}:${r.pos.col}`),
   ];
+  const periodCol = columns.indexOf(PERIOD_NAME);
+  random.forEach((r, k) => (r.col = periodCol + 1 + k));
   const index = new Map(columns.map((name, i) => [name, i] as const));
   const n = columns.length;
   const compile = (e: Expr) => compileExpr(e, index, n);
@@ -132,35 +175,31 @@ export function compileModel(tree: ModelNode, source = "", file?: string): Compi
       maxLag = Math.max(maxLag, lag);
     });
 
-  const equations: CompiledEquation[] = tree.equations.map((e, i) => {
+  const equations: CompiledEquation[] = equationTrees.map((e, i) => {
     noteLags(e.expr);
     return { name: e.name, col: i, fn: compile(e.expr), expr: e.expr, pos: e.pos };
   });
 
-  const constant = (e: { expr: Expr; pos: Pos; name: string }) => {
-    const value = compileExpr(e.expr, index, n)(new Float64Array(n), 0);
+  // Given values in file order, each evaluated over the ones above it (checked in names.ts).
+  const row = new Float64Array(n);
+  const givenTrees = [
+    ...tree.exogenous.map((x) => ({ ...x, kind: "exogenous" as const })),
+    ...tree.parameters.map((p) => ({ ...p, kind: "parameter" as const })),
+  ].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+  const given: GivenVariable[] = givenTrees.map((g) => {
+    const fn = compile(g.expr);
+    const col = index.get(g.name)!;
+    const value = fn(row, 0);
     if (!Number.isFinite(value)) {
-      const place = { file, ...e.pos };
-      throw new ModelError(sfcMessages.notFinite(1, e.name, place), { place });
+      const place = { file, ...g.pos };
+      throw new ModelError(sfcMessages.notFinite(1, g.name, place), { place });
     }
-    return value;
-  };
-  const given: GivenVariable[] = [
-    ...tree.exogenous.map((x) => ({
-      name: x.name,
-      kind: "exogenous" as const,
-      value: constant(x),
-      col: index.get(x.name)!,
-      pos: x.pos,
-    })),
-    ...tree.parameters.map((p) => ({
-      name: p.name,
-      kind: "parameter" as const,
-      value: constant(p),
-      col: index.get(p.name)!,
-      pos: p.pos,
-    })),
-  ];
+    row[col] = value;
+    let reads = false;
+    forEachName(g.expr, () => (reads = true));
+    return { name: g.name, kind: g.kind, value, col, pos: g.pos, formula: reads ? fn : undefined };
+  });
+  const data = tree.data ? compileData(tree.data, compile, n, file) : [];
 
   const blocks = orderBlocks(equations, index, file);
 
@@ -174,7 +213,9 @@ export function compileModel(tree: ModelNode, source = "", file?: string): Compi
     n,
     equations,
     given,
-    periodCol: n - 1,
+    periodCol,
+    random,
+    data,
     blocks,
     initial: tree.initial.map((i) => ({ col: index.get(i.name)!, fn: compile(i.expr), pos: i.pos })),
     hidden: tree.hidden.map((h) => {
@@ -209,6 +250,67 @@ export function compileModel(tree: ModelNode, source = "", file?: string): Compi
   const hidden = tree.hidden.map((h, k) => ({ compiled: model.hidden[k]!, left: h.left, right: h.right }));
   return { ...model, program: compileProgram(blocks, hidden, index, n, model.maxLag) };
 }
+
+// Replaces every rnorm/runif call by the expression over its draw column.
+function rewriteDraws(e: Expr, column: (call: Extract<Expr, { kind: "call" }>) => Expr): Expr {
+  switch (e.kind) {
+    case "num":
+    case "var":
+      return e;
+    case "neg":
+      return { ...e, arg: rewriteDraws(e.arg, column) };
+    case "bin":
+    case "cmp":
+      return { ...e, left: rewriteDraws(e.left, column), right: rewriteDraws(e.right, column) } as Expr;
+    case "call": {
+      const args = e.args.map((a) => rewriteDraws(a, column));
+      if (e.fn !== "rnorm" && e.fn !== "runif") return { ...e, args };
+      const z = column(e);
+      const [a, b] = [args[0]!, args[1]!];
+      const pos = e.pos;
+      // rnorm(mean, sd) = mean + sd·z; runif(a, b) = a + (b − a)·u.
+      const scale: Expr = e.fn === "rnorm" ? b : { kind: "bin", op: "-", left: b, right: a, pos };
+      return {
+        kind: "bin",
+        op: "+",
+        left: a,
+        right: { kind: "bin", op: "*", left: scale, right: z, pos },
+        pos,
+      };
+    }
+  }
+}
+
+// The data section as points; each period a whole number >= 1, once.
+function compileData(
+  data: NonNullable<ModelNode["data"]>,
+  compile: (e: Expr) => Fn,
+  n: number,
+  file: string | undefined,
+): DataPoint[] {
+  const points: DataPoint[] = [];
+  const periods = new Set<number>();
+  const zero = new Float64Array(n);
+  for (const r of data.rows) {
+    const place = { file, ...r.pos };
+    const period = r.cells[0] ? compile(r.cells[0])(zero, 0) : NaN;
+    if (!Number.isInteger(period) || period < 1 || period > MAX_PERIODS)
+      throw new ModelError(sfcMessages.dataPeriod(place, String(period), MAX_PERIODS), { place });
+    if (periods.has(period)) throw new ModelError(sfcMessages.dataDuplicatePeriod(place, period), { place });
+    periods.add(period);
+    r.cells.slice(1).forEach((cell, j) => {
+      if (!cell) return;
+      const value = compile(cell)(zero, 0);
+      if (!Number.isFinite(value))
+        throw new ModelError(sfcMessages.notFinite(period, data.columns[j + 1]!, place), { place });
+      points.push({ name: data.columns[j + 1]!, period, value });
+    });
+  }
+  return points;
+}
+
+/** The most periods a run may have. */
+export const MAX_PERIODS = 1_000_000;
 
 // Dependency graph on this period's values only (lags are known), then SCCs in solving order.
 function orderBlocks(

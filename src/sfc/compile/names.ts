@@ -3,7 +3,7 @@
  * "did you mean" hint), and initial values for names no equation defines.
  */
 import { ModelError } from "../../errors.ts";
-import { PERIOD_NAME, RESERVED_NAMES, type Expr, type ModelNode, type Pos } from "../ast.ts";
+import { PERIOD_NAME, RESERVED_NAMES, type DataNode, type Expr, type ModelNode, type Pos } from "../ast.ts";
 import { sfcMessages } from "../messages.ts";
 
 export type Section = "equations" | "parameters" | "exogenous";
@@ -50,16 +50,74 @@ export function checkNames(model: ModelNode, file: string | undefined): Map<stri
     visit(h.right);
   }
   for (const m of model.matrices) for (const r of m.rows) for (const c of r.cells) if (c) visit(c);
+  const givens = [...model.parameters, ...model.exogenous];
+  for (const g of givens) visit(g.expr);
   if (undefinedNames.length > 0) {
     throw new ModelError(sfcMessages.undefinedNames(undefinedNames), { place: undefinedNames[0]!.place });
   }
   for (const i of model.initial) {
-    if (defs.get(i.name)?.section !== "equations") {
+    if (!defs.has(i.name)) {
       const place = { file, ...i.pos };
       throw new ModelError(sfcMessages.initialNotEndogenous(place, i.name), { place });
     }
   }
+  // A parameter or exogenous value reads only given values defined above it, this period's.
+  for (const g of givens) {
+    forEachName(g.expr, (name, pos, lag) => {
+      const place = { file, ...pos };
+      const d = defs.get(name);
+      if (name === PERIOD_NAME || d === undefined || d.section === "equations" || lag > 0)
+        throw new ModelError(sfcMessages.givenReads(place, g.name, name), { place });
+      if (d.pos.line > g.pos.line || (d.pos.line === g.pos.line && d.pos.col >= g.pos.col))
+        throw new ModelError(sfcMessages.givenOrder(place, g.name, name, { file, ...d.pos }), { place });
+    });
+  }
+  // Draws belong to equations: a start value, check or matrix cell must not change with the seed.
+  const noDraws = (e: Expr) => {
+    const call = findDraw(e);
+    if (call) {
+      const place = { file, ...call.pos };
+      throw new ModelError(sfcMessages.drawOutsideEquations(place, call.fn), { place });
+    }
+  };
+  for (const g of [...givens, ...model.initial]) noDraws(g.expr);
+  for (const h of model.hidden) [h.left, h.right].forEach(noDraws);
+  for (const m of model.matrices) for (const r of m.rows) for (const c of r.cells) if (c) noDraws(c);
+  if (model.data) checkData(model.data, defs, file);
   return defs;
+}
+
+function checkData(data: DataNode, defs: ReadonlyMap<string, Definition>, file: string | undefined): void {
+  const seen = new Set<string>();
+  for (const name of data.columns.slice(1)) {
+    const place = { file, ...data.pos };
+    const d = defs.get(name);
+    if (d === undefined || d.section === "equations")
+      throw new ModelError(sfcMessages.dataColumn(place, name, d !== undefined), { place });
+    if (seen.has(name)) throw new ModelError(sfcMessages.dataDuplicateColumn(place, name), { place });
+    seen.add(name);
+  }
+}
+
+/** The first rnorm/runif call in an expression. */
+export function findDraw(e: Expr): Extract<Expr, { kind: "call" }> | undefined {
+  switch (e.kind) {
+    case "num":
+    case "var":
+      return undefined;
+    case "neg":
+      return findDraw(e.arg);
+    case "bin":
+    case "cmp":
+      return findDraw(e.left) ?? findDraw(e.right);
+    case "call":
+      if (e.fn === "rnorm" || e.fn === "runif") return e;
+      for (const a of e.args) {
+        const d = findDraw(a);
+        if (d) return d;
+      }
+      return undefined;
+  }
 }
 
 /** Calls `f` for every name read by the expression. */

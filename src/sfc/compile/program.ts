@@ -182,6 +182,8 @@ export function compileProgram(
         args = [value(e.left), value(e.right)];
         break;
       case "call":
+        // Draws were rewritten to their columns by compileModel before anything is compiled.
+        if (e.fn === "rnorm" || e.fn === "runif") throw new Error(`internal: ${e.fn}() not rewritten`);
         op = e.fn === "if" ? Op.select : Op[e.fn];
         args = e.args.map((x) => value(x));
         break;

@@ -4,7 +4,7 @@ import { sfcMessages } from "../messages.ts";
 import type { Cursor } from "./cursor.ts";
 
 const COMPARE = new Set(["<", "<=", ">", ">=", "==", "!="]);
-const FUNCTIONS = new Set(["exp", "log", "sqrt", "abs", "min", "max", "if", "d"]);
+const FUNCTIONS = new Set(["exp", "log", "sqrt", "abs", "min", "max", "if", "d", "rnorm", "runif"]);
 const MAX_DEPTH = 200;
 const MAX_LAG = 1000;
 
@@ -183,6 +183,10 @@ class ExpressionParser {
       case "if":
         arity("three arguments (condition, then, else)", args.length === 3);
         return { kind: "call", fn: "if", args, pos };
+      case "rnorm":
+      case "runif":
+        arity(name === "rnorm" ? "two arguments (mean, sd)" : "two arguments (low, high)", args.length === 2);
+        return { kind: "call", fn: name, args, pos };
       case "min":
       case "max": {
         arity("two or more arguments", args.length >= 2);

@@ -1,12 +1,12 @@
 import { ParseError } from "../../errors.ts";
-import type { AssignmentNode, Expr, MatrixNode, ModelNode } from "../ast.ts";
+import type { AssignmentNode, DataNode, Expr, MatrixNode, ModelNode } from "../ast.ts";
 import { sfcMessages } from "../messages.ts";
 import { Cursor } from "./cursor.ts";
 import { parseExpression } from "./expression.ts";
 import { tokenize, type Token } from "./lexer.ts";
 
-type Section = "equations" | "parameters" | "exogenous" | "initial" | "hidden" | "matrix";
-const SIMPLE_SECTIONS = new Set(["equations", "parameters", "exogenous", "initial", "hidden"]);
+type Section = "equations" | "parameters" | "exogenous" | "initial" | "hidden" | "matrix" | "data";
+const SIMPLE_SECTIONS = new Set(["equations", "parameters", "exogenous", "initial", "hidden", "data"]);
 
 /**
  * Parses the text of a `.sfc` model into a syntax tree. Names are not resolved here (see
@@ -39,6 +39,7 @@ export function parseModelText(source: string, file?: string): ModelNode {
     initial: [],
     hidden: [],
     matrices: [],
+    data: undefined,
   };
   let section: Section | undefined;
   let matrix: MatrixNode | undefined;
@@ -54,6 +55,10 @@ export function parseModelText(source: string, file?: string): ModelNode {
       c.next();
       c.expectEndOfLine();
       section = t.text as Section;
+      if (section === "data") {
+        if (model.data) throw new ParseError(sfcMessages.secondData(c.place(t)), { place: c.place(t) });
+        model.data = { columns: [], rows: [], pos: c.pos(t) };
+      }
       continue;
     }
     if (t.kind === "ident" && t.text === "matrix" && c.peek(1).kind === "ident") {
@@ -74,17 +79,20 @@ export function parseModelText(source: string, file?: string): ModelNode {
       case undefined:
         throw new ParseError(sfcMessages.noSection(c.place(t)), { place: c.place(t) });
       case "equations": {
-        const a = assignment(c, false);
+        const a = assignment(c);
         model.equations.push(a);
         break;
       }
       case "parameters":
       case "exogenous":
       case "initial": {
-        const a = assignment(c, section !== "initial");
+        const a = assignment(c);
         model[section].push(a);
         break;
       }
+      case "data":
+        dataLine(c, model.data!);
+        break;
       case "hidden": {
         const left = parseExpression(c);
         c.expectOp("=");
@@ -122,8 +130,8 @@ function unquote(t: Token): string {
   return t.text.slice(1, -1);
 }
 
-// `NAME = expr`; in parameters and exogenous the value must be a constant expression.
-function assignment(c: Cursor, constant: boolean): AssignmentNode {
+// `NAME = expr`; which names the expression may read is checked with the names (compile/names.ts).
+function assignment(c: Cursor): AssignmentNode {
   const t = c.expectIdent("a variable name");
   if (c.isOp("[") || c.isOp("(")) {
     const place = c.place();
@@ -131,14 +139,43 @@ function assignment(c: Cursor, constant: boolean): AssignmentNode {
   }
   c.expectOp("=");
   const expr = parseExpression(c);
-  if (constant) {
-    const name = firstName(expr);
-    if (name !== undefined) {
-      const place = { file: c.file, ...name.pos };
-      throw new ParseError(sfcMessages.notConstant(place, "parameters/exogenous"), { place });
-    }
-  }
   return { name: t.text, expr, pos: c.pos(t) };
+}
+
+// The data section: `period, NAME, ...` once, then rows of numbers (an empty cell: no value).
+function dataLine(c: Cursor, data: DataNode): void {
+  const first = c.peek();
+  if (data.columns.length === 0) {
+    for (;;) {
+      data.columns.push(c.expectIdent("a column name (the first is period)").text);
+      if (!c.isOp(",")) break;
+      c.next();
+    }
+    if (data.columns[0] !== "period") {
+      const place = c.place(first);
+      throw new ParseError(sfcMessages.dataHeader(place), { place });
+    }
+    return;
+  }
+  const cells: Array<Expr | undefined> = [];
+  for (;;) {
+    const t = c.peek();
+    const empty = (t.kind === "op" && t.text === ",") || t.kind === "newline" || t.kind === "eof";
+    const cell = empty ? undefined : parseExpression(c);
+    const name = cell && firstName(cell);
+    if (name) {
+      const place = { file: c.file, ...name.pos };
+      throw new ParseError(sfcMessages.notConstant(place, "data"), { place });
+    }
+    cells.push(cell);
+    if (!c.isOp(",")) break;
+    c.next();
+  }
+  if (cells.length !== data.columns.length) {
+    const place = c.place(first);
+    throw new ParseError(sfcMessages.cellCount(place, "data", cells.length, data.columns.length), { place });
+  }
+  data.rows.push({ cells, pos: c.pos(first) });
 }
 
 function firstName(e: Expr): Expr | undefined {
