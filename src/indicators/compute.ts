@@ -1,4 +1,5 @@
 import type { BalanceSheet } from "../model/balance-sheet.ts";
+import type { EntityKind } from "../model/entity.ts";
 import { sumValues, totalAssets, totalLiabilitiesAndEquity } from "../model/balance-sheet.ts";
 import type { Position, SourceRef } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
@@ -28,6 +29,8 @@ export interface IndicatorInput {
   variables?: Readonly<Record<string, VariableValue>>;
   /** Unit of amount variables when there is no sheet. */
   unit?: Unit;
+  /** What the entity is (from the store); decides which indicators apply ({@link indicatorsForInput}). */
+  kind?: EntityKind | null;
   /** The entity's institutional sector: a term with `of` equal to it reads `sheet`. */
   sector?: SectorCode;
   /**

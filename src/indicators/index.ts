@@ -22,7 +22,7 @@ export type {
 } from "./types.ts";
 export { NotComputable } from "./types.ts";
 export { buildRegistry, getIndicator, listIndicators, REGISTRY } from "./registry.ts";
-export { indicatorsForEntity, levelsForEntity } from "./levels.ts";
+export { indicatorsForInput, indicatorsForKind, levelsForKind } from "./levels.ts";
 export type { IndicatorInput, IndicatorResult, InputLine, InputUsed, VariableValue } from "./compute.ts";
 export { computeAll, computeIndicator, formatSource, safeDiv } from "./compute.ts";
 export { selectPositions } from "./select.ts";

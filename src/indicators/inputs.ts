@@ -1,12 +1,12 @@
 import { NotFoundError, UsageError } from "../errors.ts";
 import { EWN_DATASET, EWN_VARIABLES, type EwnVariable } from "../io/sources/ewn.ts";
 import type { BalanceSheet } from "../model/balance-sheet.ts";
-import { CENTRAL_BANKS, DEPOSITORY_CORPORATIONS, type Entity, SHEET_ENTITIES } from "../model/entity.ts";
+import { type Entity, ENTITY_KINDS } from "../model/entity.ts";
 import type { Position } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
 import type { Series } from "../model/series.ts";
 import { listSeries, loadSeries } from "../store/series.ts";
-import { loadSheets, sheetDates } from "../store/sheets.ts";
+import { getEntity, listEntities, loadSheets, sheetDates } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
 import type { IndicatorInput, VariableValue } from "./compute.ts";
 import { indicatorMessages as msg } from "./messages.ts";
@@ -25,15 +25,17 @@ function inPeriod(obs: string, freq: string, period: string): boolean {
 }
 
 /**
- * Lines that FRED series give for a central bank without an itemised statement: each a model
- * position, so the same indicator definitions read them. `factor` converts to the sheet's unit.
+ * How a publisher's series of totals or single items (FRED) reads as a balance-sheet line of the
+ * entity the store files the series under, for central banks without an itemised statement at a
+ * date. Keyed by series id: a mapping of publisher series onto the model, like an item map. `total`
+ * series anchor a partial sheet (one per observation); the others add a line in the same period.
+ * The value is converted from the series' stored scale to the anchor's.
  */
 interface SeriesLine {
-  series: string;
   item: string;
   en: string;
+  total?: boolean;
   position: Omit<Position, "item" | "label" | "value" | "source">;
-  factor: number;
   note?: string;
 }
 
@@ -44,105 +46,126 @@ const base = {
   counterparty: [] as SectorCode[],
 };
 
-const SERIES_LINES: Record<
-  string,
-  { anchor: string; unit: { currency: string; scale: number }; lines: SeriesLine[] }
-> = {
-  fed: {
-    anchor: "FRED/WALCL",
-    unit: { currency: "USD", scale: 6 },
-    lines: [
-      {
-        series: "FRED/WRESBAL",
-        item: "reserve_balances",
-        en: "Reserve balances with Federal Reserve Banks (WRESBAL)",
-        position: {
-          ...base,
-          side: "liability",
-          instrument: "AF.22",
-          counterparty: ["S.122"],
-          currency: "USD",
-          foreign: false,
-          interestBearing: true,
-          maturity: "short",
-        },
-        factor: 1,
-      },
-      {
-        series: "FRED/TREAST",
-        item: "treasury_securities",
-        en: "U.S. Treasury securities held outright (TREAST; maturity split not given)",
-        position: {
-          ...base,
-          side: "asset",
-          instrument: "AF.3",
-          counterparty: ["S.1311"],
-          currency: "USD",
-          foreign: false,
-          interestBearing: true,
-        },
-        factor: 1,
-      },
-      {
-        series: "FRED/CURRCIR",
-        item: "currency_in_circulation",
-        en: "Currency in circulation (CURRCIR, monthly, USD bn x 1000; includes coin and Treasury currency)",
-        position: {
-          ...base,
-          side: "liability",
-          instrument: "AF.21",
-          counterparty: ["S.1"],
-          currency: "USD",
-          foreign: false,
-          interestBearing: false,
-          maturity: "short",
-        },
-        factor: 1000,
-        note: "currency from CURRCIR (monthly; includes coin and Treasury currency, so it overstates Federal Reserve notes slightly)",
-      },
-    ],
-  },
-  ecb: { anchor: "FRED/ECBASSETSW", unit: { currency: "EUR", scale: 6 }, lines: [] },
-  boj: { anchor: "FRED/JPNASSETS", unit: { currency: "JPY", scale: 8 }, lines: [] },
+const totalPosition = {
+  ...base,
+  kind: "total" as const,
+  side: "asset" as const,
+  currency: null,
+  foreign: null,
+  interestBearing: null,
 };
 
-/** The FRED series behind each entity's partial sheets, for listing in notes. */
-export function seriesCoverage(entity: string): string {
-  const s = SERIES_LINES[entity];
-  if (!s) return "";
-  const ids = [s.anchor, ...s.lines.map((l) => l.series)].map((id) => id.replace("FRED/", ""));
-  const boj = entity === "boj" ? "; annual average, not end of year" : "";
-  return `FRED totals only: ${ids.join(", ")}${boj}`;
+const SERIES_LINES: ReadonlyMap<string, SeriesLine> = new Map<string, SeriesLine>([
+  ["FRED/WALCL", { item: "total_assets", en: "Total assets (WALCL)", total: true, position: totalPosition }],
+  [
+    "FRED/ECBASSETSW",
+    { item: "total_assets", en: "Total assets (ECBASSETSW)", total: true, position: totalPosition },
+  ],
+  [
+    "FRED/JPNASSETS",
+    {
+      item: "total_assets",
+      en: "Total assets (JPNASSETS; annual average, not end of year)",
+      total: true,
+      position: totalPosition,
+    },
+  ],
+  [
+    "FRED/WRESBAL",
+    {
+      item: "reserve_balances",
+      en: "Reserve balances with Federal Reserve Banks (WRESBAL)",
+      position: {
+        ...base,
+        side: "liability",
+        instrument: "AF.22",
+        counterparty: ["S.122"],
+        currency: "USD",
+        foreign: false,
+        interestBearing: true,
+        maturity: "short",
+      },
+    },
+  ],
+  [
+    "FRED/TREAST",
+    {
+      item: "treasury_securities",
+      en: "U.S. Treasury securities held outright (TREAST; maturity split not given)",
+      position: {
+        ...base,
+        side: "asset",
+        instrument: "AF.3",
+        counterparty: ["S.1311"],
+        currency: "USD",
+        foreign: false,
+        interestBearing: true,
+      },
+    },
+  ],
+  [
+    "FRED/CURRCIR",
+    {
+      item: "currency_in_circulation",
+      en: "Currency in circulation (CURRCIR, monthly; includes coin and Treasury currency)",
+      position: {
+        ...base,
+        side: "liability",
+        instrument: "AF.21",
+        counterparty: ["S.1"],
+        currency: "USD",
+        foreign: false,
+        interestBearing: false,
+        maturity: "short",
+      },
+      note: "currency from CURRCIR (monthly; includes coin and Treasury currency, so it overstates Federal Reserve notes slightly)",
+    },
+  ],
+]);
+
+/** The stored series of `entity` that read as balance-sheet lines: the anchor (totals) and the others. */
+async function lineSeries(store: Store, entity: string): Promise<{ anchor?: Series; others: Series[] }> {
+  const metas = (await listSeries(store, { entity })).filter((m) => SERIES_LINES.has(m.id));
+  let anchor: Series | undefined;
+  const others: Series[] = [];
+  for (const m of metas) {
+    const s = await loadSeries(store, m.id);
+    if (!s) continue;
+    if (SERIES_LINES.get(m.id)!.total) anchor ??= s;
+    else others.push(s);
+  }
+  return { ...(anchor ? { anchor } : {}), others };
 }
 
-function obsPosition(
-  series: Series,
-  index: number,
-  item: string,
-  en: string,
-  value: number,
-  p: SeriesLine["position"],
-): Position {
+/** The series behind an entity's partial sheets, for listing in notes. */
+function seriesCoverage(anchor: Series, others: readonly Series[]): string {
+  const ids = [anchor, ...others].map((s) => s.id.replace(/^FRED\//, ""));
+  const annual = anchor.frequency === "A" ? "; annual average, not end of year" : "";
+  return `FRED totals only: ${ids.join(", ")}${annual}`;
+}
+
+function obsPosition(series: Series, index: number, value: number, l: SeriesLine): Position {
   const o = series.observations[index]!;
   return {
-    ...p,
-    item,
-    label: { en },
+    ...l.position,
+    item: l.item,
+    label: { en: l.en },
     value,
-    counterparty: [...p.counterparty],
+    counterparty: [...l.position.counterparty],
     source: {
       dataset: series.dataset,
       file: series.file,
       row: index + 2,
-      column: `${series.id.replace("FRED/", "")} ${o.date}`,
+      column: `${series.id.replace(/^FRED\//, "")} ${o.date}`,
     },
   };
 }
 
 /**
- * Partial sheets of a central bank from its FRED series, one per observation of the total-assets
- * series in [from, to]: a total-assets line (and the same amount as total liabilities and capital, by
- * the balance-sheet identity) plus whichever itemised series have an observation in the same period.
+ * Partial sheets of a central bank from its stored series of totals (FRED), one per observation of
+ * the total-assets series in [from, to]: a total-assets line (and the same amount as total
+ * liabilities and capital, by the balance-sheet identity) plus whichever itemised series have an
+ * observation in the same period.
  */
 export async function partialSheets(
   store: Store,
@@ -150,38 +173,36 @@ export async function partialSheets(
   from: string,
   to: string,
 ): Promise<BalanceSheet[]> {
-  const spec = SERIES_LINES[entity];
-  if (!spec) return [];
-  const anchor = await loadSeries(store, spec.anchor);
-  if (!anchor) return [];
-  const others = await Promise.all(spec.lines.map((l) => loadSeries(store, l.series)));
+  return (await seriesSheets(store, entity, from, to)).sheets;
+}
+
+/** {@link partialSheets}, and the note saying which series they come from ("" when none). */
+async function seriesSheets(
+  store: Store,
+  entity: string,
+  from: string,
+  to: string,
+): Promise<{ sheets: BalanceSheet[]; coverage: string }> {
+  const { anchor, others } = await lineSeries(store, entity);
+  if (!anchor) return { sheets: [], coverage: "" };
+  const coverage = seriesCoverage(anchor, others);
+  const aLine = SERIES_LINES.get(anchor.id)!;
   const sheets: BalanceSheet[] = [];
   const end = to + "\uffff";
   anchor.observations.forEach((o, i) => {
     const key = anchor.frequency === "A" ? o.date.slice(0, 4) : o.date;
     if (key < from.slice(0, key.length) || key > end) return;
     const positions: Position[] = [
-      obsPosition(anchor, i, "total_assets", `Total assets (${spec.anchor.replace("FRED/", "")})`, o.value, {
-        ...base,
-        kind: "total",
-        side: "asset",
-        currency: null,
-        foreign: null,
-        interestBearing: null,
+      obsPosition(anchor, i, o.value, aLine),
+      obsPosition(anchor, i, o.value, {
+        item: "total_liabilities_and_capital",
+        en: "Total liabilities and capital (= total assets)",
+        position: { ...totalPosition, side: "liability" },
       }),
-      obsPosition(
-        anchor,
-        i,
-        "total_liabilities_and_capital",
-        "Total liabilities and capital (= total assets)",
-        o.value,
-        { ...base, kind: "total", side: "liability", currency: null, foreign: null, interestBearing: null },
-      ),
     ];
     const notes: BalanceSheet["notes"] = [];
-    spec.lines.forEach((l, k) => {
-      const s = others[k];
-      if (!s) return;
+    for (const s of others) {
+      const l = SERIES_LINES.get(s.id)!;
       const period = s.frequency === "M" ? o.date.slice(0, 7) : o.date;
       let idx = -1;
       for (let j = s.observations.length - 1; j >= 0; j--)
@@ -189,14 +210,21 @@ export async function partialSheets(
           idx = j;
           break;
         }
-      if (idx < 0) return;
-      positions.push(obsPosition(s, idx, l.item, l.en, s.observations[idx]!.value * l.factor, l.position));
+      if (idx < 0) continue;
+      const factor = 10 ** (s.scale - anchor.scale);
+      positions.push(obsPosition(s, idx, s.observations[idx]!.value * factor, l));
       if (l.note) notes.push({ item: l.item, message: l.note });
-    });
+    }
     const date = anchor.frequency === "A" ? o.date.slice(0, 4) : o.date;
-    sheets.push({ entity, date, unit: { ...spec.unit }, positions, notes });
+    sheets.push({
+      entity,
+      date,
+      unit: { currency: anchor.unit, scale: anchor.scale },
+      positions,
+      notes,
+    });
   });
-  return sheets;
+  return { sheets, coverage };
 }
 
 /** The `coverage` note of a stored sheet that itemises only part of a statement, if it has one. */
@@ -227,15 +255,11 @@ function completePartial(stored: BalanceSheet[], fromSeries: BalanceSheet[]): Ba
   return [...out, ...byDate.values()];
 }
 
-const CB_IDS = CENTRAL_BANKS.map((e) => e.id);
-const ODC_IDS = DEPOSITORY_CORPORATIONS.map((e) => e.id);
-const SHEET_ENTITY = new Map(SHEET_ENTITIES.map((e) => [e.id, e]));
-
 type Peers = Partial<Record<SectorCode, BalanceSheet>>;
 
 /**
- * The itemised sheets of the other bundled sectors of `entity`'s economy in [from, to], by date and
- * sector: what terms with `of` read (the PBoC's share of the depository corporations' NFA).
+ * The itemised sheets of the other sectors of `entity`'s economy in the store in [from, to], by date
+ * and sector: what terms with `of` read (the PBoC's share of the depository corporations' NFA).
  */
 async function peerSheets(
   store: Store,
@@ -244,12 +268,29 @@ async function peerSheets(
   to: string,
 ): Promise<Map<string, Peers>> {
   const byDate = new Map<string, Peers>();
-  for (const e of SHEET_ENTITIES) {
+  if (!entity.country) return byDate;
+  for (const e of await listEntities(store)) {
     if (e.id === entity.id || e.country !== entity.country || !e.sector) continue;
     for (const s of await loadSheets(store, e.id, from, to))
       byDate.set(s.date, { ...byDate.get(s.date), [e.sector]: s });
   }
   return byDate;
+}
+
+/** The message of an unknown entity: the store's entities by kind, and how to add one. */
+async function unknownEntity(store: Store, id: string): Promise<NotFoundError> {
+  const byKind = new Map<string, string[]>(ENTITY_KINDS.map((k) => [k, []]));
+  for (const e of await listEntities(store)) {
+    const k = e.kind ?? "kind not set";
+    byKind.set(k, [...(byKind.get(k) ?? []), e.id]);
+  }
+  return new NotFoundError(msg.unknownEntity(id, new Map([...byKind].filter(([, ids]) => ids.length > 0))));
+}
+
+/** The usage error of a comparison given an entity that is not a central bank, naming the store's. */
+export async function notCentralBank(store: Store, id: string): Promise<UsageError> {
+  const cbs = (await listEntities(store)).filter((e) => e.kind === "central-bank").map((e) => e.id);
+  return new UsageError(msg.notCentralBank(id, cbs));
 }
 
 /** The EWN economy named `name` (case-insensitive), or undefined. */
@@ -282,13 +323,16 @@ async function ewnInputs(store: Store, economy: string, from: string, to: string
       date: year,
       variables,
       unit: { currency: "USD", scale: 6 },
+      kind: "country" as const,
     }));
 }
 
 /**
- * Every input of `entity` with a date in [from, to]: itemised sheets first, then partial sheets
- * from FRED totals at dates no itemised sheet covers; for an EWN economy, one input per year. A
- * sheet input carries the entity's sector and the same-date sheets of its economy's other sectors.
+ * Every input of `entity` with a date in [from, to], resolved from the store for any entity it
+ * knows (bundled or imported): itemised sheets first, then partial sheets from series of totals at
+ * dates no itemised sheet covers; for an External Wealth of Nations economy, one input per year. A
+ * sheet input carries the entity's kind and sector and the same-date sheets of its economy's other
+ * sectors. The one place indicator inputs come from.
  */
 export async function inputsInRange(
   store: Store,
@@ -296,19 +340,21 @@ export async function inputsInRange(
   from: string,
   to: string,
 ): Promise<IndicatorInput[]> {
-  const info = SHEET_ENTITY.get(entity);
+  const info = await getEntity(store, entity);
   if (info) {
     const stored = await loadSheets(store, entity, from, to);
     const full = stored.filter((s) => !partialNote(s));
     const have = new Set(full.map((s) => s.date));
-    const fromSeries = (await partialSheets(store, entity, from, to)).filter((s) => !have.has(s.date));
+    const fromTotals = await seriesSheets(store, entity, from, to);
+    const coverage = fromTotals.coverage;
+    const fromSeries = fromTotals.sheets.filter((s) => !have.has(s.date));
     const partial = completePartial(
       stored.filter((s) => partialNote(s)),
       fromSeries,
     );
-    const coverage = seriesCoverage(entity);
     const peers = await peerSheets(store, info, from, to);
     const context = (date: string) => ({
+      kind: info.kind,
       ...(info.sector ? { sector: info.sector } : {}),
       ...(peers.has(date) ? { peers: peers.get(date)! } : {}),
     });
@@ -324,7 +370,7 @@ export async function inputsInRange(
     ].sort((a, b) => a.date.localeCompare(b.date));
   }
   const economy = await ewnEconomy(store, entity);
-  if (!economy) throw new NotFoundError(msg.unknownEntity(entity, CB_IDS, ODC_IDS));
+  if (!economy) throw await unknownEntity(store, entity);
   return ewnInputs(store, economy, from, to);
 }
 
@@ -348,6 +394,6 @@ export async function resolveInput(store: Store, entity: string, date: string): 
   const full = list.filter((i) => !i.partial);
   const pick = full[full.length - 1] ?? list[list.length - 1];
   if (pick) return pick;
-  const where = SHEET_ENTITY.has(entity) ? await available(store, entity) : "1970 .. 2021 (annual)";
+  const where = (await getEntity(store, entity)) ? await available(store, entity) : "1970 .. 2021 (annual)";
   throw new NotFoundError(msg.noData(entity, date, where));
 }

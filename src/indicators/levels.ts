@@ -1,25 +1,28 @@
-import { SHEET_ENTITIES } from "../model/entity.ts";
+import type { EntityKind } from "../model/entity.ts";
+import type { IndicatorInput } from "./compute.ts";
 import { listIndicators } from "./registry.ts";
 import type { IndicatorDef, IndicatorLevel } from "./types.ts";
 
-const SHEET_ENTITY = new Map(SHEET_ENTITIES.map((e) => [e.id, e]));
-
 /**
- * The indicator levels that apply to an entity, from what its inputs are: a central bank's sheets
- * (S.121) take the central-bank and sector indicators; another sector's sheets (the other
- * depository corporations, S.122) the sector ones; an External Wealth of Nations economy (any other
- * name) the country ones. The one place `bslab indicators`, the API and the reports choose them.
- * @example levelsForEntity("pboc") // ["central-bank", "sector"]
- * @example levelsForEntity("pboc-odc") // ["sector"]
- * @example levelsForEntity("China") // ["country"]
+ * The indicator levels that apply to an entity of `kind`, as the store records it: a central bank
+ * takes the central-bank and sector indicators; other depository corporations, another sector, or
+ * an entity whose kind nobody set, the sector ones (they read any balance sheet); a country the
+ * country ones. The one place `bslab indicators`, the API and the reports choose them.
+ * @example levelsForKind("central-bank") // ["central-bank", "sector"]
+ * @example levelsForKind("country") // ["country"]
  */
-export function levelsForEntity(entity: string): IndicatorLevel[] {
-  const e = SHEET_ENTITY.get(entity);
-  if (!e) return ["country"];
-  return e.sector === "S.121" ? ["central-bank", "sector"] : ["sector"];
+export function levelsForKind(kind: EntityKind | null | undefined): IndicatorLevel[] {
+  if (kind === "central-bank") return ["central-bank", "sector"];
+  if (kind === "country") return ["country"];
+  return ["sector"];
 }
 
-/** The indicator definitions of {@link levelsForEntity}, in registry order. */
-export function indicatorsForEntity(entity: string): IndicatorDef[] {
-  return listIndicators({ level: levelsForEntity(entity) });
+/** The indicator definitions of {@link levelsForKind}, in registry order. */
+export function indicatorsForKind(kind: EntityKind | null | undefined): IndicatorDef[] {
+  return listIndicators({ level: levelsForKind(kind) });
+}
+
+/** The indicators that apply to a resolved input (its entity's kind). */
+export function indicatorsForInput(input: IndicatorInput): IndicatorDef[] {
+  return indicatorsForKind(input.kind);
 }

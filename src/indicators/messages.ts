@@ -1,3 +1,10 @@
+const KIND_PLURAL: Readonly<Record<string, string>> = {
+  "central-bank": "central banks",
+  "other-depository-corporations": "depository corporations",
+  sector: "sectors",
+  country: "countries",
+};
+
 /** Message builders of the indicator engine: the text of every error and note is written here once. */
 export const indicatorMessages = {
   zero: (what: string) => `${what} is zero`,
@@ -26,10 +33,13 @@ export const indicatorMessages = {
   badDate: (value: string) =>
     `invalid date: ${JSON.stringify(value)} (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2013-12)`,
   badRange: (from: string, to: string) => `invalid range: --from ${from} is after --to ${to}`,
-  unknownEntity: (id: string, centralBanks: readonly string[], depository: readonly string[]) =>
-    `unknown entity: ${JSON.stringify(id)} (central banks: ${centralBanks.join(", ")}; ` +
-    (depository.length ? `depository corporations: ${depository.join(", ")}; ` : "") +
+  /** `byKind`: the store's entity ids by kind (`central-bank`, ..., or "kind not set"). */
+  unknownEntity: (id: string, byKind: ReadonlyMap<string, readonly string[]>) =>
+    `unknown entity: ${JSON.stringify(id)} (` +
+    [...byKind].map(([kind, ids]) => `${KIND_PLURAL[kind] ?? kind}: ${ids.join(", ")}; `).join("") +
     "or an External Wealth of Nations country name such as China)",
+  notCentralBank: (id: string, centralBanks: readonly string[]) =>
+    `compare takes central banks (${centralBanks.join(", ")}; import another with --entity-kind central-bank); got ${JSON.stringify(id)}`,
   noData: (entity: string, date: string, available: string) =>
     `no data for ${entity} at ${date} (available: ${available})`,
   noRange: (entity: string, from: string, to: string) => `no data for ${entity} between ${from} and ${to}`,

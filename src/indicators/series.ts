@@ -6,6 +6,7 @@ import { indicatorMessages as msg } from "./messages.ts";
 import type { IndicatorDef } from "./types.ts";
 import { UsageError, NotFoundError } from "../errors.ts";
 import type { IndicatorInput } from "./compute.ts";
+import { indicatorsForInput } from "./levels.ts";
 
 /** One date of an indicator time series: the results of the asked indicators at that date. */
 export interface SeriesRow {
@@ -25,7 +26,8 @@ export function indicatorSeries(
 }
 
 /**
- * The time series of `defs` for `entity` over [from, to] (inclusive; `YYYY`, `YYYY-MM` or a day):
+ * The time series of `defs` (default: those that apply to the entity's kind) for `entity` over
+ * [from, to] (inclusive; `YYYY`, `YYYY-MM` or a day):
  * monthly for the PBoC, weekly for the Fed and the ECB (itemised H.4.1 weeks where they exist, FRED
  * totals elsewhere), annual for the BoJ and EWN economies.
  * @example await loadIndicatorSeries(store, "pboc", "2002-12", "2013-12", [getIndicator("cb.currency_issued_share")])
@@ -35,7 +37,7 @@ export async function loadIndicatorSeries(
   entity: string,
   from: string,
   to: string,
-  defs: readonly IndicatorDef[],
+  defs?: readonly IndicatorDef[],
 ): Promise<SeriesRow[]> {
   parsePeriod(from);
   parsePeriod(to);
@@ -43,5 +45,5 @@ export async function loadIndicatorSeries(
     throw new UsageError(msg.badRange(from, to));
   const inputs = await inputsInRange(store, entity, from, to);
   if (inputs.length === 0) throw new NotFoundError(msg.noRange(entity, from, to));
-  return indicatorSeries(defs, inputs);
+  return indicatorSeries(defs ?? indicatorsForInput(inputs[0]!), inputs);
 }

@@ -9,6 +9,7 @@ import { headerOf, MAPPINGS, withBytes } from "../io/mappings/index.ts";
 import { ioMessages } from "../io/messages.ts";
 import { decodeUtf8 } from "../io/text/decode.ts";
 import { isWorkbookBytes, readWorkbook } from "../io/xlsx/read-workbook.ts";
+import type { EntityKind } from "../model/entity.ts";
 import type { Unit } from "../model/units.ts";
 import { listEntities } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
@@ -29,6 +30,11 @@ export interface ImportOptions {
   vintage?: string;
   /** Unit for a file that states none (the PBoC 2000-2001 workbooks): `{ currency: "CNY", scale: 8 }`. */
   unit?: Unit;
+  /**
+   * What the entities of the file are (`central-bank`, ...): recorded with each entity the file's
+   * sheets belong to, new or already known, so indicators of that kind apply to it.
+   */
+  entityKind?: EntityKind;
   /** Called as files are parsed and written: (done, total, label). */
   onProgress?: Progress;
   /** Today's date, for tests (default: the clock). */
@@ -208,7 +214,7 @@ export async function importText(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const p = await prepare(store, file, { text }, options);
-  await writeImports(store, [p]);
+  await writeImports(store, [p], undefined, options.entityKind);
   return summary(p);
 }
 
@@ -223,7 +229,7 @@ export async function importBytes(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const p = await prepare(store, file, { bytes }, options);
-  await writeImports(store, [p]);
+  await writeImports(store, [p], undefined, options.entityKind);
   return summary(p);
 }
 
@@ -259,8 +265,11 @@ export async function importFiles(
     options.onProgress?.(i, total, `reading ${basename(path)}`);
     prepared.push(await prepare(store, path, { bytes: readChecked(path) }, options));
   }
-  await writeImports(store, prepared, (done, _n, label) =>
-    options.onProgress?.(paths.length + done, total, label),
+  await writeImports(
+    store,
+    prepared,
+    (done, _n, label) => options.onProgress?.(paths.length + done, total, label),
+    options.entityKind,
   );
   return prepared.map(summary);
 }

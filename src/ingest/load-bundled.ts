@@ -2,9 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-import { SHEET_ENTITIES } from "../model/entity.ts";
 import { bundledDataDir } from "../store/paths.ts";
-import { saveEntity } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
 import type { BundledDataset } from "./bundled/dataset.ts";
 import { BUNDLED } from "./bundled/registry.ts";
@@ -60,7 +58,6 @@ export async function ensureBundled(
     todo.push({ d, fp, key });
   }
   if (todo.length === 0) return [];
-  for (const e of SHEET_ENTITIES) await saveEntity(store, e);
   let done = 0;
   for (const { d, fp, key } of todo) {
     onProgress?.(done, todo.length, d.id);

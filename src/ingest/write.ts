@@ -7,6 +7,7 @@ import { basename } from "node:path";
 import { DataError } from "../errors.ts";
 import type { Mapping, ParsedImport } from "../io/mappings/index.ts";
 import type { BalanceSheet } from "../model/balance-sheet.ts";
+import { type Entity, type EntityKind, sectorOfKind } from "../model/entity.ts";
 import type { Series } from "../model/series.ts";
 import { type DatasetInfo, recordDataset } from "../store/datasets.ts";
 import { saveSeries } from "../store/series.ts";
@@ -25,14 +26,25 @@ export interface PreparedImport {
   unchanged: boolean;
 }
 
+/** The ids of the entities whose sheets or records a parsed file holds. */
+function entitiesOf(p: ParsedImport): Set<string> {
+  return new Set([
+    ...p.sheets.map((s) => s.entity),
+    ...p.entities.keys(),
+    ...(p.entityInfo ?? []).map((e) => e.id),
+  ]);
+}
+
 /**
  * Writes parsed imports in one transaction: the entities they introduce, their sheets and series,
- * and one `datasets` and `imports` row each. Either all of them land or none.
+ * and one `datasets` and `imports` row each. Either all of them land or none. `entityKind` is
+ * recorded for every entity whose sheets or records the files hold, new or already known.
  */
 export async function writeImports(
   store: Store,
   list: readonly PreparedImport[],
   onProgress?: Progress,
+  entityKind?: EntityKind,
 ): Promise<void> {
   const known = new Set((await listEntities(store)).map((e) => e.id));
   await store.transaction(async () => {
@@ -49,12 +61,20 @@ export async function writeImports(
           await saveEntity(store, {
             id,
             name: { en: id, zh: id },
+            kind: null,
             sector: null,
             country: "",
             homeCurrency: currency,
           });
           known.add(id);
         }
+      if (entityKind)
+        for (const id of entitiesOf(p.parsed))
+          await store.run("update entities set kind = $2, sector = coalesce(sector, $3) where id = $1", [
+            id,
+            entityKind,
+            sectorOfKind(entityKind),
+          ]);
       // saveSeries binds an empty list as a list of ANY, which DuckDB refuses: skip empty writes.
       if (p.parsed.sheets.length > 0) await saveSheets(store, p.parsed.sheets, p.vintage, p.dataset);
       if (p.parsed.series.length > 0) await saveSeries(store, p.parsed.series);
@@ -96,16 +116,17 @@ async function replaceDatasetSeries(store: Store, dataset: string, list: readonl
 }
 
 /**
- * Writes one bundled dataset in one transaction: its sheets under the dataset's vintage, its series
+ * Writes one bundled dataset in one transaction: its entity rows, its sheets under the dataset's vintage, its series
  * replacing the dataset's earlier ones, its `datasets` row and the stat key of its files.
  */
 export async function writeBundled(
   store: Store,
   info: DatasetInfo,
-  content: { sheets?: readonly BalanceSheet[]; series?: readonly Series[] },
+  content: { entities?: readonly Entity[]; sheets?: readonly BalanceSheet[]; series?: readonly Series[] },
   statKey: string,
 ): Promise<void> {
   await store.transaction(async () => {
+    for (const e of content.entities ?? []) await saveEntity(store, e);
     await saveSheets(store, content.sheets ?? [], info.vintage, info.id);
     await replaceDatasetSeries(store, info.id, content.series ?? []);
     await recordDataset(store, info);

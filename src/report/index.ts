@@ -23,7 +23,7 @@ export type {
 } from "./model.ts";
 export { figuresOf } from "./model.ts";
 export type { MismatchData, PeerData } from "./mismatch-data.ts";
-export { defsFor, loadMismatchData, yearEnd } from "./mismatch-data.ts";
+export { loadMismatchData, yearEnd } from "./mismatch-data.ts";
 export type { ReportOptions } from "./mismatch-report.ts";
 export { buildMismatchReport, mismatchReport } from "./mismatch-report.ts";
 export { FIGURE1_IDS } from "./mismatch-figures.ts";

@@ -2,10 +2,10 @@ import { NotFoundError } from "../errors.ts";
 import { type Assessment, assess } from "../indicators/assess.ts";
 import { computeAll, type IndicatorInput, type IndicatorResult } from "../indicators/compute.ts";
 import { parsePeriod, resolveInput } from "../indicators/inputs.ts";
-import { indicatorsForEntity } from "../indicators/levels.ts";
+import { indicatorsForInput } from "../indicators/levels.ts";
 import { loadIndicatorSeries, type SeriesRow } from "../indicators/series.ts";
 import type { IndicatorDef } from "../indicators/types.ts";
-import { CENTRAL_BANKS, SHEET_ENTITIES } from "../model/entity.ts";
+import { getEntity, listEntities } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
 import type { Text } from "./i18n.ts";
 
@@ -39,14 +39,6 @@ export interface MismatchData {
   peers: PeerData[];
 }
 
-const CB = new Map(CENTRAL_BANKS.map((e) => [e.id, e]));
-const SHEET = new Map(SHEET_ENTITIES.map((e) => [e.id, e]));
-
-/** The indicators that apply to an entity (as `bslab indicators` chooses them: {@link indicatorsForEntity}). */
-export function defsFor(entity: string): IndicatorDef[] {
-  return indicatorsForEntity(entity);
-}
-
 /** The last row of each year: a monthly or weekly series read at year-end, as the study's charts are. */
 export function yearEnd(rows: readonly SeriesRow[]): SeriesRow[] {
   const byYear = new Map<string, SeriesRow>();
@@ -70,10 +62,10 @@ export async function loadMismatchData(
 ): Promise<MismatchData> {
   parsePeriod(date);
   const input = await resolveInput(store, entity, date);
-  const defs = defsFor(entity);
+  const defs = indicatorsForInput(input);
   const results = computeAll(defs, input);
-  const cb = CB.get(entity);
-  const name: Text = (cb ?? SHEET.get(entity))?.name ?? { en: input.entity, zh: input.entity };
+  const cb = input.kind === "central-bank";
+  const name: Text = (await getEntity(store, entity))?.name ?? { en: input.entity, zh: input.entity };
   const years = options.years ?? 12;
   const from = String(Number(date.slice(0, 4)) - years + 1);
   let series: SeriesRow[] = [];
@@ -86,7 +78,7 @@ export async function loadMismatchData(
   }
   const peers: PeerData[] = [];
   if (cb)
-    for (const peer of CENTRAL_BANKS) {
+    for (const peer of (await listEntities(store)).filter((e) => e.kind === "central-bank")) {
       if (peer.id === entity) {
         peers.push({
           entity,
@@ -100,7 +92,7 @@ export async function loadMismatchData(
       }
       try {
         const pin = await resolveInput(store, peer.id, date);
-        const pres = computeAll(defsFor(peer.id), pin);
+        const pres = computeAll(indicatorsForInput(pin), pin);
         peers.push({
           entity: peer.id,
           name: peer.name,
@@ -117,7 +109,7 @@ export async function loadMismatchData(
   return {
     entity: input.entity,
     name,
-    centralBank: cb !== undefined,
+    centralBank: cb,
     asked: date,
     input,
     defs,

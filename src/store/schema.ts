@@ -34,6 +34,11 @@ export const MIGRATIONS: readonly string[] = [
   // 3: the publisher's address of each line, where a file names one per line (the BoJ's and the
   // ECB's release pages), so a value can be traced to the page it was read from.
   `alter table positions add column src_url varchar;`,
+  // 4: what an entity is (central-bank, other-depository-corporations, sector, country) is data:
+  // the bundled entity rows and `import --entity-kind` set it. Older rows take it from their sector.
+  `alter table entities add column kind varchar;
+   update entities set kind = case sector when 'S.121' then 'central-bank'
+     when 'S.122' then 'other-depository-corporations' else null end;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

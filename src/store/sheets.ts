@@ -2,7 +2,7 @@ import type { DuckDBValue } from "@duckdb/node-api";
 import { listValue } from "@duckdb/node-api";
 
 import type { BalanceSheet, QualityNote } from "../model/balance-sheet.ts";
-import type { Entity } from "../model/entity.ts";
+import type { Entity, EntityKind } from "../model/entity.ts";
 import type { LineKind, Maturity, Position, Side } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
 import type { InstrumentCode } from "../model/instruments.ts";
@@ -194,31 +194,41 @@ export async function sheetDates(store: Store, entity: string): Promise<string[]
   return rows.map((r) => r.date);
 }
 
+/** Writes (or replaces) an entity's record, its kind included. */
 export async function saveEntity(store: Store, e: Entity): Promise<void> {
-  await store.run("insert or replace into entities values ($1, $2, $3, $4, $5, $6)", [
-    e.id,
-    e.name.en,
-    e.name.zh,
-    e.sector,
-    e.country,
-    e.homeCurrency,
-  ]);
+  await store.run(
+    "insert or replace into entities (id, name_en, name_zh, sector, country, home_currency, kind) values ($1, $2, $3, $4, $5, $6, $7)",
+    [e.id, e.name.en, e.name.zh, e.sector, e.country, e.homeCurrency, e.kind],
+  );
 }
 
+interface EntityRow {
+  [key: string]: unknown;
+  id: string;
+  name_en: string;
+  name_zh: string;
+  sector: SectorCode | null;
+  country: string;
+  home_currency: string;
+  kind: EntityKind | null;
+}
+
+const toEntity = (r: EntityRow): Entity => ({
+  id: r.id,
+  name: { en: r.name_en, zh: r.name_zh },
+  kind: r.kind,
+  sector: r.sector,
+  country: r.country,
+  homeCurrency: r.home_currency,
+});
+
+/** Every entity the store knows, by id. */
 export async function listEntities(store: Store): Promise<Entity[]> {
-  const rows = await store.all<{
-    id: string;
-    name_en: string;
-    name_zh: string;
-    sector: SectorCode | null;
-    country: string;
-    home_currency: string;
-  }>("select * from entities order by id");
-  return rows.map((r) => ({
-    id: r.id,
-    name: { en: r.name_en, zh: r.name_zh },
-    sector: r.sector,
-    country: r.country,
-    homeCurrency: r.home_currency,
-  }));
+  return (await store.all<EntityRow>("select * from entities order by id")).map(toEntity);
+}
+
+/** The entity `id`, or undefined. */
+export async function getEntity(store: Store, id: string): Promise<Entity | undefined> {
+  const rows = await store.all<EntityRow>("select * from entities where id = $1", [id]);
+  return rows[0] ? toEntity(rows[0]) : undefined;
 }

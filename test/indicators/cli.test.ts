@@ -83,7 +83,7 @@ describe("bslab indicators / compare", () => {
   it.each([
     [
       ["indicators", "xyz", "2013-12"],
-      /^bslab: unknown entity: "xyz" \(central banks: pboc, fed, boj, ecb; depository corporations: pboc-odc; or an External Wealth of Nations country name such as China\)$/,
+      /^bslab: unknown entity: "xyz" \(central banks: boj, ecb, fed, pboc; depository corporations: pboc-odc; or an External Wealth of Nations country name such as China\)$/,
     ],
     [
       ["indicators", "pboc", "2013-13"],

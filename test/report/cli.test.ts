@@ -43,7 +43,7 @@ describe("bslab report", () => {
     [["report", "recession", "ZZ"], 'bslab: unknown country: "ZZ" (use a BIS two-letter code:'],
     [
       ["report", "nope", "--date", "2013-12"],
-      'bslab: unknown entity: "nope" (central banks: pboc, fed, boj, ecb; depository corporations: pboc-odc; or an External Wealth of Nations country name such as China)\n',
+      'bslab: unknown entity: "nope" (central banks: boj, ecb, fed, pboc; depository corporations: pboc-odc; or an External Wealth of Nations country name such as China)\n',
     ],
   ])("bad input %j: one-line error, exit 1", (args, message) => {
     const out = join(dir, "bad.html");

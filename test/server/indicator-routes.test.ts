@@ -94,9 +94,11 @@ describe("indicators", () => {
     const id = await call<ErrorAnswer>(server.app, "/api/indicators/pboc/2013-12?ids=cb.nope");
     expect(id.status).toBe(400);
     expect(id.body.error.message).toMatch(/^unknown indicator id: "cb\.nope"/);
-    const cmp = await call<ErrorAnswer>(server.app, "/api/compare?entities=pboc,xx&date=2013-12");
+    const cmp = await call<ErrorAnswer>(server.app, "/api/compare?entities=pboc,pboc-odc&date=2013-12");
     expect(cmp.status).toBe(400);
-    expect(cmp.body.error.message).toBe('compare takes central banks (pboc, fed, boj, ecb); got "xx"');
+    expect(cmp.body.error.message).toBe(
+      'compare takes central banks (boj, ecb, fed, pboc; import another with --entity-kind central-bank); got "pboc-odc"',
+    );
     const range = await call<ErrorAnswer>(server.app, "/api/indicators/pboc/series?from=2002-12");
     expect(range.status).toBe(400);
     expect(range.body.error.message).toBe("invalid querystring: / must have required property 'to'");

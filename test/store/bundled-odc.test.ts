@@ -21,6 +21,7 @@ describe("bundled PBoC other depository corporations (其他存款性公司资�
   it("entity pboc-odc is registered on first run: S.122, CN, CNY", async () => {
     expect((await listEntities(store)).find((e) => e.id === "pboc-odc")).toEqual({
       id: "pboc-odc",
+      kind: "other-depository-corporations",
       name: { en: "Other depository corporations (China)", zh: "其他存款性公司" },
       sector: "S.122",
       country: "CN",

@@ -45,7 +45,7 @@ describe("store", () => {
     const store = await fresh();
     await expect(
       store.transaction(async () => {
-        await store.run("insert into entities values ('x', 'x', 'x', null, 'CN', 'CNY')");
+        await store.run("insert into entities values ('x', 'x', 'x', null, 'CN', 'CNY', 'central-bank')");
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");

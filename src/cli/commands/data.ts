@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { NotFoundError, UsageError, messages } from "../../errors.ts";
 import { importFiles } from "../../ingest/import.ts";
 import { MAPPINGS } from "../../io/mappings/index.ts";
+import { ENTITY_KINDS, isEntityKind } from "../../model/entity.ts";
 import { parseUnit } from "../../model/parse-unit.ts";
 import type { BalanceSheet } from "../../model/balance-sheet.ts";
 import { unitLabel } from "../../model/units.ts";
@@ -110,6 +111,10 @@ export function register(program: Command): void {
       "store under this vintage (default: the earlier vintage of the same bytes, else today)",
     )
     .option("--unit <unit>", 'unit for a file that states none, e.g. 亿元 or "USD millions"')
+    .option(
+      "--entity-kind <kind>",
+      `what the file's entities are (${ENTITY_KINDS.join("|")}): decides which indicators apply`,
+    )
     .option("--format <format>", "table|csv|json", "table")
     .option("--json", "print the result as JSON (same as --format json)")
     .option("--quiet", "print nothing but errors")
@@ -124,6 +129,7 @@ export function register(program: Command): void {
           mapping?: string;
           vintage?: string;
           unit?: string;
+          entityKind?: string;
           format: string;
           json?: boolean;
           quiet?: boolean;
@@ -135,12 +141,16 @@ export function register(program: Command): void {
           throw new UsageError(
             messages.invalidOption("--unit", opts.unit, 'a unit such as 亿元, "CNY 1e8", "USD millions"'),
           );
+        const kind = opts.entityKind;
+        if (kind !== undefined && !isEntityKind(kind))
+          throw new UsageError(messages.invalidOption("--entity-kind", kind, ENTITY_KINDS.join(", ")));
         const bar = opts.quiet ? undefined : progressBar("importing");
         const results = await withCliStore((store) =>
           importFiles(store, files, {
             ...(opts.mapping ? { mapping: opts.mapping } : {}),
             ...(opts.vintage ? { vintage: opts.vintage } : {}),
             ...(unit ? { unit } : {}),
+            ...(kind !== undefined && isEntityKind(kind) ? { entityKind: kind } : {}),
             ...(bar ? { onProgress: bar } : {}),
           }),
         );

@@ -5,13 +5,12 @@ import type { Assessment } from "../../indicators/assess.ts";
 import { assess, verdictText } from "../../indicators/assess.ts";
 import type { IndicatorInput, IndicatorResult } from "../../indicators/compute.ts";
 import { computeAll } from "../../indicators/compute.ts";
-import { resolveInput } from "../../indicators/inputs.ts";
-import { indicatorsForEntity } from "../../indicators/levels.ts";
+import { notCentralBank, resolveInput } from "../../indicators/inputs.ts";
+import { indicatorsForInput } from "../../indicators/levels.ts";
 import { getIndicator, listIndicators } from "../../indicators/registry.ts";
 import { loadIndicatorSeries } from "../../indicators/series.ts";
 import { matchesStudy, STUDY_2013, STUDY_VERDICTS } from "../../indicators/study.ts";
 import type { IndicatorDef } from "../../indicators/types.ts";
-import { CENTRAL_BANKS } from "../../model/entity.ts";
 import type { Store } from "../../store/store.ts";
 import type { Row } from "../output.ts";
 import { parseFormat, render } from "../output.ts";
@@ -19,11 +18,6 @@ import { withCliStore } from "../store.ts";
 import { parseLang } from "./data.ts";
 
 type Lang = "en" | "zh";
-
-const CB = new Set(CENTRAL_BANKS.map((e) => e.id));
-
-/** The indicators that apply to an entity (central bank, other sector, or EWN economy). */
-const defsFor = indicatorsForEntity;
 
 function inputsText(r: IndicatorResult): string {
   return r.inputs
@@ -60,7 +54,7 @@ async function single(
   date: string,
 ): Promise<{ input: IndicatorInput; results: IndicatorResult[] }> {
   const input = await resolveInput(store, entity, date);
-  return { input, results: computeAll(defsFor(entity), input) };
+  return { input, results: computeAll(indicatorsForInput(input), input) };
 }
 
 function parseIds(ids: readonly string[] | undefined): IndicatorDef[] | undefined {
@@ -99,10 +93,10 @@ export function register(program: Command): void {
             throw new UsageError(
               "a time series needs both --from and --to (e.g. --from 2002-12 --to 2013-12)",
             );
-          const defs = chosen ?? defsFor(entity);
           const rows = await withCliStore((store) =>
-            loadIndicatorSeries(store, entity, opts.from!, opts.to!, defs),
+            loadIndicatorSeries(store, entity, opts.from!, opts.to!, chosen),
           );
+          const defs = chosen ?? (rows[0]?.results ?? []).map((r) => getIndicator(r.id));
           if (format === "json") {
             const out = rows.flatMap((r) =>
               r.results.map((x) => ({
@@ -166,7 +160,7 @@ export function register(program: Command): void {
           );
           for (const r of results)
             if (r.value !== null) process.stdout.write(`  ${r.id}: ${inputsText(r)}\n`);
-          if (CB.has(entity)) process.stdout.write(`\n${assessmentLines(assess(all), lang)}`);
+          if (input.kind === "central-bank") process.stdout.write(`\n${assessmentLines(assess(all), lang)}`);
         }
       },
     );
@@ -183,15 +177,11 @@ export function register(program: Command): void {
     .action(async (entities: string[], opts: { date: string; format: string; lang: string }) => {
       const format = parseFormat(opts.format);
       const lang = parseLang(opts.lang);
-      for (const e of entities)
-        if (!CB.has(e))
-          throw new UsageError(
-            `compare takes central banks (${[...CB].join(", ")}); got ${JSON.stringify(e)}`,
-          );
       const computed = await withCliStore(async (store) => {
         const out: { entity: string; date: string; results: IndicatorResult[] }[] = [];
         for (const e of entities) {
           const { input, results } = await single(store, e, opts.date);
+          if (input.kind !== "central-bank") throw await notCentralBank(store, e);
           out.push({ entity: e, date: input.date, results });
         }
         return out;

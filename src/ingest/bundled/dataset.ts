@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import type { BalanceSheet } from "../../model/balance-sheet.ts";
+import type { Entity } from "../../model/entity.ts";
 import type { Series } from "../../model/series.ts";
 import type { DatasetInfo } from "../../store/datasets.ts";
 
@@ -17,7 +18,8 @@ export interface BundledDataset extends Omit<DatasetInfo, "fingerprint"> {
    * files is missing the entry is skipped instead of failing.
    */
   optional?: boolean;
-  read(dataDir: string): { sheets?: BalanceSheet[]; series?: Series[] };
+  /** Entity rows (what each entity is) are written before the sheets and series. */
+  read(dataDir: string): { entities?: Entity[]; sheets?: BalanceSheet[]; series?: Series[] };
 }
 
 /** A bundled text file, read as UTF-8. */

@@ -5,7 +5,7 @@
 import { basename } from "node:path";
 
 import { DataError } from "../../errors.ts";
-import { DEPOSITORY_CORPORATIONS } from "../../model/entity.ts";
+import type { Entity } from "../../model/entity.ts";
 import type { Series } from "../../model/series.ts";
 import { isLongPositionsHeader, readLongPositions } from "../csv/long-positions.ts";
 import { parseCsv, parseNumberCell } from "../csv/parse-csv.ts";
@@ -17,7 +17,24 @@ import { pbocTableOf, readPbocWorkbook } from "../pboc/xls-workbook.ts";
 import { has, series, sheets } from "./helpers.ts";
 import type { ImportContext, Mapping } from "./types.ts";
 
-const ODC_ENTITY = DEPOSITORY_CORPORATIONS.find((e) => e.id === "pboc-odc")!;
+// The PBoC's two tables say what they are: 货币当局 is the central bank, 其他存款性公司 the other
+// depository corporations; an import of either records that kind with the entity.
+const PBOC_ENTITY: Entity = {
+  id: "pboc",
+  name: { en: "People's Bank of China", zh: "中国人民银行" },
+  kind: "central-bank",
+  sector: "S.121",
+  country: "CN",
+  homeCurrency: "CNY",
+};
+const ODC_ENTITY: Entity = {
+  id: "pboc-odc",
+  name: { en: "Other depository corporations (China)", zh: "其他存款性公司" },
+  kind: "other-depository-corporations",
+  sector: "S.122",
+  country: "CN",
+  homeCurrency: "CNY",
+};
 
 export const pbocXls: Mapping = {
   name: "pboc-xls",
@@ -33,7 +50,7 @@ export const pbocXls: Mapping = {
     const r = readPbocWorkbook(wb, { ...(ctx.unit ? { unit: ctx.unit } : {}), dataset: ctx.dataset });
     const entity = r.table === "monetary-authority" ? "pboc" : "pboc-odc";
     return {
-      ...sheets(r.sheets, [[entity, "CNY"]], entity === "pboc-odc" ? [ODC_ENTITY] : undefined),
+      ...sheets(r.sheets, [[entity, "CNY"]], [entity === "pboc" ? PBOC_ENTITY : ODC_ENTITY]),
       unitSource: r.unitSource,
     };
   },
@@ -80,7 +97,8 @@ export const pbocLong: Mapping = {
   description:
     "PBoC monetary-authority table, one row per published cell: period,source_file,row,item_label,value",
   detect: (h) => has(h, "period", "source_file", "row", "item_label", "value"),
-  read: (text, ctx) => sheets(buildPbocSheets(readPbocLongCsv(text, ctx.file)), [["pboc", "CNY"]]),
+  read: (text, ctx) =>
+    sheets(buildPbocSheets(readPbocLongCsv(text, ctx.file)), [["pboc", "CNY"]], [PBOC_ENTITY]),
 };
 
 export const pboc: Mapping = {
@@ -88,7 +106,8 @@ export const pboc: Mapping = {
   description:
     "PBoC monetary-authority table as a wide CSV (TWK2022 extract): month,外汇,货币黄金,...,总负债 (months as YYYY/M; 亿元)",
   detect: (h) => h[0] === "month" && has(h, "外汇", "总负债"),
-  read: (text, ctx) => sheets(buildPbocSheets(readPbocWideCsv(text, ctx.file)), [["pboc", "CNY"]]),
+  read: (text, ctx) =>
+    sheets(buildPbocSheets(readPbocWideCsv(text, ctx.file)), [["pboc", "CNY"]], [PBOC_ENTITY]),
 };
 
 export const pbocOdc: Mapping = {

@@ -6,6 +6,7 @@ import { UsageError } from "../../errors.ts";
 import { importBytes, importText, type ImportResult } from "../../ingest/import.ts";
 import { MAPPINGS } from "../../io/mappings/index.ts";
 import { decodeUtf8 } from "../../io/text/decode.ts";
+import { ENTITY_KINDS, type EntityKind } from "../../model/entity.ts";
 import { isWorkbookBytes } from "../../io/xlsx/read-workbook.ts";
 import { listEntities } from "../../store/sheets.ts";
 import type { ServerContext } from "../context.ts";
@@ -17,6 +18,11 @@ const QUERY = {
   additionalProperties: false,
   properties: {
     mapping: { type: "string", enum: MAPPINGS.map((m) => m.name), description: "layout; default: detected" },
+    entityKind: {
+      type: "string",
+      enum: [...ENTITY_KINDS],
+      description: "what the file's entities are (e.g. central-bank); decides which indicators apply",
+    },
   },
 } as const;
 
@@ -131,7 +137,7 @@ export function importRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
   );
 
-  app.post<{ Querystring: { mapping?: string } }>(
+  app.post<{ Querystring: { mapping?: string; entityKind?: EntityKind } }>(
     "/api/imports",
     {
       schema: {
@@ -143,7 +149,10 @@ export function importRoutes(app: FastifyInstance, ctx: ServerContext): void {
     },
     async (req, reply) => {
       const u = await upload(req);
-      const options = req.query.mapping ? { mapping: req.query.mapping } : {};
+      const options = {
+        ...(req.query.mapping ? { mapping: req.query.mapping } : {}),
+        ...(req.query.entityKind ? { entityKind: req.query.entityKind } : {}),
+      };
       const result = await ctx.gate.write((store) =>
         u.text === undefined
           ? importBytes(store, u.bytes, u.file, options)

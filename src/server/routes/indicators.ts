@@ -1,11 +1,10 @@
 import type { FastifyInstance } from "fastify";
 
-import { UsageError } from "../../errors.ts";
 import {
   assess,
   computeAll,
   getIndicator,
-  indicatorsForEntity,
+  indicatorsForInput,
   listIndicators,
   loadIndicatorSeries,
   matchesStudy,
@@ -17,21 +16,17 @@ import {
   type IndicatorResult,
 } from "../../indicators/index.ts";
 import { EWN_DATASET, EWN_FILE } from "../../io/sources/ewn.ts";
-import { CENTRAL_BANKS } from "../../model/entity.ts";
+import { notCentralBank } from "../../indicators/inputs.ts";
 import { listSeries } from "../../store/series.ts";
 import type { Store } from "../../store/store.ts";
 import type { ServerContext } from "../context.ts";
 import { DATE, ENTITY } from "../schemas.ts";
 
-const CB = new Set(CENTRAL_BANKS.map((e) => e.id));
 const IDS = {
   type: "string",
   pattern: "^[a-z0-9_.]+(,[a-z0-9_.]+)*$",
   description: "comma-separated indicator ids, e.g. cb.currency_issued_share,cb.fx_assets_share",
 } as const;
-
-/** The indicators that apply to an entity (central bank, other sector, or EWN economy). */
-const defsFor = indicatorsForEntity;
 
 function parseIds(ids: string | undefined): IndicatorDef[] | undefined {
   return ids ? ids.split(",").map((id) => getIndicator(id)) : undefined;
@@ -58,7 +53,7 @@ function result(r: IndicatorResult) {
 
 async function atDate(store: Store, entity: string, date: string) {
   const input = await resolveInput(store, entity, date);
-  return { input, results: computeAll(defsFor(entity), input) };
+  return { input, results: computeAll(indicatorsForInput(input), input) };
 }
 
 /** Indicators with their traced inputs, their time series, and the central-bank comparison (Table 2). */
@@ -126,10 +121,11 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
     async (req) =>
       ctx.cache.answer(req, async () => {
         const { entity } = req.params;
-        const defs = parseIds(req.query.ids) ?? defsFor(entity);
+        const chosen = parseIds(req.query.ids);
         const rows = await ctx.gate.read((store) =>
-          loadIndicatorSeries(store, entity, req.query.from, req.query.to, defs),
+          loadIndicatorSeries(store, entity, req.query.from, req.query.to, chosen),
         );
+        const defs = chosen ?? (rows[0]?.results ?? []).map((r) => getIndicator(r.id));
         return {
           entity,
           indicators: defs.map((d) => ({
@@ -167,7 +163,7 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
           date: input.date,
           partial: input.partial ?? null,
           results: shown.map(result),
-          assessment: CB.has(entity) ? assess(results) : null,
+          assessment: input.kind === "central-bank" ? assess(results) : null,
         };
       }),
   );
@@ -186,8 +182,9 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
           properties: {
             entities: {
               type: "string",
-              pattern: "^[a-z]+(,[a-z]+)*$",
-              description: "comma-separated central banks: pboc,fed,boj,ecb",
+              pattern: "^[A-Za-z0-9_.:-]{1,64}(,[A-Za-z0-9_.:-]{1,64})*$",
+              description:
+                "comma-separated central banks (entities of kind central-bank), e.g. pboc,fed,boj,ecb",
             },
             date: DATE,
           },
@@ -197,11 +194,6 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
     async (req) =>
       ctx.cache.answer(req, async () => {
         const entities = req.query.entities.split(",");
-        for (const e of entities)
-          if (!CB.has(e))
-            throw new UsageError(
-              `compare takes central banks (${[...CB].join(", ")}); got ${JSON.stringify(e)}`,
-            );
         const { date } = req.query;
         const study = date.startsWith("2013");
         const ids = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
@@ -209,6 +201,7 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
           const out = [];
           for (const entity of entities) {
             const { input, results } = await atDate(store, entity, date);
+            if (input.kind !== "central-bank") throw await notCentralBank(store, entity);
             const a = assess(results);
             out.push({
               entity,
