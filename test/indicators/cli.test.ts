@@ -84,15 +84,17 @@ describe("bslab indicators / compare", () => {
     [
       ["indicators", "xyz", "2013-12"],
       /^bslab: unknown entity: "xyz" \(central banks: boj, ecb, fed, pboc; depository corporations: pboc-odc; or an External Wealth of Nations country name such as China\)$/,
+      1,
     ],
     [
       ["indicators", "pboc", "2013-13"],
       /^bslab: invalid date: "2013-13" \(expected YYYY, YYYY-MM or YYYY-MM-DD, e\.g\. 2013-12\)$/,
+      2,
     ],
-    [["indicators", "pboc", "2013-12", "--id", "cb.nope"], /^bslab: unknown indicator id: "cb.nope"/],
-  ])("bad input %j: one-line error, exit 1", (args, message) => {
+    [["indicators", "pboc", "2013-12", "--id", "cb.nope"], /^bslab: unknown indicator id: "cb.nope"/, 1],
+  ])("bad input %j: one-line error, exit 1 (2 for usage)", (args, message, status) => {
     const r = runCli(args, db.path);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(status);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(message);
   });

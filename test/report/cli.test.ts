@@ -39,16 +39,18 @@ describe("bslab report", () => {
     [
       ["report", "pboc", "--date", "2013-13"],
       'bslab: invalid date: "2013-13" (expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2013-12)\n',
+      2,
     ],
-    [["report", "recession", "ZZ"], 'bslab: unknown country: "ZZ" (use a BIS two-letter code:'],
+    [["report", "recession", "ZZ"], 'bslab: unknown country: "ZZ" (use a BIS two-letter code:', 1],
     [
       ["report", "nope", "--date", "2013-12"],
       'bslab: unknown entity: "nope" (central banks: boj, ecb, fed, pboc; depository corporations: pboc-odc; or an External Wealth of Nations country name such as China)\n',
+      1,
     ],
-  ])("bad input %j: one-line error, exit 1", (args, message) => {
+  ])("bad input %j: one-line error, exit 1 (2 for usage)", (args, message, status) => {
     const out = join(dir, "bad.html");
     const r = runCli([...args, "--out", out], db);
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(status);
     const last = r.stderr.trim().split("\n").at(-1)!;
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     if (message.endsWith("\n")) expect(last).toBe(message.trim());
