@@ -1,6 +1,16 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx, so the checkout needs no build step.
-import { register } from "tsx/esm/api";
+// Runs the compiled CLI in dist/. In a checkout (src/ present), dist/ is first rebuilt when any
+// source is newer than it (scripts/build.mjs, esbuild, well under a second), so `npx bslab` and
+// the tests always run the current sources with no manual build step. BSLAB_FROM_SOURCE=1, or a
+// checkout where dist/ cannot be built, runs the TypeScript sources through tsx instead.
+import { existsSync } from "node:fs";
 
-register();
-await import("../src/cli/main.ts");
+const checkout = existsSync(new URL("../src/cli/main.ts", import.meta.url));
+if (!checkout) await import("../dist/cli/main.js");
+else if (!process.env.BSLAB_FROM_SOURCE && (await (await import("../scripts/build.mjs")).ensureFreshBuild()))
+  await import("../dist/cli/main.js");
+else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("../src/cli/main.ts");
+}

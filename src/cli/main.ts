@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 
-import { Command, CommanderError } from "commander";
+import type { Command } from "commander";
 
 import { BslabError, UsageError } from "../errors.ts";
 import type { RegisterCommand } from "./context.ts";
@@ -57,6 +57,13 @@ function oneLine(text: string): string {
 }
 
 async function main(argv: string[]): Promise<void> {
+  const words = commandWords(argv);
+  // `--version` alone answers before Commander (or anything else) is even loaded.
+  if (words.length === 0 && argv.slice(2).some((a) => a === "--version" || a === "-V")) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
+  const { Command, CommanderError } = await import("commander");
   const program = new Command("bslab")
     .description("Balance Sheet Lab: balance-sheet mismatch risk, balance-sheet recessions, SFC models")
     .option("--db <path>", "DuckDB database file (default: $BSLAB_DB or the user data directory)")
@@ -72,12 +79,6 @@ async function main(argv: string[]): Promise<void> {
     const db = cmd.optsWithGlobals().db as string | undefined;
     if (db) process.env.BSLAB_DB = db;
   });
-  const words = commandWords(argv);
-  const versionOnly = argv.slice(2).some((a) => a === "--version" || a === "-V") && words.length === 0;
-  if (versionOnly) {
-    process.stdout.write(`${packageVersion()}\n`);
-    return;
-  }
   program.version(packageVersion(), "-V, --version", "print the version");
   const name = words[0];
   const wanted = modules.filter((m) => name !== undefined && m.names.includes(name));
@@ -85,8 +86,10 @@ async function main(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv);
   } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Exit codes: 0 for help and --version, 2 for a usage error (already printed in one line).
     // A command group run without one of its commands: Commander shows its help as an error.
-    if (error instanceof CommanderError && error.code === "commander.help" && error.exitCode !== 0) {
+    if (error.code === "commander.help" && error.exitCode !== 0) {
       const cmd = commandAt(program, words);
       const names = cmd.commands.map((c) => c.name()).filter((n) => n !== "help");
       const path = words.slice(0, words.indexOf(cmd.name()) + 1).join(" ");
@@ -94,7 +97,7 @@ async function main(argv: string[]): Promise<void> {
       const what = cmd === program ? "missing command" : `${path} needs a command`;
       throw new UsageError(`${what}: ${names.join(", ")} (see ${help})`);
     }
-    throw error;
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
   }
 }
 
@@ -107,10 +110,6 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 // Exit codes: 0 ok (help and --version included), 2 a usage error (Commander's or a UsageError),
 // 1 any other failure. Every error is one line on stderr; BSLAB_DEBUG adds the stack.
 main(process.argv).catch((error: unknown) => {
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-    return;
-  }
   const message = error instanceof BslabError || error instanceof Error ? error.message : String(error);
   process.stderr.write(`bslab: ${message.split("\n")[0]}\n`);
   if (process.env.BSLAB_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);

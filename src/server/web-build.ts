@@ -2,6 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import type { build as viteBuild } from "vite";
+
+import { NotFoundError } from "../errors.ts";
+
 const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 
 function newestMtime(path: string): number {
@@ -54,7 +58,18 @@ export function webBuildIsStale(webDir = WEB_DIR): boolean {
  */
 export async function ensureWebBuilt(webDir = WEB_DIR, force = false): Promise<boolean> {
   if (!force && !webBuildIsStale(webDir)) return false;
-  const { build } = await import("vite");
+  // An installed package ships web/dist and no sources: there is nothing to build it from.
+  if (!existsSync(join(webDir, "src")))
+    throw new NotFoundError(`the web app is not built (${join(webDir, "dist")} is missing): reinstall bslab`);
+  let build: typeof viteBuild;
+  try {
+    ({ build } = await import("vite"));
+  } catch (cause) {
+    throw new NotFoundError(
+      "the web app needs building (web/dist is missing or older than web/src) and Vite is not installed: run npm install, then npm run build:web",
+      { cause },
+    );
+  }
   await build({ root: webDir, configFile: join(webDir, "vite.config.ts"), logLevel: "warn" });
   return true;
 }

@@ -194,12 +194,18 @@ export function withoutTsxLoader(execArgv: readonly string[]): string[] {
 let memo: Promise<WorkerScript> | undefined;
 
 /**
- * The script sweep workers run: the cached plain-JS bundle (started without tsx flags), or, when it
+ * The script sweep workers run: compiled, the worker's JS file in dist/; from the sources, the cached plain-JS bundle (started without tsx flags), or, when it
  * cannot be had (esbuild missing, a failed build, no cache directory, or BSLAB_NO_WORKER_BUNDLE
  * set), the tsx boot of the TypeScript entry. Resolved once per process; with BSLAB_DEBUG set, says
  * on stderr why it fell back.
  */
 export function workerScript(): Promise<WorkerScript> {
+  // Compiled (dist/, the installed package): the worker's own JS file sits beside this one.
+  if (import.meta.url.endsWith(".js"))
+    return Promise.resolve({
+      url: new URL("./sweep-worker.js", import.meta.url),
+      execArgv: withoutTsxLoader(process.execArgv),
+    });
   const boot: WorkerScript = { url: new URL("./sweep-worker-boot.mjs", import.meta.url) };
   if (process.env.BSLAB_NO_WORKER_BUNDLE) return Promise.resolve(boot);
   memo ??= ensureWorkerBundle().then(

@@ -1,6 +1,7 @@
-import { type DuckDBValue, listValue } from "@duckdb/node-api";
+import type { DuckDBValue } from "@duckdb/node-api";
 
 import { type Series, type SeriesMeta, vintageKey } from "../model/series.ts";
+import { duckdb } from "./duckdb.ts";
 import type { Store } from "./store.ts";
 
 /**
@@ -13,7 +14,7 @@ export async function saveSeries(store: Store, list: readonly Series[]): Promise
     // Bulk deletes as hash semi-joins, and only when some id and vintage is already stored: a
     // statement per series costs ~1 ms each (EWN has 1,274), and scanning the observations
     // (a million rows with the recession data) costs ~0.5 s, wasted on a first load.
-    const keys = listValue(list.map((s) => `${s.id}\u0000${s.vintage}`));
+    const keys = duckdb().listValue(list.map((s) => `${s.id}\u0000${s.vintage}`));
     const matches = "in (select unnest($1::varchar[]))";
     const clash = await store.all(`select 1 from series where id || chr(0) || vintage ${matches} limit 1`, [
       keys,
@@ -74,7 +75,7 @@ export async function loadLatestSeries(
   ids: readonly string[],
   likes: readonly { prefix: string; entity?: string }[] = [],
 ): Promise<Series[]> {
-  const params: DuckDBValue[] = [listValue([...ids])];
+  const params: DuckDBValue[] = [duckdb().listValue([...ids])];
   const cond = ["id in (select unnest($1::varchar[]))"];
   for (const l of likes) {
     params.push(l.prefix);
@@ -96,7 +97,7 @@ export async function loadLatestSeries(
     if (!have || vintageKey(m.vintage) > vintageKey(have.vintage)) latest.set(m.id, m);
   }
   if (latest.size === 0) return [];
-  const keys = listValue([...latest.values()].map((m) => `${m.id}\u0000${m.vintage}`));
+  const keys = duckdb().listValue([...latest.values()].map((m) => `${m.id}\u0000${m.vintage}`));
   const rows = await store.all<{ id: string; date: string; value: number }>(
     `select series_id as id, date, value from observations
      where series_id || chr(0) || vintage in (select unnest($1::varchar[])) order by series_id, date`,

@@ -1,11 +1,11 @@
 import type { DuckDBValue } from "@duckdb/node-api";
-import { listValue } from "@duckdb/node-api";
 
 import type { BalanceSheet, QualityNote } from "../model/balance-sheet.ts";
 import type { Entity, EntityKind } from "../model/entity.ts";
 import type { LineKind, Maturity, Position, Side } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
 import type { InstrumentCode } from "../model/instruments.ts";
+import { duckdb } from "./duckdb.ts";
 import type { Store } from "./store.ts";
 
 function positionRow(sheet: BalanceSheet, vintage: string, p: Position): DuckDBValue[] {
@@ -52,11 +52,11 @@ export async function saveSheets(
       const dates = sheets.filter((s) => s.entity === entity).map((s) => s.date);
       await store.run(
         "delete from positions where entity = $1 and vintage = $2 and list_contains($3::varchar[], date)",
-        [entity, vintage, listValue(dates)],
+        [entity, vintage, duckdb().listValue(dates)],
       );
       await store.run(
         "delete from sheets where entity = $1 and vintage = $2 and list_contains($3::varchar[], date)",
-        [entity, vintage, listValue(dates)],
+        [entity, vintage, duckdb().listValue(dates)],
       );
     }
     await store.append(

@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
-import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
-import { DuckDBInstance } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 
 import { BslabError } from "../errors.ts";
+import { duckdb } from "./duckdb.ts";
 import { defaultDbPath } from "./paths.ts";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.ts";
 
@@ -60,7 +60,7 @@ export class Store {
     let instance: DuckDBInstance;
     try {
       if (path !== ":memory:" && !readOnly) mkdirSync(dirname(path), { recursive: true });
-      instance = await DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
+      instance = await duckdb().DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
     } catch (error) {
       throw storeError(path, error);
     }

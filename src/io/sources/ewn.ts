@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import XLSX from "xlsx";
 
 import { DataError } from "../../errors.ts";
 import type { Series } from "../../model/series.ts";
+import { sheetjs } from "../xlsx/sheetjs.ts";
 import { diskCached } from "./common.ts";
 import { sourceMessages } from "./messages.ts";
 import { xlsxNumber, type XlsxCell } from "./xlsx-rows.ts";
@@ -72,7 +72,7 @@ function extract(rows: XlsxCell[][], file: string): Extract[] {
  */
 export function readEwn(path: string, file = `data/${EWN_DATASET}/${EWN_FILE}`): Series[] {
   const rows = diskCached(path, "ewn-v1", () => {
-    const wb = XLSX.read(readFileSync(path), {
+    const wb = sheetjs().read(readFileSync(path), {
       dense: true,
       sheets: "Dataset",
       cellStyles: false,
@@ -82,7 +82,10 @@ export function readEwn(path: string, file = `data/${EWN_DATASET}/${EWN_FILE}`):
     const ws = wb.Sheets["Dataset"];
     if (!ws)
       throw new DataError(sourceMessages.missingSheet(file, "Dataset", wb.SheetNames), { place: { file } });
-    return extract(XLSX.utils.sheet_to_json<XlsxCell[]>(ws, { header: 1, raw: true, defval: null }), file);
+    return extract(
+      sheetjs().utils.sheet_to_json<XlsxCell[]>(ws, { header: 1, raw: true, defval: null }),
+      file,
+    );
   });
   const vars = Object.keys(EWN_VARIABLES) as EwnVariable[];
   const series = new Map<string, Series>();

@@ -1,4 +1,4 @@
-import XLSX from "xlsx";
+import { sheetjs } from "../xlsx/sheetjs.ts";
 
 import { DataError } from "../../errors.ts";
 import { sourceMessages } from "./messages.ts";
@@ -11,14 +11,14 @@ export type XlsxCell = string | number | boolean | null;
  * Throws a DataError listing the sheets when the sheet is absent.
  */
 export function xlsxRows(buffer: Uint8Array, fileName: string, sheet?: string): XlsxCell[][] {
-  const wb = XLSX.read(buffer, { dense: true, cellHTML: false, cellText: false, cellStyles: false });
+  const wb = sheetjs().read(buffer, { dense: true, cellHTML: false, cellText: false, cellStyles: false });
   const name = sheet ?? wb.SheetNames[0];
   const ws = name === undefined ? undefined : wb.Sheets[name];
   if (!ws || name === undefined)
     throw new DataError(sourceMessages.missingSheet(fileName, sheet ?? "(first)", wb.SheetNames), {
       place: { file: fileName },
     });
-  return XLSX.utils.sheet_to_json<XlsxCell[]>(ws, { header: 1, raw: true, defval: null });
+  return sheetjs().utils.sheet_to_json<XlsxCell[]>(ws, { header: 1, raw: true, defval: null });
 }
 
 /**

@@ -1,4 +1,6 @@
-import XLSX from "xlsx";
+import type { ParsingOptions, WorkBook } from "xlsx";
+
+import { sheetjs } from "./sheetjs.ts";
 
 import { DataError } from "../../errors.ts";
 import { ioMessages } from "../messages.ts";
@@ -37,7 +39,7 @@ export function isWorkbookBytes(bytes: Uint8Array): boolean {
 
 /** The spreadsheet column letters of a 0-based index: 0 → A, 12 → M, 26 → AA. */
 export function columnLetter(index: number): string {
-  return XLSX.utils.encode_col(index);
+  return sheetjs().utils.encode_col(index);
 }
 
 /**
@@ -46,9 +48,9 @@ export function columnLetter(index: number): string {
  * @example readWorkbook(bytes, "t.xlsx").sheet().rows[0] // header row
  */
 export function readWorkbook(bytes: Uint8Array, file: string): Workbook {
-  const parse = (opts: XLSX.ParsingOptions): XLSX.WorkBook => {
+  const parse = (opts: ParsingOptions): WorkBook => {
     try {
-      return XLSX.read(bytes, {
+      return sheetjs().read(bytes, {
         type: "buffer",
         dense: true,
         cellDates: true,
@@ -81,9 +83,9 @@ export function readWorkbook(bytes: Uint8Array, file: string): Workbook {
       const ref = ws?.["!ref"];
       let rows: Cell[][] = [];
       if (ws && ref) {
-        const range = XLSX.utils.decode_range(ref);
+        const range = sheetjs().utils.decode_range(ref);
         range.s = { r: 0, c: 0 };
-        rows = XLSX.utils.sheet_to_json<Cell[]>(ws, {
+        rows = sheetjs().utils.sheet_to_json<Cell[]>(ws, {
           header: 1,
           raw: true,
           defval: null,

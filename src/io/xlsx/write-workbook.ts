@@ -1,4 +1,4 @@
-import XLSX from "xlsx";
+import { sheetjs } from "./sheetjs.ts";
 
 /** One sheet to write: a name and rows of plain values (the first row is the header). */
 export interface SheetData {
@@ -12,8 +12,14 @@ export interface SheetData {
  * @example writeWorkbook([{ name: "data", rows: [["a"], [1]] }]) // Uint8Array of an .xlsx file
  */
 export function writeWorkbook(sheets: readonly SheetData[]): Uint8Array {
-  const wb = XLSX.utils.book_new();
+  const wb = sheetjs().utils.book_new();
   for (const s of sheets)
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(s.rows.map((r) => [...r])), s.name.slice(0, 31));
-  return new Uint8Array(XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer);
+    sheetjs().utils.book_append_sheet(
+      wb,
+      sheetjs().utils.aoa_to_sheet(s.rows.map((r) => [...r])),
+      s.name.slice(0, 31),
+    );
+  return new Uint8Array(
+    sheetjs().write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer,
+  );
 }

@@ -1,4 +1,3 @@
-import { listValue } from "@duckdb/node-api";
 import type { FastifyInstance } from "fastify";
 
 import { NotFoundError, UsageError, messages } from "../../errors.ts";
@@ -7,6 +6,7 @@ import type { Side } from "../../model/position.ts";
 import { unitLabel } from "../../model/units.ts";
 import { checkSheet } from "../../model/validate.ts";
 import { listDatasets } from "../../store/datasets.ts";
+import { duckdb } from "../../store/duckdb.ts";
 import { listEntities, loadSheet, sheetDates } from "../../store/sheets.ts";
 import type { Store } from "../../store/store.ts";
 import type { ServerContext } from "../context.ts";
@@ -68,7 +68,7 @@ async function composition(
      from positions p join (${latest}) s on p.date = s.date and p.vintage = s.vintage
      where p.entity = $1 and p.kind in ('item', 'total') and list_contains($4::varchar[], p.side)
      order by p.date, p.src_file, p.src_row, p.item`,
-    [entity, from, to + "\uffff", listValue(sides)],
+    [entity, from, to + "\uffff", duckdb().listValue(sides)],
   );
   const byDate = new Map<string, CompositionLine[]>();
   for (const l of lines) {
