@@ -102,6 +102,26 @@ export function gridPoints(axes: readonly GridAxis[]): Points {
 }
 
 /**
+ * Runs [first, first + count) of {@link gridPoints}, computed without the others (for shards).
+ * @example
+ * gridSlice([{ name: "a", from: 0, to: 3, step: 1 }], 2, 2).values; // Float64Array [2, 3]
+ */
+export function gridSlice(axes: readonly GridAxis[], first: number, count: number): Points {
+  const values = axes.map(axisValues);
+  const k = axes.length;
+  const out = new Float64Array(count * k);
+  for (let r = 0; r < count; r++) {
+    let rest = first + r;
+    for (let j = k - 1; j >= 0; j--) {
+      const axis = values[j]!;
+      out[r * k + j] = axis[rest % axis.length]!;
+      rest = Math.floor(rest / axis.length);
+    }
+  }
+  return { names: axes.map((a) => a.name), runs: count, values: out };
+}
+
+/**
  * `runs` seeded random draws (the same seed gives the same points).
  * @example
  * drawPoints([{ name: "alpha1", distribution: "uniform", a: 0.55, b: 0.65 }], 1000, 42);

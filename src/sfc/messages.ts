@@ -146,5 +146,9 @@ export const sfcMessages = {
   badSolver: (value: string) => `invalid --solver: ${JSON.stringify(value)} (expected gauss|newton)`,
   badNumber: (option: string, value: string) =>
     `invalid ${option}: ${JSON.stringify(value)} (expected a number)`,
+  badShard: (text: string) =>
+    `invalid --shard: ${JSON.stringify(text)} (expected K/N with 1 <= K <= N, e.g. 3/8 for the third of eight slices)`,
+  runsFailed: (failed: number, total: number, first: string) =>
+    `${failed} of ${total} runs failed (first: ${first}); their rows carry the reason`,
   workerFailed: (reason: string) => `sweep worker failed: ${reason}`,
 };

@@ -2,7 +2,7 @@
  * The inner loop of a sweep, shared by the in-process path and the worker threads: one compiled
  * model, one reused value matrix, many runs from the start values with different given values.
  */
-import { ModelError, UsageError } from "../errors.ts";
+import { BslabError, UsageError } from "../errors.ts";
 import { assertPeriod } from "./checks.ts";
 import type { CompiledModel } from "./compile/model.ts";
 import { closest } from "./compile/names.ts";
@@ -49,6 +49,15 @@ export interface SweepJob {
   seed: number;
   /** Data paths of given variables (see SimulateOptions.data). */
   data: DataPoint[];
+  /** The run number of points[0] (a shard's first run; keys the draws and names failures). */
+  runOffset: number;
+}
+
+/** What a chunk of runs gives: outputs row-major (NaN for a failed run) and each failure's reason. */
+export interface ChunkResult {
+  values: Float64Array;
+  /** [index in the chunk, reason] for each run that failed. */
+  failures: Array<[number, string]>;
 }
 
 /** Parses `Y@2,Y@5,Y@100`. @throws UsageError */
@@ -81,8 +90,9 @@ export function validateJob(model: CompiledModel, job: SweepJob): void {
 
 /**
  * Runs `count` runs starting at run `first` of `points` (runs × names, row-major).
- * Only the periods up to the last requested output are solved.
- * @returns count × outputs values, row-major
+ * Only the periods up to the last requested output are solved. A run that fails (no convergence,
+ * a value that is not finite, a failed check) does not stop the others: its outputs are NaN
+ * here (never printed: the faces show them empty) and its reason is in `failures`.
  */
 export function runChunk(
   model: CompiledModel,
@@ -91,7 +101,7 @@ export function runChunk(
   first: number,
   count: number,
   onRun?: (done: number) => void,
-): Float64Array {
+): ChunkResult {
   const n = model.n;
   const k = job.names.length;
   const pointCols = job.names.map((name) => givenColumn(model, name));
@@ -114,6 +124,7 @@ export function runChunk(
   const everyPeriod = job.checks === "all";
   const hiddenEveryPeriod = job.checks === "hidden";
   const out = new Float64Array(count * job.outputs.length);
+  const failures: Array<[number, string]> = [];
   for (let r = 0; r < count; r++) {
     const run = first + r;
     runBase.set(base);
@@ -128,7 +139,7 @@ export function runChunk(
         const x = runBase[col]!;
         for (let t = 0; t < rows; t++) v[t * n + col] = x;
       }
-    if (model.random.length > 0) fillRandom(model, v, rows, job.seed, run);
+    if (model.random.length > 0) fillRandom(model, v, rows, job.seed, job.runOffset + run);
     writeStartRow(model, v);
     try {
       for (let t = 1; t < rows - 1; t++) {
@@ -139,12 +150,14 @@ export function runChunk(
       solver.solve(v, rows - 1);
       if (job.checks !== "none") assertPeriod(model, v, rows - 1);
     } catch (error) {
-      const where = job.names.map((name, j) => `${name}=${points[run * k + j]}`).join(", ");
-      const message = error instanceof Error ? error.message : String(error);
-      throw new ModelError(`run ${run + 1} (${where}): ${message}`, { cause: error });
+      if (!(error instanceof BslabError)) throw error;
+      failures.push([r, error.message]);
+      out.fill(NaN, r * outCols.length, (r + 1) * outCols.length);
+      onRun?.(r + 1);
+      continue;
     }
     for (let o = 0; o < outCols.length; o++) out[r * outCols.length + o] = v[outRows[o]! * n + outCols[o]!]!;
     onRun?.(r + 1);
   }
-  return out;
+  return { values: out, failures };
 }

@@ -23,14 +23,14 @@ try {
   const model = loadModel(input.source, input.file);
   const every = Math.max(1, Math.floor(input.count / 50));
   let reported = 0;
-  const values = runChunk(model, input.job, input.points, input.first, input.count, (done) => {
+  const { values, failures } = runChunk(model, input.job, input.points, input.first, input.count, (done) => {
     if (done - reported >= every) {
       port.postMessage({ type: "progress", runs: done - reported });
       reported = done;
     }
   });
   port.postMessage({ type: "progress", runs: input.count - reported });
-  port.postMessage({ type: "done", values }, [values.buffer as ArrayBuffer]);
+  port.postMessage({ type: "done", values, failures }, [values.buffer as ArrayBuffer]);
 } catch (error) {
   const code = error instanceof BslabError ? error.code : "model";
   port.postMessage({ type: "error", code, message: error instanceof Error ? error.message : String(error) });

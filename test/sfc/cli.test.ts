@@ -59,7 +59,7 @@ describe("bslab sim", () => {
     );
     expect(code).toBe(0);
     const lines = stdout.trim().split("\n");
-    expect(lines[0]).toBe("rbar,alpha1,Y@2,Y@20");
+    expect(lines[0]).toBe("rbar,alpha1,Y@2,Y@20,error");
     expect(lines).toHaveLength(5);
     expect(lines[1]!.startsWith("0.01,0.55,")).toBe(true);
   });

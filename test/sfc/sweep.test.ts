@@ -49,6 +49,7 @@ describe("sweeps", () => {
       alpha1: 0.55,
       "Y@2": local.values[0],
       "Y@20": local.values[1],
+      error: null,
     });
   });
 

@@ -86,15 +86,25 @@ describe("Object.prototype names as variable and parameter names", () => {
       set: new Map([["hasOwnProperty", 1]]),
     });
     expect(JSON.parse(JSON.stringify(res.rows()))).toEqual([
-      { ["__proto__"]: 1, "constructor@3": expected(1).constructor, "valueOf@3": expected(1).valueOf },
-      { ["__proto__"]: 2, "constructor@3": expected(2).constructor, "valueOf@3": expected(2).valueOf },
+      {
+        ["__proto__"]: 1,
+        "constructor@3": expected(1).constructor,
+        "valueOf@3": expected(1).valueOf,
+        error: null,
+      },
+      {
+        ["__proto__"]: 2,
+        "constructor@3": expected(2).constructor,
+        "valueOf@3": expected(2).valueOf,
+        error: null,
+      },
     ]);
     const cli = runCli(
       ["sim", "sweep", file, "--periods", "3", "--grid", "__proto__=1:2:1", "--output", "constructor@3"],
       "/nonexistent.duckdb",
     );
     expect(cli.stdout).toBe(
-      `__proto__,constructor@3\n1,${expected(1).constructor}\n2,${expected(2).constructor}\n`,
+      `__proto__,constructor@3,error\n1,${expected(1).constructor},\n2,${expected(2).constructor},\n`,
     );
   });
 

@@ -2,12 +2,12 @@
  * `bslab sim run|sweep|check`: the stock-flow-consistent simulator on the command line. The forms
  * are part of the public interface (scripts depend on them); see docs/sfc-language.md.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 
 import type { Command } from "commander";
 
-import { UsageError } from "../../errors.ts";
+import { ModelError, UsageError } from "../../errors.ts";
 import {
   describeMatrices,
   describeModelStructure,
@@ -28,7 +28,8 @@ import {
 import { parseCsv } from "../../io/csv/parse-csv.ts";
 import { dataFromRows } from "../../sfc/data.ts";
 import { sfcMessages } from "../../sfc/messages.ts";
-import { parseFormat, render } from "../output.ts";
+import { parseFormat, render, toCsv } from "../output.ts";
+import { writeParquet } from "./sim-parquet.ts";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -59,6 +60,15 @@ function numberOf(option: string, value: string | undefined): number | undefined
 }
 
 // A Map: the names are user text (`--set __proto__=10` must reach the model, not Object.prototype).
+function shardOf(value: string | undefined): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const shard = m ? { index: Number(m[1]), count: Number(m[2]) } : undefined;
+  if (!shard || shard.count < 1 || shard.index < 1 || shard.index > shard.count)
+    throw new UsageError(sfcMessages.badShard(value));
+  return shard;
+}
+
 function seedOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -106,6 +116,9 @@ interface RunOptions {
 
 interface SweepCliOptions {
   periods: string;
+  shard?: string;
+  out?: string;
+  strict?: boolean;
   data?: string;
   grid?: string[];
   draw?: string[];
@@ -192,9 +205,19 @@ export function register(program: Command): void {
     )
     .option("--solver <gauss|newton>", "solver for simultaneous blocks", "newton")
     .option("--threads <n>", "worker threads (default: automatic; small sweeps run in-process)")
+    .option(
+      "--shard <K/N>",
+      "run only the K-th of N equal slices of the runs (shards 2..N print no CSV header)",
+    )
+    .option(
+      "--out <file.csv|file.parquet>",
+      "write the rows to a file (Parquet by its extension) instead of stdout",
+    )
+    .option("--strict", "exit 1 when any run failed (the rows are written first)")
     .option("--format <csv|json|table>", "output format", "csv")
     .action(async (fileOrName: string, opts: SweepCliOptions) => {
       const format = parseFormat(opts.format, ["csv", "json", "table"]);
+      const shard = shardOf(opts.shard);
       const model = load(fileOrName);
       const progress = progressBar();
       try {
@@ -209,10 +232,28 @@ export function register(program: Command): void {
           set: setsOf(opts.set),
           solver: solverOf(opts.solver),
           threads: numberOf("--threads", opts.threads),
+          shard,
           onProgress: progress.update,
         });
         progress.done();
-        process.stdout.write(render(result.rows(), format, [...result.names, ...result.outputs]));
+        const columns = [...result.names, ...result.outputs, result.errorColumn];
+        const rows = result.rows();
+        if (opts.out !== undefined && /\.parquet$/i.test(opts.out)) {
+          await writeParquet(toCsv(rows, columns), columns, new Set([result.errorColumn]), opts.out);
+        } else {
+          let text = render(rows, opts.out !== undefined ? "csv" : format, columns);
+          // Shards after the first: rows only, so the shards' files concatenate to the whole sweep.
+          if (shard && shard.index > 1 && (opts.out !== undefined || format === "csv"))
+            text = text.slice(text.indexOf("\n") + 1);
+          if (opts.out !== undefined) writeFileSync(opts.out, text);
+          else process.stdout.write(text);
+        }
+        if (opts.strict && result.failures.length > 0) {
+          const f = result.failures[0]!;
+          throw new ModelError(
+            sfcMessages.runsFailed(result.failures.length, result.runs, `run ${f.run}: ${f.reason}`),
+          );
+        }
       } finally {
         progress.done();
       }
