@@ -2,6 +2,7 @@ import { BALANCE_SHEET_BUNDLED } from "./balance-sheets.ts";
 import type { BundledDataset } from "./dataset.ts";
 import { ENTITIES_BUNDLED } from "./entities.ts";
 import { RECESSION_BUNDLED } from "./recession.ts";
+import { STATEMENT_BUNDLED } from "./statements.ts";
 
 /**
  * Every dataset shipped in data/, in loading order. To bundle a new publisher's files: write its
@@ -12,5 +13,6 @@ import { RECESSION_BUNDLED } from "./recession.ts";
 export const BUNDLED: readonly BundledDataset[] = [
   ENTITIES_BUNDLED,
   ...BALANCE_SHEET_BUNDLED,
+  ...STATEMENT_BUNDLED,
   ...RECESSION_BUNDLED,
 ];

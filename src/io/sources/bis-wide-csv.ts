@@ -34,7 +34,9 @@ export function parseBisWideCsv(text: string, fileName: string): BisSeries[] {
   if (!header || rows.length < 2)
     throw new DataError(sourceMessages.emptyFile(fileName), { place: { file: fileName } });
   const firstPeriod = header.findIndex((h) => PERIOD.test(h.trim()));
-  const keyCol = header.findIndex((h) => h.trim() === "Series");
+  // Older csv_col downloads (the 2019 DSR file) head the key column "Time Period" instead.
+  const seriesCol = header.findIndex((h) => h.trim() === "Series");
+  const keyCol = seriesCol >= 0 ? seriesCol : header.findIndex((h) => h.trim() === "Time Period");
   if (firstPeriod < 0 || keyCol < 0)
     throw new DataError(
       sourceMessages.unknownHeader(
