@@ -140,6 +140,7 @@ export const webMessages = defineMessages({
   "stage.bust": { en: "bust", zh: "崩溃" },
   "stage.banking crisis": { en: "banking crisis", zh: "银行危机" },
   "stage.slow rescue": { en: "slow rescue", zh: "迟缓救助" },
+  "stage.deleveraging": { en: "deleveraging", zh: "去杠杆" },
   "stage.liquidity trap": { en: "liquidity trap", zh: "流动性陷阱" },
   "stage.recovery": { en: "recovery", zh: "复苏" },
   "stage.none": { en: "none", zh: "无" },

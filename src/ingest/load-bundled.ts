@@ -11,18 +11,24 @@ import { writeBundled } from "./write.ts";
 
 function fingerprint(dir: string, d: BundledDataset): string {
   const hash = createHash("sha256");
+  // The title names what is kept of the files (e.g. the JST variables): keeping more reloads.
+  hash.update(d.title);
   for (const f of d.files) hash.update(readFileSync(join(dir, f)));
   return hash.digest("hex").slice(0, 16);
 }
 
 // Size and mtime of every file: equal keys mean unchanged files, so the content hash is skipped.
 function statKey(dir: string, d: BundledDataset): string {
-  return d.files
-    .map((f) => {
-      const st = statSync(join(dir, f));
-      return `${f}:${st.size}:${st.mtimeMs}`;
-    })
-    .join("|");
+  const what = createHash("sha256").update(d.title).digest("hex").slice(0, 8);
+  return (
+    `${what}|` +
+    d.files
+      .map((f) => {
+        const st = statSync(join(dir, f));
+        return `${f}:${st.size}:${st.mtimeMs}`;
+      })
+      .join("|")
+  );
 }
 
 /**

@@ -36,8 +36,13 @@ export interface YearInputs {
   creditGap: Sourced | null;
   /** CPI inflation, % y/y. */
   inflation: Sourced | null;
-  /** Real GDP growth, % y/y (JST rgdpbarro). */
+  /**
+   * Real GDP growth, % y/y: total real GDP (JST rgdpbarro, real GDP per capita, times population
+   * pop), else real GDP per capita (labelled so), else IMF PFMH rgc.
+   */
   realGdpGrowth: Sourced | null;
+  /** Unemployment rate, % (JST unemp). */
+  unemployment: Sourced | null;
   /** Deepest equity drawdown within the year from the highest level of the preceding 5 years, % (<= 0). */
   equityDrawdown: Sourced | null;
   /** Real equity price change over the preceding 3 years, %. */
@@ -61,6 +66,12 @@ export interface YearInputs {
   rrSystemic: boolean | null;
 }
 
+/** A level series with its source label. */
+export interface LevelSeries {
+  observations: Observation[];
+  source: string;
+}
+
 /** An input of {@link YearInputs}. */
 export type InputField = Exclude<keyof YearInputs, "year">;
 
@@ -74,6 +85,11 @@ export interface CountryData {
   lvCrises: LvCrisis[];
   /** Monthly Shiller CAPE (US only; empty elsewhere). */
   capeMonthly: Observation[];
+  /**
+   * The asset-price series the drawdowns are computed from (monthly or annual levels, with their
+   * source), for peak-to-trough depths; null where the country has none.
+   */
+  assetSeries: { equity: LevelSeries | null; house: LevelSeries | null };
   /** Datasets this country would use that are not installed (e.g. a deleted restricted folder). */
   missingDatasets: string[];
   /** Per input, the missing datasets that would have supplied it (absent key = nothing missing). */
@@ -181,6 +197,7 @@ function emptyYear(year: number): YearInputs {
     creditGap: null,
     inflation: null,
     realGdpGrowth: null,
+    unemployment: null,
     equityDrawdown: null,
     equityBoom3y: null,
     houseDrawdown: null,
@@ -211,6 +228,7 @@ function sourcesOf(field: InputField, c: CountryInfo): string[] {
     creditGap: [D.bis, D.jst],
     inflation: [D.jst, D.bis, D.rr],
     realGdpGrowth: [D.jst, D.pfmh],
+    unemployment: [D.jst],
     equityDrawdown: equity,
     equityBoom3y: equity,
     houseDrawdown: [D.jst, D.bis],
@@ -273,7 +291,14 @@ export function assembleCountry(raw: CountryRaw): CountryData {
     row.shortRate = src(v.stir, "JST R6 stir");
     row.creditGrowth = src(pct(v.tloans, p?.tloans), "JST R6 tloans, % y/y");
     row.inflation = src(pct(v.cpi, p?.cpi), "JST R6 cpi, % y/y");
-    row.realGdpGrowth = src(pct(v.rgdpbarro, p?.rgdpbarro), "JST R6 rgdpbarro, % y/y");
+    // rgdpbarro is real GDP per capita: times population it is total real GDP.
+    const total = (x: Record<string, number | null> | undefined) =>
+      x?.rgdpbarro != null && x.pop != null ? x.rgdpbarro * x.pop : null;
+    row.realGdpGrowth =
+      total(v) !== null && total(p) !== null
+        ? src(pct(total(v), total(p)), "JST R6 rgdpbarro x pop (total real GDP), % y/y")
+        : src(pct(v.rgdpbarro, p?.rgdpbarro), "JST R6 rgdpbarro (real GDP per capita), % y/y");
+    row.unemployment = src(v.unemp, "JST R6 unemp");
     row.jstCrisisStart = v.crisisJST === null || v.crisisJST === undefined ? null : v.crisisJST === 1;
     const ratio = v.tloans != null && v.gdp != null && v.gdp > 0 ? (100 * v.tloans) / v.gdp : null;
     jstRatio.push({ date: String(r.year), value: ratio });
@@ -450,5 +475,9 @@ export function assembleCountry(raw: CountryRaw): CountryData {
     if (gone.length > 0) unavailable[f] = gone;
   }
   const missingDatasets = [...missing].filter((d) => relevant.has(d)).sort();
-  return { country, years, lvCrises, capeMonthly, missingDatasets, unavailable, present };
+  const assetSeries = {
+    equity: equity.length > 0 ? { observations: equity, source: equitySource } : null,
+    house: house.length > 0 ? { observations: house, source: houseSource } : null,
+  };
+  return { country, years, lvCrises, capeMonthly, assetSeries, missingDatasets, unavailable, present };
 }

@@ -1,3 +1,5 @@
+import { countries } from "./countries.ts";
+
 /**
  * Structured evidence of the monitor: each sentence a signal or a note prints is a key plus values,
  * rendered in English (byte-identical to the `detail` strings) or Chinese by {@link evidenceText}.
@@ -38,21 +40,45 @@ const TEXT = {
     en: (v: V) => `equity not computable: ${n(v.reason)}`,
     zh: (v: V) => `股价无法计算：${reasonZh(String(v.reason))}`,
   },
+  houseNotComputable: {
+    en: (v: V) => `house prices not computable: ${n(v.reason)}`,
+    zh: (v: V) => `房价无法计算：${reasonZh(String(v.reason))}`,
+  },
   cpi: {
     en: (v: V) => `CPI ${n(v.inflation)}% y/y (${n(v.source)})`,
     zh: (v: V) => `CPI同比${n(v.inflation)}%（${sourceZh(v.source)}）`,
   },
   monetary: {
     en: (v: V) =>
-      `short rate ${f2(v.rate)}% (${n(v.cut)} pp below 3-year high; near zero <= ${n(v.nearZero)}%, hard cut >= ${n(v.hardCut)} pp), ` +
+      `short rate ${f2(v.rate)}% (${n(v.cut)} pp below 3-year high; near zero <= ${n(v.nearZero)}%, hard cut >= ${n(v.hardCut)} pp to <= ${n(v.lowRate)}%), ` +
       `private credit ${n(v.creditGrowth)}% y/y (${n(v.source)})`,
     zh: (v: V) =>
-      `短期利率${f2(v.rate)}%（较3年高点低${n(v.cut)}个百分点；接近零：≤${n(v.nearZero)}%，大幅降息：≥${n(v.hardCut)}个百分点），` +
+      `短期利率${f2(v.rate)}%（较3年高点低${n(v.cut)}个百分点；接近零：≤${n(v.nearZero)}%，大幅降息：≥${n(v.hardCut)}个百分点且降至≤${n(v.lowRate)}%），` +
       `私人信贷同比${n(v.creditGrowth)}%（${sourceZh(v.source)}）`,
+  },
+  slack: {
+    en: (v: V) =>
+      `unemployment ${n(v.unemployment)}% (>= ${n(v.margin)} pp above its ${n(v.years)}-year low ${n(v.low)}%: slack)`,
+    zh: (v: V) =>
+      `失业率${n(v.unemployment)}%（高于${n(v.years)}年低点${n(v.low)}%至少${n(v.margin)}个百分点：劳动力市场有闲置）`,
+  },
+  noSlack: {
+    en: (v: V) =>
+      `unemployment ${n(v.unemployment)}% (less than ${n(v.margin)} pp above its ${n(v.years)}-year low ${n(v.low)}%: no slack, so falling credit is not counted as balance-sheet repair)`,
+    zh: (v: V) =>
+      `失业率${n(v.unemployment)}%（高于${n(v.years)}年低点${n(v.low)}%不足${n(v.margin)}个百分点：劳动力市场无闲置，信贷收缩不计为资产负债表修复）`,
+  },
+  slackNotTested: {
+    en: (v: V) => `labour-market slack not tested: ${n(v.reason)}`,
+    zh: (v: V) => `劳动力市场闲置未检验：${reasonZh(String(v.reason))}`,
   },
   creditGrowth: {
     en: (v: V) => `private credit ${n(v.value)}% y/y`,
     zh: (v: V) => `私人信贷同比${n(v.value)}%`,
+  },
+  credit3y: {
+    en: (v: V) => `nominal credit ${signed(v.change)}% over 3 years`,
+    zh: (v: V) => `名义信贷3年变化${signed(v.change)}%`,
   },
   creditGdpChange: {
     en: (v: V) => `credit/GDP ${n(v.ratio)}% (${n(v.change)} pp over 3 years)`,
@@ -158,12 +184,22 @@ const TEXT = {
     zh: (v: V) => `银行危机于${n(v.year)}年结束（泡沫破裂后${n(v.lag)}年）`,
   },
   noCleanup: { en: () => "no banking-crisis end observed", zh: () => "未观察到银行危机结束" },
+  noEpisodeCrisis: {
+    en: (v: V) => `no systemic banking crisis in the episode (${n(v.from)}-${n(v.to)})`,
+    zh: (v: V) => `本轮（${n(v.from)}–${n(v.to)}年）无系统性银行危机`,
+  },
   // Why an episode is (not) a balance-sheet recession.
   bsrMarks: {
     en: (v: V) =>
       `asset collapse ${n(v.collapse)}; deleveraging ${n(v.deleveraging)}; monetary policy ineffective ${n(v.monetary)}; deflation ${n(v.deflation)}`,
     zh: (v: V) =>
       `资产价格崩溃${yearsZh(v.collapse)}；去杠杆${yearsZh(v.deleveraging)}；货币政策失效${yearsZh(v.monetary)}；通缩${yearsZh(v.deflation)}`,
+  },
+  untested: {
+    en: (v: V) =>
+      `${n(v.mark)}${v.part === null ? "" : ` (${n(v.part)})`} not tested in ${n(v.years)}: ${n(v.reason)}`,
+    zh: (v: V) =>
+      `${UNTESTED_NAMES[String(v.mark)] ?? n(v.mark)}${v.part === null ? "" : `（${UNTESTED_NAMES[String(v.part)] ?? n(v.part)}）`}在${String(v.years).replace(/, /g, "、")}年未能检验：${reasonZh(String(v.reason))}`,
   },
   noCollapse: { en: () => "no asset-price collapse", zh: () => "无资产价格崩溃" },
   deleveragingNotComputable: {
@@ -199,6 +235,17 @@ function yearsZh(v: number | string | null | undefined): string {
   const m = /^(\d{4})-(\d{4}) \((\d+) yrs\)$/.exec(s);
   return m ? `${m[1]}–${m[2]}年（共${m[3]}年）` : `${s.replace(/, /g, "、")}年`;
 }
+
+// Names of the marks and their inputs in Chinese (for the "not tested" sentences).
+const UNTESTED_NAMES: Record<string, string> = {
+  "asset-price-collapse": "资产价格崩溃",
+  "private-deleveraging": "私人部门去杠杆",
+  "monetary-ineffective": "货币政策失效",
+  deflation: "通缩",
+  "equity prices": "股价",
+  "house prices": "房价",
+  "labour-market slack": "劳动力市场闲置",
+};
 
 /** Keys of the evidence sentences. */
 export type EvidenceKey = keyof typeof TEXT;
@@ -261,11 +308,27 @@ const REASON_ZH: [RegExp, string][] = [
     "$1年无短期利率（JST stir仅覆盖18个国家）",
   ],
   [/no short-term rate for (\d{4})/g, "$1年无短期利率"],
+  [/no short-term rate \(JST stir covers 18 countries\)/g, "无短期利率（JST stir仅覆盖18个国家）"],
+  [/no short-term rate/g, "无短期利率"],
   [/no private credit growth for (\d{4})/g, "$1年无私人信贷增速"],
   [/no private credit or sectoral balances for (\d{4})/g, "$1年无私人信贷或部门金融收支数据"],
   [/no equity or house prices for (\d{4})/g, "$1年无股价或房价数据"],
   [/no equity prices for (\d{4})/g, "$1年无股价数据"],
+  [/no house prices for (\d{4})/g, "$1年无房价数据"],
+  [
+    /no equity price series for (.+?) in the data \(JST eq_capgain covers 18 countries, Shiller the US, Nikkei Japan; import one with bslab import\)/g,
+    "数据中无$1的股价序列（JST eq_capgain仅覆盖18个国家，Shiller覆盖美国，日经指数覆盖日本；可用bslab import导入）",
+  ],
+  [
+    /no house price series for (.+?) in the data \(JST hpnom covers 18 countries, BIS WS_SPP about 60 economies\)/g,
+    "数据中无$1的房价序列（JST hpnom仅覆盖18个国家，BIS WS_SPP约覆盖60个经济体）",
+  ],
   [/no CPI for (\d{4})/g, "$1年无CPI"],
+  [/no unemployment rate for (\d{4})/g, "$1年无失业率数据"],
+  [/no unemployment rate in the (\d+) years before (\d{4})/g, "$2年之前$1年无失业率数据"],
+  [/no unemployment rate/g, "无失业率数据"],
+  [/no private credit growth/g, "无私人信贷增速"],
+  [/no CPI/g, "无CPI"],
   [/no credit gap or asset valuations for (\d{4})/g, "$1年无信贷缺口或资产估值数据"],
   [/no primary balance for (\d{4})-(\d{4}) \(IMF PFMH\)/g, "$1–$2年无基本财政余额（IMF PFMH）"],
   [/no primary balance before the bust/g, "泡沫破裂前无基本财政余额"],
@@ -277,59 +340,17 @@ const REASON_ZH: [RegExp, string][] = [
 export function reasonZh(reason: string): string {
   let s = reason;
   for (const [re, to] of REASON_ZH) s = s.replace(re, to);
-  return s;
+  // Country names inside a reason ("no equity price series for Korea"): their Chinese names.
+  return s.replace(/数据中无(.+?)的(股价|房价)序列/g, (_m, name: string, what: string) => {
+    const c = countries().find((x) => x.name === name);
+    return `数据中无${c?.nameZh ?? name}的${what}序列`;
+  });
 }
 
-/** Country names in Chinese (the BIS credit-gap economies and the 18 JST countries). */
-export const COUNTRY_ZH: Record<string, string> = {
-  AR: "阿根廷",
-  AT: "奥地利",
-  AU: "澳大利亚",
-  BE: "比利时",
-  BR: "巴西",
-  CA: "加拿大",
-  CH: "瑞士",
-  CL: "智利",
-  CN: "中国",
-  CO: "哥伦比亚",
-  CZ: "捷克",
-  DE: "德国",
-  DK: "丹麦",
-  ES: "西班牙",
-  FI: "芬兰",
-  FR: "法国",
-  GB: "英国",
-  GR: "希腊",
-  HK: "中国香港特别行政区",
-  HU: "匈牙利",
-  ID: "印度尼西亚",
-  IE: "爱尔兰",
-  IL: "以色列",
-  IN: "印度",
-  IT: "意大利",
-  JP: "日本",
-  KR: "韩国",
-  LU: "卢森堡",
-  MX: "墨西哥",
-  MY: "马来西亚",
-  NL: "荷兰",
-  NO: "挪威",
-  NZ: "新西兰",
-  PL: "波兰",
-  PT: "葡萄牙",
-  RU: "俄罗斯",
-  SA: "沙特阿拉伯",
-  SE: "瑞典",
-  SG: "新加坡",
-  TH: "泰国",
-  TR: "土耳其",
-  US: "美国",
-  ZA: "南非",
-};
-
-/** A country's name in `lang` (English name when no Chinese one is known). */
+/** A country's name in `lang` (from data/country-codes; the English name when no Chinese one is known). */
 export function countryName(c: { iso2: string; name: string }, lang: EvidenceLang): string {
-  return lang === "zh" ? (COUNTRY_ZH[c.iso2] ?? c.name) : c.name;
+  if (lang !== "zh") return c.name;
+  return countries().find((x) => x.iso2 === c.iso2)?.nameZh ?? c.name;
 }
 
 /** Names of the depth measures of an episode in Chinese. */

@@ -22,7 +22,7 @@ export {
   type CreditGapOptions,
 } from "./credit-gap.ts";
 export { hpTrendBanded, oneSidedHpKalman, oneSidedHpRecursive, BIS_LAMBDA } from "./hp-filter.ts";
-export { COUNTRIES, resolveCountry, type CountryInfo } from "./countries.ts";
+export { countries, resolveCountry, COUNTRY_CODES, type CountryInfo } from "./countries.ts";
 export {
   loadCountryData,
   INPUT_FIELDS,
@@ -67,13 +67,16 @@ export {
   sourceZh,
   reasonZh,
   countryName,
-  COUNTRY_ZH,
   DEPTH_ZH,
   type Evidence,
   type EvidenceKey,
   type EvidenceLang,
 } from "./evidence.ts";
 export { signalText } from "./signal.ts";
+export { labourSlack, SLACK, type Slack } from "./slack.ts";
+export { peakToTrough, realGdpPeakToTrough, DEPTH, type PeakToTrough } from "./depth.ts";
+export { untestedMarks, untestedSummary, type UntestedMark } from "./untested.ts";
+export { STUDY_FIGURES, studyFiguresFor, type StudyFigure } from "./study-figures.ts";
 export {
   diagnose,
   diagnoseData,

@@ -38,6 +38,11 @@ export function fiscalTightening(data: CountryData, year: number, p = FISCAL): S
   };
 }
 
+const inCrisis = (data: CountryData, y: number): boolean => {
+  const d = yearOf(data, y);
+  return Boolean(d.lvCrisis || d.rrSystemic || d.jstCrisisStart);
+};
+
 /** Years from the bust to the policy responses (null with a reason when not observed). */
 export interface PolicyLag {
   bustYear: number;
@@ -54,7 +59,9 @@ export interface PolicyLag {
 /**
  * Step 3, policy response lag: years from the bust to (a) a fiscal expansion - the primary balance
  * >= 2 pp of GDP below its pre-bust level - and (b) the end of the banking crisis (the clean-up
- * proxy: Laeven-Valencia end year, or the last year of a Reinhart-Rogoff/JST systemic crisis).
+ * proxy: Laeven-Valencia end year, or the last year of a Reinhart-Rogoff/JST systemic crisis) of the
+ * episode's own crisis, one dated from the bust to `lastYear`; none = "no systemic banking crisis in
+ * the episode".
  * @example policyLag(loadCountryData("JP"), 1990, 2010).cleanupLagYears // 11
  */
 export function policyLag(data: CountryData, bustYear: number, lastYear: number, p = FISCAL): PolicyLag {
@@ -68,16 +75,17 @@ export function policyLag(data: CountryData, bustYear: number, lastYear: number,
         break;
       }
     }
+  // The episode's own banking crisis: one dated between the bust and the episode's last year (a
+  // later crisis, such as 2007-11 for the US 2001 bust, belongs to another episode). Its end may
+  // fall after the episode's last year.
+  let crisisStart: number | null = null;
+  for (let y = bustYear; y <= lastYear && crisisStart === null; y++) if (inCrisis(data, y)) crisisStart = y;
   let cleanup: number | null = null;
-  let inCrisis = false;
-  for (let y = bustYear; y <= lastYear + 10; y++) {
-    const d = yearOf(data, y);
-    const crisis = Boolean(d.lvCrisis || d.rrSystemic || d.jstCrisisStart);
-    if (crisis) inCrisis = true;
-    else if (inCrisis) {
-      cleanup = y - 1;
-      break;
-    }
+  if (crisisStart !== null) {
+    const lv = yearOf(data, crisisStart).lvCrisis;
+    let y = crisisStart;
+    while (y + 1 <= crisisStart + 20 && inCrisis(data, y + 1)) y++;
+    cleanup = Math.max(y, lv?.end ?? y);
   }
   const parts: Evidence[] = [
     fiscal === null
@@ -87,7 +95,9 @@ export function policyLag(data: CountryData, bustYear: number, lastYear: number,
           })
         : ev("noFiscalExpansion", { threshold: p.expansion, base: r1(base), last: lastYear })
       : ev("fiscalExpansion", { year: fiscal, lag: fiscal - bustYear }),
-    cleanup === null ? ev("noCleanup") : ev("cleanup", { year: cleanup, lag: cleanup - bustYear }),
+    crisisStart === null
+      ? ev("noEpisodeCrisis", { from: bustYear, to: lastYear })
+      : ev("cleanup", { year: cleanup, lag: (cleanup ?? crisisStart) - bustYear }),
   ];
   return {
     bustYear,

@@ -33,7 +33,7 @@ import type { Observation, Series } from "../model/series.ts";
 import { RECESSION_BUNDLED } from "../ingest/bundled/recession.ts";
 import { loadLatestSeries } from "../store/series.ts";
 import type { Store } from "../store/store.ts";
-import { COUNTRIES, type CountryInfo } from "./countries.ts";
+import { countries, type CountryInfo } from "./countries.ts";
 
 /** Dataset folders of `data/` the monitor reads (the ids "not installed" notes name). */
 export const DATASET_IDS = {
@@ -142,7 +142,7 @@ export interface CountryRaw {
 
 /** What the evaluation reads across countries. */
 export interface PanelRaw {
-  /** Per BIS country (in {@link COUNTRIES} order): ratio, real property prices, household ratio. */
+  /** Per BIS country (in {@link countries} order; aggregates such as the euro area left out): ratio, real property prices, household ratio. */
   bis?: { country: CountryInfo; bis: CountryBis }[];
   lv?: LvCrisis[];
   /** JST R6 rows (tloans, gdp, hpnom, cpi, crisisJST needed), sorted by country and year. */
@@ -281,6 +281,10 @@ export function countryFromFiles(country: CountryInfo): CountryRaw {
   return raw;
 }
 
+// The evaluation's countries: those with an ISO3 code (aggregates such as the euro area would count
+// their members twice).
+const panelCountries = () => countries().filter((c) => c.iso3 !== "");
+
 /** The evaluation's inputs from the bundled files; a missing dataset is left undefined. */
 export function panelFromFiles(): PanelRaw {
   const missing = new Set<string>();
@@ -295,7 +299,7 @@ export function panelFromFiles(): PanelRaw {
   };
   return {
     lv: opt(loadLaevenValencia),
-    bis: opt(() => COUNTRIES.map((c) => ({ country: c, bis: bisFromFiles(c.iso2) }))),
+    bis: opt(() => panelCountries().map((c) => ({ country: c, bis: bisFromFiles(c.iso2) }))),
     jst: opt(loadJstRows),
     missing: [...missing],
   };
@@ -473,11 +477,13 @@ export function storeSource(store: Store): RecessionSource {
       const have = await providers(store);
       const missing: string[] = [];
       const out: PanelRaw = { missing };
-      const ids = COUNTRIES.flatMap((c) =>
+      const ids = panelCountries().flatMap((c) =>
         bisIds(c.iso2, ["creditRatio", "tcRatio", "householdRatio", "sppReal"]),
       );
       // JST countries in the file's order (by ISO3), so the bootstrap clusters come in the same order.
-      const jst = COUNTRIES.filter((c) => c.jst).sort((a, b) => a.iso3.localeCompare(b.iso3));
+      const jst = panelCountries()
+        .filter((c) => c.jst)
+        .sort((a, b) => a.iso3.localeCompare(b.iso3));
       for (const c of jst)
         for (const v of ["tloans", "gdp", "hpnom", "cpi", "crisisJST"]) ids.push(`JST/R6/${c.iso3}.${v}`);
       const list = await loadLatestSeries(store, ids, [{ prefix: "LV/SBC2026/" }]);
@@ -485,7 +491,7 @@ export function storeSource(store: Store): RecessionSource {
       else missing.push(DATASET_IDS.lv);
       if (installed(have, "bis")) {
         const byKey = latestByReaderKey(list);
-        out.bis = COUNTRIES.map((c) => ({ country: c, bis: bisFromSeries(c.iso2, byKey) }));
+        out.bis = panelCountries().map((c) => ({ country: c, bis: bisFromSeries(c.iso2, byKey) }));
       } else missing.push(DATASET_IDS.bis);
       if (installed(have, "jst")) out.jst = jstRows(list, jst);
       else missing.push(DATASET_IDS.jst);

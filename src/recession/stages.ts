@@ -12,10 +12,21 @@ import { FISCAL, fiscalTightening, type PolicyLag, policyLag } from "./policy-la
 import { LEVERAGED_BOOM, leveragedBoom } from "./precursors/leveraged-boom.ts";
 import { r1, type Signal, signalText, val, yearOf } from "./signal.ts";
 import { countryName, type Evidence, ev, evidenceList, type EvidenceLang, evidenceText } from "./evidence.ts";
+import { DEPTH, type PeakToTrough, peakToTrough, realGdpPeakToTrough } from "./depth.ts";
+import { SLACK } from "./slack.ts";
+import { type StudyFigure, studyFiguresFor } from "./study-figures.ts";
+import { type UntestedMark, untestedMarks, untestedSummary } from "./untested.ts";
 
 /** Stages of a balance-sheet recession (Koo's four steps plus boom, recovery and none). */
 export type Stage =
-  "boom" | "bust" | "banking crisis" | "slow rescue" | "liquidity trap" | "recovery" | "none";
+  | "boom"
+  | "bust"
+  | "banking crisis"
+  | "slow rescue"
+  | "deleveraging"
+  | "liquidity trap"
+  | "recovery"
+  | "none";
 
 /** One year of the diagnosis. */
 export interface YearDiagnosis {
@@ -41,6 +52,14 @@ export const VERDICT = {
   quietYearsToClose: 2,
   /** Years after the bust in which continuing collapse is still labelled "bust". */
   bustYears: 3,
+  /**
+   * Years from the episode's start in which the asset-price collapse alone keeps it open (a collapse
+   * unfolds over a few years: the Nikkei from 1989 to 1992, US equity 1929-32); later, only a
+   * balance-sheet mark, a banking crisis or a renewed collapse does.
+   */
+  collapseYears: 5,
+  /** A systemic banking crisis dated this many years or more after the bust marks a slow rescue. */
+  slowRescueLag: 3,
 } as const;
 
 /** A distress episode: opened by an asset-price collapse or a systemic banking crisis. */
@@ -62,9 +81,18 @@ export interface Episode {
     creditGdpChangePp: number | null;
     /** Largest rise of the private financial balance over its pre-bust low, pp of GDP. */
     privateBalanceSwingPp: number | null;
-    /** Real GDP trough relative to the year before the bust, %. */
+    /**
+     * Real GDP peak to trough within the episode, %: total real GDP where the data have it (JST
+     * rgdpbarro x pop), else per capita (`depthDetail.realGdp.source` says which).
+     */
     realGdpPeakToTroughPct: number | null;
   };
+  /**
+   * The depth measures with their peak and trough dates and sources. Equity and house prices fall
+   * from the cycle peak (highest level from 5 years before the bust to 2 years after) to the lowest
+   * level after it, up to the end of the window or until prices regain the peak.
+   */
+  depthDetail: { equity: PeakToTrough | null; house: PeakToTrough | null; realGdp: PeakToTrough | null };
   policyLag: PolicyLag;
   /** Why the verdict is what it is. */
   reason: string;
@@ -86,6 +114,10 @@ export interface Diagnosis {
     durationYears: number | null;
     summary: string;
   };
+  /** Marks (or parts of one) that could not be tested in some years of the window, and why. */
+  untested: UntestedMark[];
+  /** Figures of the seed note for this country and window that the data cannot reproduce. */
+  studyFigures: StudyFigure[];
   /** The boom mark, e.g. US CAPE peak 32.56 in 1929-09. */
   boomMark: string | null;
   /** `boomMark` as a structured sentence. */
@@ -105,6 +137,8 @@ export interface Diagnosis {
     boomMark: string | null;
     years: { year: number; stage: string; evidence: Record<string, string>; notes: string[] }[];
     episodes: { start: number; reason: string; policyLag: string }[];
+    untested: string[];
+    studyFigures: string[];
   };
 }
 
@@ -198,6 +232,12 @@ export function localize(d: Diagnosis, lang: EvidenceLang): Diagnosis {
         reason: evidenceList(e.reasonEvidence, lang),
         policyLag: evidenceList(e.policyLag.evidence, lang),
       })),
+      untested: d.untested.map((u) => evidenceText(u.evidence, lang)),
+      studyFigures: d.studyFigures.map((f) =>
+        lang === "zh"
+          ? `${f.item.zh}：无法计算（${f.reason.zh}）；研究报告数字：${f.study.zh}（${f.citation}）`
+          : `${f.item.en}: not computable (${f.reason.en}); the study: ${f.study.en} (${f.citation})`,
+      ),
     },
   };
 }
@@ -207,6 +247,7 @@ const STAGE_ZH: Record<Stage, string> = {
   bust: "泡沫破裂",
   "banking crisis": "银行危机",
   "slow rescue": "救助迟缓",
+  deleveraging: "去杠杆",
   "liquidity trap": "流动性陷阱",
   recovery: "复苏",
   none: "无",
@@ -245,8 +286,13 @@ export function diagnoseData(data: CountryData, from: number, to: number): Diagn
       quiet = 0;
     }
     let stage: Stage = "none";
+    const relapse = open !== null && !opened && collapse && !prevCollapse;
     if (open) {
-      const active = collapse || banking || rrBanking || delev || mon || defl;
+      // The episode lasts while its marks do: a balance-sheet mark, a banking crisis, or the
+      // collapse itself while it unfolds (its first years) or relapses. Prices left low long after
+      // the bust (Japan's land 2006-08, US equity 1941-42) do not keep a recession open.
+      const unfolding = collapse && (year < open.start + VERDICT.collapseYears || relapse);
+      const active = unfolding || banking || rrBanking || delev || mon || defl;
       if (active) {
         quiet = 0;
         open.end = year;
@@ -260,12 +306,12 @@ export function diagnoseData(data: CountryData, from: number, to: number): Diagn
       open.years.push(year);
       if (opened && collapse) stage = "bust";
       else if (banking) stage = "banking crisis";
-      else if (collapse && (year < open.start + VERDICT.bustYears || !prevCollapse)) {
+      else if (collapse && (year < open.start + VERDICT.bustYears || relapse)) {
         stage = "bust";
-        if (!prevCollapse && year >= open.start + VERDICT.bustYears) notes.push(ev("relapse"));
+        if (relapse && year >= open.start + VERDICT.bustYears) notes.push(ev("relapse"));
       } else if (quiet > 0) stage = "recovery";
       else if (nearZero && (delev || defl || mon)) stage = "liquidity trap";
-      else stage = "slow rescue";
+      else stage = "deleveraging";
     } else if (on(s["leveraged-boom"])) stage = "boom";
     else if (year - lastClosedEnd <= 2) stage = "recovery";
     const growth = val(yearOf(data, year).realGdpGrowth);
@@ -290,39 +336,65 @@ export function diagnoseData(data: CountryData, from: number, to: number): Diagn
   // An episode still active in the last year examined is ongoing (end = null).
   for (const e of episodes) if (e === open && e.end === to) e.end = null;
   const eps = episodes.map((e) => judge(data, e.start, e.end, e.years, to));
-  // Episodes that are not balance-sheet recessions have no rescue, trap or recovery stages.
-  for (const e of eps)
+  for (const e of eps) {
+    const last = e.end ?? to;
+    const inEpisode = (r: YearDiagnosis) => r.year >= e.start && r.year <= last + 2;
+    // Koo's step 3, a slow rescue: the banking crisis was recognised (a systemic crisis dated) only
+    // years after the bust; the years of forbearance between are the slow rescue. A crisis dated
+    // within `slowRescueLag` years of the bust (Sweden 1991, a year after its 1990 bust) is a
+    // prompt one: no slow-rescue years.
+    const crisis = rows.find((r) => r.year >= e.start && r.year <= last && r.stage === "banking crisis");
+    if (e.balanceSheetRecession && crisis && crisis.year - e.start >= VERDICT.slowRescueLag)
+      for (const r of rows)
+        if (
+          r.year >= e.start + VERDICT.bustYears &&
+          r.year < crisis.year &&
+          (r.stage === "deleveraging" || r.stage === "liquidity trap")
+        )
+          r.stage = "slow rescue";
+    // Episodes that are not balance-sheet recessions have no rescue, trap or recovery stages.
     if (!e.balanceSheetRecession)
       for (const r of rows)
         if (
-          r.year >= e.start &&
-          r.year <= (e.end ?? to) + 2 &&
-          (r.stage === "slow rescue" || r.stage === "liquidity trap" || r.stage === "recovery")
+          inEpisode(r) &&
+          (r.stage === "slow rescue" ||
+            r.stage === "liquidity trap" ||
+            r.stage === "recovery" ||
+            r.stage === "deleveraging")
         )
-          r.stage = r.year <= (e.end ?? to) && r.fired.includes("asset-price-collapse") ? "bust" : "none";
+          r.stage = r.year <= last && r.fired.includes("asset-price-collapse") ? "bust" : "none";
+  }
   const inRange = eps.filter((e) => (e.end ?? to) >= from && e.start <= to);
   const bsr = inRange.filter((e) => e.balanceSheetRecession);
   const main = bsr[0];
   const boomMark =
     capePeak(data, main?.start ?? from, to) ?? bestBoomMark(rows.filter((r) => r.year >= from));
   const boomMarkText = boomMark ? evidenceText(boomMark, "en") : null;
+  const timeline = rows.filter((r) => r.year >= from);
+  const untested = untestedMarks(timeline);
+  const studyFigures = studyFiguresFor(data.country.iso2, from, to);
+  const untestedNote = untested.length > 0 ? `; not tested: ${untestedSummary(untested, "en")}` : "";
   return {
     country: { iso2: data.country.iso2, iso3: data.country.iso3, name: data.country.name },
     from,
     to,
-    timeline: rows.filter((r) => r.year >= from),
+    timeline,
     episodes: inRange,
     verdict: {
       balanceSheetRecession: bsr.length > 0,
       start: main?.start ?? null,
       end: main?.end ?? null,
       durationYears: main?.durationYears ?? null,
-      summary: main
-        ? `balance-sheet recession from ${main.start}${main.end === null ? " (ongoing at " + to + ")" : " to " + main.end} (${main.durationYears} years): ${main.reason}`
-        : inRange.length > 0
-          ? `no balance-sheet recession: ${inRange.map((e) => `${e.start}: ${e.reason}`).join("; ")}`
-          : `no balance-sheet recession: no asset-price collapse or systemic banking crisis in ${from}-${to}`,
+      summary:
+        (main
+          ? `balance-sheet recession from ${main.start}${main.end === null ? " (ongoing at " + to + ")" : " to " + main.end} (${main.durationYears} years): ${main.reason}`
+          : inRange.length > 0
+            ? `no balance-sheet recession: ${inRange.map((e) => `${e.start}: ${e.reason}`).join("; ")}`
+            : `no balance-sheet recession: no asset-price collapse or systemic banking crisis in ${from}-${to}`) +
+        untestedNote,
     },
+    untested,
+    studyFigures,
     boomMark: boomMarkText,
     boomMarkEvidence: boomMark,
     missingDatasets: data.missingDatasets.map((id) => ({
@@ -337,6 +409,8 @@ export function diagnoseData(data: CountryData, from: number, to: number): Diagn
       deflation: DEFLATION,
       leveragedBoom: LEVERAGED_BOOM,
       fiscal: FISCAL,
+      slack: SLACK,
+      depth: DEPTH,
       verdict: VERDICT,
     },
   };
@@ -417,20 +491,13 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
       ]
     : missing;
   const reason = evidenceList(reasonEvidence, "en");
-  // Depth measures.
-  let eqDd: number | null = null;
-  let hpDd: number | null = null;
   let creditLow: number | null = null;
   let privHigh: number | null = null;
   for (const y of span) {
     const d = yearOf(data, y);
-    const e = val(d.equityDrawdown);
-    const h = val(d.houseDrawdown);
     const c = val(d.creditGdp);
     const cb = val(d.corporateBalance);
     const hb = val(d.householdBalance);
-    if (e !== null) eqDd = eqDd === null ? e : Math.min(eqDd, e);
-    if (h !== null) hpDd = hpDd === null ? h : Math.min(hpDd, h);
     if (c !== null) creditLow = creditLow === null ? c : Math.min(creditLow, c);
     if (cb !== null && hb !== null) privHigh = privHigh === null ? cb + hb : Math.max(privHigh, cb + hb);
   }
@@ -444,14 +511,10 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
     const hb = val(d.householdBalance);
     if (cb !== null && hb !== null) privLow = privLow === null ? cb + hb : Math.min(privLow, cb + hb);
   }
-  let level = 100;
-  let trough: number | null = null;
-  for (const y of span) {
-    const g = val(yearOf(data, y).realGdpGrowth);
-    if (g === null) continue;
-    level *= 1 + g / 100;
-    trough = trough === null ? level : Math.min(trough, level);
-  }
+  // Depth from the cycle peak (not a rolling high): prices to `to` or until they regain the peak.
+  const equity = peakToTrough(data.assetSeries.equity, start, to);
+  const house = peakToTrough(data.assetSeries.house, start, to);
+  const gdp = realGdpPeakToTrough(data, start, last);
   return {
     start,
     end,
@@ -459,12 +522,13 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
     balanceSheetRecession: bsr,
     marks,
     depth: {
-      equityDrawdownPct: r1(eqDd),
-      houseDrawdownPct: r1(hpDd),
+      equityDrawdownPct: equity?.pct ?? null,
+      houseDrawdownPct: house?.pct ?? null,
       creditGdpChangePp: creditHigh !== null && creditLow !== null ? r1(creditLow - creditHigh) : null,
       privateBalanceSwingPp: privHigh !== null && privLow !== null ? r1(privHigh - privLow) : null,
-      realGdpPeakToTroughPct: trough === null ? null : r1(Math.min(0, trough - 100)),
+      realGdpPeakToTroughPct: gdp?.pct ?? null,
     },
+    depthDetail: { equity, house, realGdp: gdp },
     policyLag: policyLag(data, start, last),
     reason,
     reasonEvidence,
@@ -477,6 +541,11 @@ function judge(data: CountryData, start: number, end: number | null, years: numb
  */
 export function verdictText(d: Diagnosis, lang: EvidenceLang): string {
   if (lang === "en") return d.verdict.summary;
+  const untested = d.untested.length > 0 ? `；未能检验：${untestedSummary(d.untested, "zh")}` : "";
+  return verdictCore(d, lang) + untested;
+}
+
+function verdictCore(d: Diagnosis, lang: EvidenceLang): string {
   const main = d.episodes.find((e) => e.balanceSheetRecession);
   if (main)
     return `${main.start}年起为资产负债表衰退（${main.end === null ? `至${d.to}年仍在持续` : `至${main.end}年结束`}，共${main.durationYears}年）：${evidenceList(main.reasonEvidence, lang)}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  COUNTRIES,
+  countries,
   countryName,
   diagnose,
   evidenceList,
@@ -46,10 +46,22 @@ describe("structured evidence", () => {
     const notes1938 = us.timeline
       .find((r) => r.year === 1938)!
       .noteEvidence.map((e) => evidenceText(e, "zh"));
-    expect(notes1938).toContain("财政紧缩后再度衰退：上年紧缩后实际GDP -4.2%");
+    expect(notes1938).toContain("财政紧缩后再度衰退：上年紧缩后实际GDP -3.5%");
     expect(verdictText(us, "zh")).toMatch(
-      /^1929年起为资产负债表衰退（至1944年结束，共16年）：资产价格崩溃1929–1942年/,
+      /^1929年起为资产负债表衰退（至1939年结束，共11年）：资产价格崩溃1929–1939年/,
     );
+  });
+
+  it("says in Chinese which marks could not be tested (Korea 1997: no equity series, no short rate)", () => {
+    const kr = diagnose("KR", 1995, 2002, { lang: "zh" });
+    expect(kr.text!.untested).toContain(
+      "资产价格崩溃（股价）在1995-2002年未能检验：数据中无韩国的股价序列（JST eq_capgain仅覆盖18个国家，Shiller覆盖美国，日经指数覆盖日本；可用bslab import导入）",
+    );
+    expect(kr.text!.untested).toContain(
+      "货币政策失效在1995-2002年未能检验：无短期利率（JST stir仅覆盖18个国家）",
+    );
+    expect(kr.text!.verdict).toMatch(/；未能检验：资产价格崩溃（股价）/);
+    for (const line of kr.text!.untested) expect(line).not.toMatch(/no |not /);
   });
 
   it("localize adds lang and texts without changing the diagnosis", () => {
@@ -62,7 +74,7 @@ describe("structured evidence", () => {
   });
 
   it("names every known country in Chinese", () => {
-    for (const c of COUNTRIES) expect(countryName(c, "zh")).toMatch(/[\u4e00-\u9fff]/);
+    for (const c of countries()) expect(countryName(c, "zh")).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("not-computable reasons name the missing dataset in Chinese", () => {

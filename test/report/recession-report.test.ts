@@ -64,7 +64,7 @@ describe("recession report: Japan 1985-2010", () => {
     expect(zh.title).toBe("资产负债表衰退监测：日本（JP），1985–2010");
     const summary = zh.sections.find((s) => s.id === "summary")!.blocks;
     const texts = summary.map((b) => (b.kind === "paragraph" ? b.text : ""));
-    expect(texts[0]).toMatch(/^判断：1990年起为资产负债表衰退（至2010年仍在持续，共21年）/);
+    expect(texts[0]).toMatch(/^判断：1990年起为资产负债表衰退（至2005年结束，共16年）/);
     expect(texts[1]).toBe("繁荣期标志：信贷/GDP缺口峰值21.2个百分点（1989年）");
     // The caveat "evidence stays in English" is gone.
     expect(texts.join("")).not.toMatch(/英文/);

@@ -4,7 +4,6 @@ import { UsageError } from "../../errors.ts";
 import { recessionMessages } from "../../recession/messages.ts";
 import {
   creditGap,
-  diagnose,
   type Diagnosis,
   evaluateReport,
   parseWindow,
@@ -14,7 +13,9 @@ import {
 import { parseFormat, render, type Row } from "../output.ts";
 import { withCliStore } from "../store.ts";
 import { signalName } from "../../report/i18n.ts";
-import { DEPTH_ZH } from "../../recession/evidence.ts";
+import { DEPTH_ZH, evidenceText, sourceZh } from "../../recession/evidence.ts";
+import { diagnoseData, localize } from "../../recession/stages.ts";
+import { loadCountryData } from "../../recession/country-data.ts";
 
 // "1985-1990, 1995" from sorted years.
 function yearRanges(years: readonly number[]): string {
@@ -72,19 +73,43 @@ function writeZh(d: Diagnosis): void {
       .map(([k, v]) => `${DEPTH_ZH[k] ?? k} ${v ?? "n/a"}`)
       .join("，");
     process.stdout.write(
-      `危机阶段 ${e.start}–${e.end ?? "持续中"}：${e.balanceSheetRecession ? "资产负债表衰退" : "非资产负债表衰退"}；深度：${depth}；政策时滞：${tx.episodes[i]!.policyLag}\n`,
+      `危机阶段 ${e.start}–${e.end ?? "持续中"}：${e.balanceSheetRecession ? "资产负债表衰退" : "非资产负债表衰退"}；深度：${depth}（${depthDates(e, "zh")}）；政策时滞：${tx.episodes[i]!.policyLag}\n`,
     );
   });
+  if (tx.untested.length > 0)
+    process.stdout.write(`\n未能检验：\n${tx.untested.map((l) => `  ${l}\n`).join("")}`);
+  if (tx.studyFigures.length > 0)
+    process.stdout.write(`\n研究报告数字：\n${tx.studyFigures.map((l) => `  ${l}\n`).join("")}`);
 }
 
 const round = (v: number | null, digits = 2) =>
   v === null ? null : Math.round(v * 10 ** digits) / 10 ** digits;
 
-function parseYear(name: string, text: string | undefined): number {
+function parseYear(name: string, text: string): number {
   const v = Number(text);
-  if (text === undefined || !/^\d{4}$/.test(text.trim()) || !Number.isInteger(v))
-    throw new UsageError(recessionMessages.badYear(name, String(text)));
+  if (!/^\d{4}$/.test(text.trim()) || !Number.isInteger(v))
+    throw new UsageError(recessionMessages.badYear(name, text));
   return v;
+}
+
+/** Years a diagnosis covers by default: the last year with data and the 40 before it. */
+export const DEFAULT_SPAN_YEARS = 40;
+
+// "Equity 1989-12 -> 2009-03 (Nikkei 225, monthly average)" for each depth measure found.
+function depthDates(e: Diagnosis["episodes"][number], lang: "en" | "zh"): string {
+  const parts: string[] = [];
+  const names =
+    lang === "zh"
+      ? { equity: "股价", house: "房价", realGdp: "实际GDP" }
+      : { equity: "equity", house: "house prices", realGdp: "real GDP" };
+  for (const k of ["equity", "house", "realGdp"] as const) {
+    const m = e.depthDetail[k];
+    if (m)
+      parts.push(
+        `${names[k]} ${m.pct}% ${m.peak} -> ${m.trough} (${lang === "zh" ? sourceZh(m.source) : m.source})`,
+      );
+  }
+  return parts.join(lang === "zh" ? "；" : "; ");
 }
 
 /** Registers `bslab credit-gap` and `bslab recession` (with `recession evaluate`). */
@@ -123,8 +148,8 @@ export function register(program: Command): void {
     .command("recession")
     .description("balance-sheet-recession diagnosis: stages year by year with evidence, and a verdict")
     .argument("[country]", "BIS two-letter code, e.g. JP, US")
-    .option("--from <year>", "first year")
-    .option("--to <year>", "last year")
+    .option("--from <year>", "first year (default: 40 years before --to)")
+    .option("--to <year>", "last year (default: the last year with data)")
     .option("--format <format>", "table|csv|json (csv: one row per year with its evidence)", "table")
     .option("--lang <lang>", "language of the evidence: en|zh", "en")
     .action(
@@ -137,13 +162,20 @@ export function register(program: Command): void {
         if (lang !== "en" && lang !== "zh") throw new UsageError(recessionMessages.badLang(lang));
         if (!country)
           throw new UsageError("missing argument: COUNTRY (e.g. bslab recession JP --from 1985 --to 2010)");
-        const from = parseYear("--from", opts.from);
-        const to = parseYear("--to", opts.to);
-        if (from > to || from < 1800 || to > 2100)
-          throw new UsageError(recessionMessages.badYearRange(from, to));
-        const d = await withCliStore((store) =>
-          diagnose(country, from, to, { store, ...(lang === "zh" ? { lang } : {}) }),
-        );
+        const d = await withCliStore(async (store) => {
+          const data = await loadCountryData(country, { store });
+          // Without --to: the last year any input has; without --from: the 40 years before it.
+          const lastData = Math.max(
+            ...[...data.years.keys()].filter((y) => y <= new Date().getUTCFullYear()),
+          );
+          const to = opts.to === undefined ? lastData : parseYear("--to", opts.to);
+          const from = opts.from === undefined ? to - DEFAULT_SPAN_YEARS : parseYear("--from", opts.from);
+          if (from > to || from < 1800 || to > 2100)
+            throw new UsageError(recessionMessages.badYearRange(from, to));
+          const diagnosis = diagnoseData(data, from, to);
+          return lang === "zh" ? localize(diagnosis, "zh") : diagnosis;
+        });
+        const { from, to } = d;
         if (format === "json") {
           process.stdout.write(JSON.stringify(d, null, 2) + "\n");
           return;
@@ -187,9 +219,17 @@ export function register(program: Command): void {
             .map(([k, v]) => `${k} ${v ?? "n/a"}`)
             .join(", ");
           process.stdout.write(
-            `Episode ${e.start}-${e.end ?? "ongoing"}: ${e.balanceSheetRecession ? "balance-sheet recession" : "not a balance-sheet recession"}; depth: ${depth}; policy lag: ${e.policyLag.detail}\n`,
+            `Episode ${e.start}-${e.end ?? "ongoing"}: ${e.balanceSheetRecession ? "balance-sheet recession" : "not a balance-sheet recession"}; depth: ${depth} (${depthDates(e, "en")}); policy lag: ${e.policyLag.detail}\n`,
           );
         }
+        if (d.untested.length > 0)
+          process.stdout.write(
+            `\nNot tested:\n${d.untested.map((u) => `  ${evidenceText(u.evidence, "en")}\n`).join("")}`,
+          );
+        if (d.studyFigures.length > 0)
+          process.stdout.write(
+            `\nThe study's figures:\n${d.studyFigures.map((f) => `  ${f.item.en}: not computable (${f.reason.en}); the study: ${f.study.en} (${f.citation})\n`).join("")}`,
+          );
         const nc = notComputableSummary(d);
         if (nc.length > 0) process.stdout.write(`\nNot computable:\n${nc.map((l) => `  ${l}\n`).join("")}`);
       },

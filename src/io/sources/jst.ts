@@ -27,7 +27,9 @@ const UNITS: Record<string, string> = {
   thh: "national currency, nominal",
   tbus: "national currency, nominal",
   crisisJST: "0/1",
-  unemp: "%",
+  unemp: "% of labour force",
+  pop: "thousands",
+  rgdpbarro: "index, real GDP per capita (2005 = 100)",
 };
 
 /**

@@ -259,6 +259,9 @@ export const RECESSION_STORE_JST_VARS = [
   "tbus",
   "eq_capgain",
   "crisisJST",
+  // Unemployment (labour-market slack of the stage rules) and population (total real GDP).
+  "unemp",
+  "pop",
 ] as const;
 
 /**

@@ -11,6 +11,20 @@ export const ASSET_COLLAPSE = {
 } as const;
 
 /**
+ * Why equity or house prices cannot be tested in `year`: a dataset not installed, a year outside a
+ * series, or no series for the country at all (with where one could come from).
+ */
+export function untestedPriceReason(data: CountryData, what: "equity" | "house", year: number): string {
+  const field = what === "equity" ? "equityDrawdown" : "houseDrawdown";
+  const none =
+    what === "equity"
+      ? `no equity price series for ${data.country.name} in the data (JST eq_capgain covers 18 countries, Shiller the US, Nikkei Japan; import one with bslab import)`
+      : `no house price series for ${data.country.name} in the data (JST hpnom covers 18 countries, BIS WS_SPP about 60 economies)`;
+  const fallback = data.present.has(field) ? `no ${what} prices for ${year}` : none;
+  return missingReason(data, [field], fallback);
+}
+
+/**
  * Mark 1, asset-price collapse: equity prices >= 30% below their 5-year high (monthly S&P or Nikkei,
  * else the JST equity index) or nominal house prices >= 15% below theirs, within the year.
  * @example assetPriceCollapse(loadCountryData("JP"), 1990).fired // true (Nikkei -48%)
@@ -25,7 +39,7 @@ export function assetPriceCollapse(data: CountryData, year: number, p = ASSET_CO
     return notComputable(
       id,
       label,
-      missingReason(data, ["equityDrawdown", "houseDrawdown"], `no equity or house prices for ${year}`),
+      `${untestedPriceReason(data, "equity", year)}; ${untestedPriceReason(data, "house", year)}`,
     );
   const eqFired = eq !== null && eq <= p.equityDrawdown;
   const hpFired = hp !== null && hp <= p.houseDrawdown;
@@ -42,12 +56,10 @@ export function assetPriceCollapse(data: CountryData, year: number, p = ASSET_CO
     parts.push(
       ev("houseDrawdown", { drawdown: r1(hp), source: y.houseDrawdown!.source, threshold: p.houseDrawdown }),
     );
-  if (eq === null && data.unavailable.equityDrawdown)
-    parts.push(
-      ev("equityNotComputable", {
-        reason: missingReason(data, ["equityDrawdown"], `no equity prices for ${year}`),
-      }),
-    );
+  // A price that cannot be tested says why (zh and en): Korea 1997 and China 2015 have no equity series.
+  if (eq === null)
+    parts.push(ev("equityNotComputable", { reason: untestedPriceReason(data, "equity", year) }));
+  if (hp === null) parts.push(ev("houseNotComputable", { reason: untestedPriceReason(data, "house", year) }));
   return {
     id,
     label,

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { UsageError, messages } from "../../errors.ts";
 import {
   BUFFER_GUIDE,
-  COUNTRIES,
+  countries,
   creditGap,
   diagnoseData,
   evaluateReport,
@@ -83,7 +83,7 @@ export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void 
         tags: ["recession"],
       },
     },
-    async () => ({ countries: COUNTRIES }),
+    async () => ({ countries: countries() }),
   );
 
   app.get<{

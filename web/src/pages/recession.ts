@@ -15,6 +15,7 @@ export const STAGE_COLORS: Record<string, string> = {
   bust: "#d1495b",
   "banking crisis": "#8b1e3f",
   "slow rescue": "#e76f51",
+  deleveraging: "#f4a261",
   "liquidity trap": "#6a4c93",
   recovery: "#8ab17d",
   none: "#d9d9d9",
