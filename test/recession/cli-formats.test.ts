@@ -26,6 +26,18 @@ describe("bslab recession output formats", () => {
     );
   });
 
+  it("without --from/--to: the last year with data and the 40 years before it (issue #16); credit-gap XM", () => {
+    const r = runCli(["recession", "JP", "--format", "json"], db.path);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const d = JSON.parse(r.stdout) as { from: number; to: number };
+    expect(d.to - d.from).toBe(40);
+    expect(d.to).toBeGreaterThanOrEqual(2020);
+    const g = runCli(["credit-gap", "XM", "--format", "json"], db.path);
+    expect(g.status).toBe(0);
+    expect((JSON.parse(g.stdout) as { country: { name: string } }).country.name).toBe("Euro area");
+  });
+
   it("evaluate --format json (written after the subcommand) is an array with both AUROCs", () => {
     const r = runCli(["recession", "evaluate", "--format", "json"], db.path);
     expect(r.status).toBe(0);
