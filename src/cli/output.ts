@@ -1,5 +1,8 @@
 import { UsageError, messages } from "../errors.ts";
+import { msg } from "../i18n/catalogue.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { OutputFormat } from "./context.ts";
+import { CLI_MESSAGES } from "./messages.ts";
 
 export type Cell = string | number | boolean | null | undefined;
 export type Row = Record<string, Cell>;
@@ -56,11 +59,19 @@ function tableCell(cell: Cell): string {
   return String(cell);
 }
 
-/** A plain-text table: numbers right-aligned, text left-aligned. */
-export function toTable(rows: readonly Row[], columns: readonly string[] = columnsOf(rows)): string {
+/**
+ * A plain-text table: numbers right-aligned, text left-aligned; `heading` names a column for
+ * people (in the reader's language), the key by default.
+ */
+export function toTable(
+  rows: readonly Row[],
+  columns: readonly string[] = columnsOf(rows),
+  heading: (column: string) => string = (c) => c,
+): string {
   const text = rows.map((row) => columns.map((c) => tableCell(row[c])));
-  const widths = columns.map((c, i) =>
-    Math.max(displayWidth(c), ...text.map((r) => displayWidth(r[i] ?? ""))),
+  const heads = columns.map(heading);
+  const widths = columns.map((_c, i) =>
+    Math.max(displayWidth(heads[i]!), ...text.map((r) => displayWidth(r[i] ?? ""))),
   );
   const numeric = columns.map(
     (c) =>
@@ -70,14 +81,28 @@ export function toTable(rows: readonly Row[], columns: readonly string[] = colum
     const gap = " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(s)));
     return numeric[i] ? gap + s : s + gap;
   };
-  const lines = [columns.map(pad).join("  "), widths.map((w) => "-".repeat(w)).join("  ")];
+  const lines = [heads.map(pad).join("  "), widths.map((w) => "-".repeat(w)).join("  ")];
   for (const r of text) lines.push(r.map(pad).join("  ").trimEnd());
   return lines.join("\n") + "\n";
 }
 
-/** Renders rows in the chosen format; JSON is an array of objects. */
-export function render(rows: readonly Row[], format: OutputFormat, columns?: readonly string[]): string {
+/**
+ * Renders rows in the chosen format; JSON is an array of objects. CSV and JSON keep the keys (for
+ * scripts); a table in Chinese heads its columns in Chinese when `lang` is given.
+ */
+export function render(
+  rows: readonly Row[],
+  format: OutputFormat,
+  columns?: readonly string[],
+  lang?: Lang,
+): string {
   if (format === "json") return JSON.stringify(rows, null, 2) + "\n";
   if (format === "csv") return toCsv(rows, columns);
-  return toTable(rows, columns);
+  return toTable(rows, columns, lang ? (c) => columnHeading(c, lang) : undefined);
+}
+
+/** A column's heading in `lang` (the key itself when the catalogue has none, e.g. an indicator id). */
+export function columnHeading(column: string, lang: Lang): string {
+  const key = `col.${column}`;
+  return Object.hasOwn(CLI_MESSAGES, key) ? msg(lang, `cli.${key as `col.id`}`) : column;
 }

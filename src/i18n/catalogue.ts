@@ -4,6 +4,9 @@
  * `defineMessages` to have both languages); this file only joins them, so `msg(lang, "web.nav.compare")`
  * is the single typed lookup, and its arguments are checked against the entry's builder.
  */
+import { CLI_MESSAGES } from "../cli/messages.ts";
+import { INDICATOR_MESSAGES } from "../indicators/messages.ts";
+import { STORED_NOTES } from "../model/notes.ts";
 import { STRINGS as REPORT_MESSAGES } from "../report/i18n.ts";
 import { SERVER_MESSAGES } from "../server/messages.ts";
 import { type ArgsOf, render } from "./define.ts";
@@ -11,6 +14,9 @@ import type { Lang, Text } from "./lang.ts";
 import { webMessages } from "./web.ts";
 
 export const CATALOGUE = {
+  cli: CLI_MESSAGES,
+  indicators: INDICATOR_MESSAGES,
+  notes: STORED_NOTES,
   report: REPORT_MESSAGES,
   server: SERVER_MESSAGES,
   web: webMessages,

@@ -31,3 +31,24 @@ export function render(entry: Entry, lang: Lang, args: readonly unknown[]): stri
   const e = entry[lang];
   return typeof e === "string" ? e : (e as (...a: readonly unknown[]) => string)(...args);
 }
+
+/** Builders of `messages` that give both languages at once (for errors and notes read later). */
+export function textBuilders<M extends Record<string, Entry>>(
+  messages: M,
+): { [K in keyof M]: (...args: ArgsOf<M[K]>) => Text } {
+  const out = Object.create(null) as Record<string, (...args: readonly unknown[]) => Text>;
+  for (const [key, entry] of Object.entries(messages))
+    out[key] = (...args) => ({ en: render(entry, "en", args), zh: render(entry, "zh", args) });
+  return out as { [K in keyof M]: (...args: ArgsOf<M[K]>) => Text };
+}
+
+/** Joins texts language by language. */
+export function joinText(parts: readonly Text[], sep: Text | string = "; "): Text {
+  const s = typeof sep === "string" ? { en: sep, zh: sep } : sep;
+  return { en: parts.map((p) => p.en).join(s.en), zh: parts.map((p) => p.zh).join(s.zh) };
+}
+
+/** The same text in both languages (an id, a number, a file name). */
+export function same(value: string): Text {
+  return { en: value, zh: value };
+}

@@ -59,9 +59,8 @@ function whyNot(results: readonly IndicatorResult[], ids: string[]): Text {
   const notes = ids
     .map((id) => get(results, id))
     .filter((r) => r && r.value === null)
-    .map((r) => `${r!.id}: ${r!.note}`);
-  const text = notes[0] ?? "no input";
-  return { en: text, zh: text };
+    .map((r) => ({ en: `${r!.id}: ${r!.noteText.en}`, zh: `${r!.id}：${r!.noteText.zh}` }));
+  return notes[0] ?? { en: "no input", zh: "无输入" };
 }
 
 function currency(results: readonly IndicatorResult[]): Verdict {
@@ -87,9 +86,9 @@ function currency(results: readonly IndicatorResult[]): Verdict {
       ],
       evidence: ids,
     };
-  const unit = get(results, "cb.net_fx_position")?.unitLabel ?? "";
+  const unit = get(results, "cb.net_fx_position")?.unitText ?? { en: "", zh: "" };
   if (net !== null)
-    reasons.push({ en: `net FX position ${fmt(net)} ${unit}`, zh: `净外汇头寸${fmt(net)}（${unit}）` });
+    reasons.push({ en: `net FX position ${fmt(net)} ${unit.en}`, zh: `净外汇头寸${fmt(net)}（${unit.zh}）` });
   if (ratio !== null)
     reasons.push({
       en: `FX / foreign liabilities ${ratio.toFixed(1)}x`,

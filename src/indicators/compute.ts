@@ -1,6 +1,9 @@
+import { joinText, same } from "../i18n/define.ts";
+import type { Text } from "../i18n/lang.ts";
 import type { BalanceSheet } from "../model/balance-sheet.ts";
 import type { EntityKind } from "../model/entity.ts";
 import { sumValues, totalAssets, totalLiabilitiesAndEquity } from "../model/balance-sheet.ts";
+import { storedNoteText } from "../model/notes.ts";
 import type { Position, SourceRef } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
 import type { Unit } from "../model/units.ts";
@@ -26,6 +29,8 @@ export interface IndicatorInput {
   sheet?: BalanceSheet;
   /** Set when `sheet` holds only some lines: says which. An absent line is then "not in the data", not 0. */
   partial?: string;
+  /** `partial` in both languages. */
+  partialText?: Text;
   variables?: Readonly<Record<string, VariableValue>>;
   /** Unit of amount variables when there is no sheet. */
   unit?: Unit;
@@ -68,14 +73,19 @@ export interface IndicatorResult {
   unit: IndicatorUnit;
   /** The unit as printed: "fraction", "ratio (times)", or the sheet's unit and scale for amounts. */
   unitLabel: string;
+  /** `unitLabel` in both languages. */
+  unitText: Text;
   reading: Reading | null;
   note: string;
+  /** `note` in both languages. */
+  noteText: Text;
   inputs: InputUsed[];
 }
 
 /** Safe division: the one place a formula divides. Throws NotComputable on a zero denominator. */
-export function safeDiv(a: number, b: number, what: string): number {
-  if (b === 0 || !Number.isFinite(b) || !Number.isFinite(a)) throw new NotComputable(msg.zero(what));
+export function safeDiv(a: number, b: number, what: string | Text): number {
+  if (b === 0 || !Number.isFinite(b) || !Number.isFinite(a))
+    throw new NotComputable(msg.zero(typeof what === "string" ? same(what) : what));
   return a / b;
 }
 
@@ -108,17 +118,18 @@ function totalLine(sheet: BalanceSheet, side: "asset" | "liability-and-equity"):
 function termSheet(
   term: Extract<Term, { kind: "positions" | "total" }>,
   input: IndicatorInput,
-): { sheet: BalanceSheet; entity: string; partial?: string } {
-  const label = term.label.en;
+): { sheet: BalanceSheet; entity: string; partial?: Text } {
+  const label = term.label;
   if (term.of === undefined || term.of === input.sector) {
     if (!input.sheet) throw new NotComputable(msg.noSheetData(label));
-    return { sheet: input.sheet, entity: input.entity, ...(input.partial ? { partial: input.partial } : {}) };
+    const partial = input.partialText ?? (input.partial ? same(input.partial) : undefined);
+    return { sheet: input.sheet, entity: input.entity, ...(partial ? { partial } : {}) };
   }
   const peer = input.peers?.[term.of];
   if (!peer) throw new NotComputable(msg.noPeerSheet(label, term.of, input.entity, input.date));
   const own = input.sheet?.unit ?? input.unit;
   if (own && (own.currency !== peer.unit.currency || own.scale !== peer.unit.scale))
-    throw new NotComputable(msg.peerUnit(label, peer.entity, unitLabel(peer.unit), unitLabel(own)));
+    throw new NotComputable(msg.peerUnit(label, peer.entity, unitTexts(peer.unit), unitTexts(own)));
   return { sheet: peer, entity: peer.entity };
 }
 
@@ -127,12 +138,12 @@ function evalTerm(
   name: string,
   term: Term,
   input: IndicatorInput,
-  caveats: string[],
+  caveats: Text[],
 ): InputUsed {
   const label = term.label.en;
   if (term.kind === "variable") {
     const v = input.variables?.[term.name];
-    if (!v) throw new NotComputable(msg.noVariable(label, term.name));
+    if (!v) throw new NotComputable(msg.noVariable(term.label, term.name));
     return {
       term: name,
       label,
@@ -144,13 +155,13 @@ function evalTerm(
   if (term.kind === "total") {
     const t = totalLine(sheet, term.side);
     if (t) return { term: name, label, value: t.value, lines: [line(t)] };
-    if (partial) throw new NotComputable(msg.noTotal(label, entity, input.date));
+    if (partial) throw new NotComputable(msg.noTotal(term.label, entity, input.date));
     const value = term.side === "asset" ? totalAssets(sheet) : totalLiabilitiesAndEquity(sheet);
-    return { term: name, label: `${label} (sum of items)`, value, lines: [] };
+    return { term: name, label: msg.sumOfItems(term.label).en, value, lines: [] };
   }
   const { matched, unknown } = selectPositions(sheet, term.select);
   if (matched.length === 0 && partial)
-    throw new NotComputable(msg.absentInPartial(label, entity, input.date, partial));
+    throw new NotComputable(msg.absentInPartial(term.label, entity, input.date, partial));
   if (term.select.maturity !== undefined && def.maturityCoverage !== undefined) {
     const sides = sidesOf(term.select);
     const cov = maturityCoverage(sheet, sides);
@@ -164,19 +175,34 @@ function evalTerm(
       );
   }
   if (unknown.length > 0)
-    caveats.push(`${name}: ${msg.unknownDimension(unknown.map((u) => u.position.item))}`);
+    caveats.push(prefixed(name, msg.unknownDimension(unknown.map((u) => u.position.item))));
   // Notes the reader attached to a line used here (e.g. a proxy series) travel with the value.
   for (const n of sheet.notes)
-    if (matched.some((p) => p.item === n.item)) caveats.push(`${n.item}: ${n.message}`);
+    if (matched.some((p) => p.item === n.item)) caveats.push(prefixed(n.item, noteText(n)));
   return { term: name, label, value: sumValues(matched), lines: matched.map(line) };
 }
 
-function unitText(def: IndicatorDef, input: IndicatorInput): string {
-  if (def.unit === "fraction") return "fraction";
-  if (def.unit === "ratio") return "ratio (times)";
-  if (def.unit === "index") return "index";
+const UNIT_TEXT: Record<Exclude<IndicatorUnit, "amount">, Text> = {
+  fraction: { en: "fraction", zh: "比重" },
+  ratio: { en: "ratio (times)", zh: "比率（倍）" },
+  index: { en: "index", zh: "指数" },
+};
+
+function unitTexts(unit: Unit): Text {
+  return { en: unitLabel(unit, "en"), zh: unitLabel(unit, "zh") };
+}
+
+function unitText(def: IndicatorDef, input: IndicatorInput): Text {
+  if (def.unit !== "amount") return UNIT_TEXT[def.unit];
   const unit = input.sheet?.unit ?? input.unit;
-  return unit ? unitLabel(unit) : "amount";
+  return unit ? unitTexts(unit) : { en: "amount", zh: "金额" };
+}
+
+const prefixed = (id: string, t: Text): Text => ({ en: `${id}: ${t.en}`, zh: `${id}：${t.zh}` });
+
+/** A note attached to a line, in both languages when it was written so. */
+function noteText(n: { message: string; text?: Text }): Text {
+  return n.text ?? storedNoteText(n.message);
 }
 
 /**
@@ -186,15 +212,17 @@ function unitText(def: IndicatorDef, input: IndicatorInput): string {
  * @example computeIndicator(fxAssetsShare, { entity: "pboc", date: "2013-12", sheet }).value // 0.833
  */
 export function computeIndicator(def: IndicatorDef, input: IndicatorInput): IndicatorResult {
+  const unitT = unitText(def, input);
   const base = {
     id: def.id,
     entity: input.entity,
     date: input.date,
     unit: def.unit,
-    unitLabel: unitText(def, input),
+    unitLabel: unitT.en,
+    unitText: unitT,
   };
   const inputs: InputUsed[] = [];
-  const caveats: string[] = [];
+  const caveats: Text[] = [];
   try {
     const values: Record<string, number> = {};
     for (const [name, term] of Object.entries(def.terms)) {
@@ -205,13 +233,14 @@ export function computeIndicator(def: IndicatorDef, input: IndicatorInput): Indi
     const raw = def.evaluate(values, helpers);
     if (!Number.isFinite(raw)) throw new NotComputable(msg.notFinite(def.id));
     const value = raw === 0 ? 0 : raw; // no -0 in output
-    return { ...base, value, reading: def.read(value), note: caveats.join("; "), inputs };
+    const note = joinText(caveats, { en: "; ", zh: "；" });
+    return { ...base, value, reading: def.read(value), note: note.en, noteText: note, inputs };
   } catch (e) {
     if (!(e instanceof NotComputable)) throw e;
     for (const [name, term] of Object.entries(def.terms))
       if (!inputs.some((i) => i.term === name))
         inputs.push({ term: name, label: term.label.en, value: null, lines: [] });
-    return { ...base, value: null, reading: null, note: e.message, inputs };
+    return { ...base, value: null, reading: null, note: e.message, noteText: e.text, inputs };
   }
 }
 

@@ -2,12 +2,15 @@ import { NotFoundError, UsageError } from "../errors.ts";
 import { EWN_DATASET, EWN_VARIABLES, type EwnVariable } from "../io/sources/ewn.ts";
 import type { BalanceSheet } from "../model/balance-sheet.ts";
 import { type Entity, ENTITY_KINDS } from "../model/entity.ts";
+import { storedNoteText } from "../model/notes.ts";
 import type { Position } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
 import type { Series } from "../model/series.ts";
 import { listSeries, loadSeries } from "../store/series.ts";
 import { getEntity, listEntities, loadSheets, sheetDates } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
+import { joinText } from "../i18n/define.ts";
+import type { Text } from "../i18n/lang.ts";
 import type { IndicatorInput, VariableValue } from "./compute.ts";
 import { indicatorMessages as msg } from "./messages.ts";
 
@@ -36,7 +39,7 @@ interface SeriesLine {
   en: string;
   total?: boolean;
   position: Omit<Position, "item" | "label" | "value" | "source">;
-  note?: string;
+  note?: Text;
 }
 
 const base = {
@@ -118,7 +121,10 @@ const SERIES_LINES: ReadonlyMap<string, SeriesLine> = new Map<string, SeriesLine
         interestBearing: false,
         maturity: "short",
       },
-      note: "currency from CURRCIR (monthly; includes coin and Treasury currency, so it overstates Federal Reserve notes slightly)",
+      note: {
+        en: "currency from CURRCIR (monthly; includes coin and Treasury currency, so it overstates Federal Reserve notes slightly)",
+        zh: "货币取自 CURRCIR（月度；含硬币和财政部发行的通货，因此略高于美联储纸币）",
+      },
     },
   ],
 ]);
@@ -138,10 +144,9 @@ async function lineSeries(store: Store, entity: string): Promise<{ anchor?: Seri
 }
 
 /** The series behind an entity's partial sheets, for listing in notes. */
-function seriesCoverage(anchor: Series, others: readonly Series[]): string {
+function seriesCoverage(anchor: Series, others: readonly Series[]): Text {
   const ids = [anchor, ...others].map((s) => s.id.replace(/^FRED\//, ""));
-  const annual = anchor.frequency === "A" ? "; annual average, not end of year" : "";
-  return `FRED totals only: ${ids.join(", ")}${annual}`;
+  return msg.coverage(ids, anchor.frequency === "A");
 }
 
 function obsPosition(series: Series, index: number, value: number, l: SeriesLine): Position {
@@ -182,9 +187,9 @@ async function seriesSheets(
   entity: string,
   from: string,
   to: string,
-): Promise<{ sheets: BalanceSheet[]; coverage: string }> {
+): Promise<{ sheets: BalanceSheet[]; coverage: Text | undefined }> {
   const { anchor, others } = await lineSeries(store, entity);
-  if (!anchor) return { sheets: [], coverage: "" };
+  if (!anchor) return { sheets: [], coverage: undefined };
   const coverage = seriesCoverage(anchor, others);
   const aLine = SERIES_LINES.get(anchor.id)!;
   const sheets: BalanceSheet[] = [];
@@ -213,7 +218,7 @@ async function seriesSheets(
       if (idx < 0) continue;
       const factor = 10 ** (s.scale - anchor.scale);
       positions.push(obsPosition(s, idx, s.observations[idx]!.value * factor, l));
-      if (l.note) notes.push({ item: l.item, message: l.note });
+      if (l.note) notes.push({ item: l.item, message: l.note.en, text: l.note });
     }
     const date = anchor.frequency === "A" ? o.date.slice(0, 4) : o.date;
     sheets.push({
@@ -327,6 +332,22 @@ async function ewnInputs(store: Store, economy: string, from: string, to: string
     }));
 }
 
+/** The `partial` note of an input: the sheet's own note, then the FRED series it was completed from. */
+function partialOf(
+  own: BalanceSheet["notes"][number] | undefined,
+  coverage: Text | undefined,
+): { partial?: string; partialText?: Text } {
+  const strip = (t: string) => t.replace(/^partial: /, "").replace(/^部分：/, "");
+  const mine = own ? (own.text ?? storedNoteText(own.message)) : undefined;
+  const parts = [
+    ...(mine ? [{ en: strip(mine.en), zh: strip(mine.zh) }] : []),
+    ...(coverage ? [coverage] : []),
+  ];
+  if (!parts.length) return {};
+  const t = joinText(parts, { en: "; ", zh: "；" });
+  return { partial: t.en, partialText: t };
+}
+
 /**
  * Every input of `entity` with a date in [from, to], resolved from the store for any entity it
  * knows (bundled or imported): itemised sheets first, then partial sheets from series of totals at
@@ -364,7 +385,7 @@ export async function inputsInRange(
         entity,
         date: sheet.date,
         sheet,
-        partial: [partialNote(sheet)?.message.replace(/^partial: /, ""), coverage].filter(Boolean).join("; "),
+        ...partialOf(partialNote(sheet), coverage),
         ...context(sheet.date),
       })),
     ].sort((a, b) => a.date.localeCompare(b.date));

@@ -7,8 +7,10 @@ export interface StudyFigure {
   id: string;
   /** The value in the indicator's unit (shares as fractions). */
   value: number;
-  /** As printed in the study. */
+  /** As printed in the study (in English words). */
   printed: string;
+  /** The printed figure in Chinese, the study's language, when it has words. */
+  printedZh?: string;
   /** Decimal places the comparison rounds to (the printed precision, in the indicator's unit). */
   digits: number;
 }
@@ -17,12 +19,18 @@ export interface StudyFigure {
  * Peng and Xie (2014), Table 2 and sections 2-3: the end-2013 figures of the four central banks
  * (the PBoC's shares of the depository corporations' net foreign assets and total assets included).
  */
+/** The printed figure in `lang`. */
+export function studyPrinted(f: StudyFigure, lang: "en" | "zh"): string {
+  return lang === "zh" ? (f.printedZh ?? f.printed) : f.printed;
+}
+
 export const STUDY_2013: readonly StudyFigure[] = [
   {
     entity: "pboc",
     id: "cb.net_fx_position",
     value: 262181.77,
     printed: "26.2 trn yuan (262,181.77 x 1e8)",
+    printedZh: "26.2万亿元（262,181.77亿元）",
     digits: 2,
   },
   { entity: "pboc", id: "cb.fx_to_foreign_liabilities", value: 126.5, printed: "126.5x", digits: 1 },
@@ -45,12 +53,20 @@ export const STUDY_2013: readonly StudyFigure[] = [
     printed: "0.50%",
     digits: 4,
   },
-  { entity: "fed", id: "cb.net_fx_position", value: 23800, printed: "FX assets 23.8 bn USD", digits: 0 },
+  {
+    entity: "fed",
+    id: "cb.net_fx_position",
+    value: 23800,
+    printed: "FX assets 23.8 bn USD",
+    printedZh: "外汇资产238亿美元",
+    digits: 0,
+  },
   {
     entity: "fed",
     id: "cb.long_term_government_securities_share",
     value: 0.522,
     printed: "52.2% (medium/long Treasuries)",
+    printedZh: "52.2%（中长期国债）",
     digits: 3,
   },
   {
@@ -60,43 +76,82 @@ export const STUDY_2013: readonly StudyFigure[] = [
     printed: "52.2% + MBS 37.1%",
     digits: 3,
   },
-  { entity: "fed", id: "cb.short_term_securities_share", value: 0, printed: "bills all sold", digits: 3 },
+  {
+    entity: "fed",
+    id: "cb.short_term_securities_share",
+    value: 0,
+    printed: "bills all sold",
+    printedZh: "短期国库券已全部售出",
+    digits: 3,
+  },
   { entity: "fed", id: "cb.currency_issued_share", value: 0.296, printed: "29.6%", digits: 3 },
   {
     entity: "fed",
     id: "cb.financial_deposits_share",
     value: 0.65,
     printed: "65.0% (deposits of depository institutions)",
+    printedZh: "65.0%（存款机构存款）",
     digits: 3,
   },
-  { entity: "boj", id: "cb.fx_assets_share", value: 0.024, printed: "2.4% (2.3% in section 4)", digits: 3 },
+  {
+    entity: "boj",
+    id: "cb.fx_assets_share",
+    value: 0.024,
+    printed: "2.4% (2.3% in section 4)",
+    printedZh: "2.4%（第四部分为2.3%）",
+    digits: 3,
+  },
   {
     entity: "boj",
     id: "cb.long_term_government_securities_share",
     value: 0.632,
     printed: "63.2% (141.6 trn yen)",
+    printedZh: "63.2%（141.6万亿日元）",
     digits: 3,
   },
-  { entity: "boj", id: "cb.currency_issued_share", value: 0.402, printed: "40.2% (banknotes)", digits: 3 },
+  {
+    entity: "boj",
+    id: "cb.currency_issued_share",
+    value: 0.402,
+    printed: "40.2% (banknotes)",
+    printedZh: "40.2%（银行券）",
+    digits: 3,
+  },
   {
     entity: "boj",
     id: "cb.financial_deposits_share",
     value: 0.478,
     printed: "47.8% (current deposits)",
+    printedZh: "47.8%（活期存款）",
     digits: 3,
   },
-  { entity: "ecb", id: "cb.net_fx_position", value: 261000, printed: "261 bn EUR", digits: -3 },
+  {
+    entity: "ecb",
+    id: "cb.net_fx_position",
+    value: 261000,
+    printed: "261 bn EUR",
+    printedZh: "2610亿欧元",
+    digits: -3,
+  },
   { entity: "ecb", id: "cb.fc_assets_to_fc_liabilities", value: 35, printed: "35x", digits: 0 },
   { entity: "ecb", id: "cb.fx_assets_share", value: 0.118, printed: "11.8%", digits: 3 },
   { entity: "ecb", id: "cb.fx_liabilities_share", value: 0.003, printed: "0.3%", digits: 3 },
   { entity: "ecb", id: "cb.longer_term_refinancing_share", value: 0.255, printed: "25.5%", digits: 3 },
   { entity: "ecb", id: "cb.main_refinancing_share", value: 0.058, printed: "5.8%", digits: 3 },
-  { entity: "ecb", id: "cb.currency_issued_share", value: 0.419, printed: "41.9% (banknotes)", digits: 3 },
+  {
+    entity: "ecb",
+    id: "cb.currency_issued_share",
+    value: 0.419,
+    printed: "41.9% (banknotes)",
+    printedZh: "41.9%（银行券）",
+    digits: 3,
+  },
   {
     entity: "ecb",
     id: "cb.financial_deposits_share",
     value: 0.194,
     printed: "19.4% (credit-institution deposits)",
+    printedZh: "19.4%（信贷机构存款）",
     digits: 3,
   },
 ];

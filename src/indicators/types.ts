@@ -13,10 +13,9 @@ export type IndicatorLevel = "central-bank" | "sector" | "country";
  */
 export type IndicatorUnit = "fraction" | "ratio" | "amount" | "index";
 
-export interface Text {
-  en: string;
-  zh: string;
-}
+import type { Text } from "../i18n/lang.ts";
+
+export type { Text };
 
 /**
  * Which lines of a balance sheet a term sums, by model dimensions, never by item labels.
@@ -66,15 +65,18 @@ export interface Citation {
  * `compute` turns it into `{ value: null, note: "not computable: <why>" }`.
  */
 export class NotComputable extends Error {
-  constructor(readonly reason: string) {
-    super(`not computable: ${reason}`);
+  /** "not computable: <why>" in both languages. */
+  readonly text: Text;
+  constructor(readonly reason: Text) {
+    super(`not computable: ${reason.en}`);
+    this.text = { en: this.message, zh: `无法计算：${reason.zh}` };
   }
 }
 
 /** Arithmetic helpers a formula may use; every division goes through `div`. */
 export interface FormulaHelpers {
   /** a / b; throws NotComputable naming `what` when b is zero. */
-  div(a: number, b: number, what: string): number;
+  div(a: number, b: number, what: string | Text): number;
 }
 
 /** One indicator, defined once: everything the engine, the CLI and the docs print comes from here. */

@@ -5,6 +5,8 @@ import type { Unit } from "./units.ts";
 export interface QualityNote {
   item: string;
   message: string;
+  /** `message` in both languages, when it was written so. */
+  text?: { en: string; zh: string };
   difference?: number;
 }
 

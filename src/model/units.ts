@@ -19,10 +19,18 @@ const SCALE_NAMES: Record<number, { en: string; zh: string }> = {
   12: { en: "trillions", zh: "万亿" },
 };
 
+const CURRENCY_ZH: Readonly<Record<string, string>> = {
+  CNY: "元",
+  USD: "美元",
+  EUR: "欧元",
+  JPY: "日元",
+  GBP: "英镑",
+};
+
 /** "CNY hundred millions (1e8)" / "亿元": the unit label printed next to every value. */
 export function unitLabel(unit: Unit, lang: "en" | "zh" = "en"): string {
   const name = SCALE_NAMES[unit.scale];
-  if (lang === "zh" && unit.currency === "CNY" && name) return `${name.zh}元`;
+  if (lang === "zh" && name && CURRENCY_ZH[unit.currency]) return `${name.zh}${CURRENCY_ZH[unit.currency]}`;
   if (unit.scale === 0) return unit.currency;
   return `${unit.currency} ${name?.en ?? ""} (1e${unit.scale})`.replace("  ", " ");
 }

@@ -1,6 +1,6 @@
 import type { IndicatorResult } from "../indicators/compute.ts";
 import { getIndicator } from "../indicators/registry.ts";
-import { matchesStudy, STUDY_2013, type StudyFigure } from "../indicators/study.ts";
+import { matchesStudy, STUDY_2013, type StudyFigure, studyPrinted } from "../indicators/study.ts";
 import type { IndicatorUnit } from "../indicators/types.ts";
 import type { Unit } from "../model/units.ts";
 import { unitLabel } from "../model/units.ts";
@@ -58,7 +58,7 @@ export function studyCell(r: IndicatorResult, lang: Lang, sheetUnit?: Unit): str
       : unit === "ratio"
         ? times(f.value, lang, digits)
         : shortValue(f.value, unit, lang, sheetUnit)
-    : f.printed;
+    : studyPrinted(f, lang);
   if (r.value === null) return text;
   return `${text} ${matchesStudy(r.value, f) ? "✓" : "✗"}`;
 }

@@ -82,7 +82,7 @@ describe("PBoC end-2013, Peng and Xie (2014) Table 2", () => {
   it("maturity indicators are not computable: maturity unknown in the PBoC mapping", async () => {
     const r = await pboc("2013-12", "cb.long_term_securities_share");
     expect(r.value).toBeNull();
-    expect(r.note).toMatch(/^not computable: maturity unknown for 95\.2% of asset \(foreign_exchange, /);
+    expect(r.note).toMatch(/^not computable: maturity unknown for 95\.2% of assets \(foreign_exchange, /);
   });
 });
 

@@ -13,6 +13,8 @@ import { listEntities, loadSheet, sheetDates } from "../../store/sheets.ts";
 import type { Store } from "../../store/store.ts";
 import { parseFormat, render } from "../output.ts";
 import { progressBar } from "../progress.ts";
+import { msg } from "../../i18n/catalogue.ts";
+import { CLI_MESSAGES } from "../messages.ts";
 import { withCliStore } from "../store.ts";
 
 type Lang = "en" | "zh";
@@ -77,25 +79,40 @@ export function register(program: Command): void {
         );
         return;
       }
+      // A table is read by people: its words in their language; CSV keeps the codes for scripts.
+      const word = (key: string, fallback: string) =>
+        format === "table" && Object.hasOwn(CLI_MESSAGES, key)
+          ? msg(lang, `cli.${key as "foreign"}`)
+          : fallback;
       const rows = sheet.positions.map((p) => ({
-        side: p.side,
-        kind: p.kind,
+        side: word(`side.${p.side}`, p.side),
+        kind: word(`kind.${p.kind}`, p.kind),
         item: p.item,
         label: (lang === "zh" ? p.label.zh : p.label.en) ?? p.label.en ?? p.label.zh ?? "",
         value: p.value,
         instrument: p.instrument ?? "",
-        currency: p.currency ?? (p.foreign ? "foreign" : ""),
+        currency: p.currency ?? (p.foreign ? word("foreign", "foreign") : ""),
         counterparty: p.counterparty.join("+"),
         source: `${p.source.file}:${p.source.row}`,
       }));
-      process.stdout.write(render(rows, format));
+      process.stdout.write(render(rows, format, undefined, lang));
       if (format === "table") {
         process.stdout.write(`\n${entity} ${date}, ${unitLabel(sheet.unit, lang)}\n`);
         for (const c of checks)
           process.stdout.write(
-            `${c.ok ? "ok  " : "FAIL"} ${c.check} ${c.item}: published ${c.published}, parts ${c.computed}, difference ${c.difference}\n`,
+            msg(
+              lang,
+              "cli.checkLine",
+              word(c.ok ? "check.ok" : "check.fail", c.ok ? "ok  " : "FAIL"),
+              word(`check.${c.check}`, c.check),
+              c.check === "identity" ? word("identityItem", c.item) : c.item,
+              c.published,
+              c.computed,
+              c.difference,
+            ) + "\n",
           );
-        for (const n of sheet.notes) process.stdout.write(`note ${n.item}: ${n.message}\n`);
+        for (const n of sheet.notes)
+          process.stdout.write(msg(lang, "cli.note", n.item, n.text?.[lang] ?? n.message) + "\n");
       }
     });
 

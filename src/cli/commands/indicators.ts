@@ -9,15 +9,19 @@ import { notCentralBank, resolveInput } from "../../indicators/inputs.ts";
 import { indicatorsForInput } from "../../indicators/levels.ts";
 import { getIndicator, listIndicators } from "../../indicators/registry.ts";
 import { loadIndicatorSeries } from "../../indicators/series.ts";
-import { matchesStudy, STUDY_2013, STUDY_VERDICTS } from "../../indicators/study.ts";
+import { matchesStudy, STUDY_2013, STUDY_VERDICTS, studyPrinted } from "../../indicators/study.ts";
 import type { IndicatorDef } from "../../indicators/types.ts";
 import type { Store } from "../../store/store.ts";
 import type { Row } from "../output.ts";
 import { parseFormat, render } from "../output.ts";
+import { msg } from "../../i18n/catalogue.ts";
+import type { CLI_MESSAGES } from "../messages.ts";
 import { withCliStore } from "../store.ts";
 import { parseLang } from "./data.ts";
 
 type Lang = "en" | "zh";
+
+const m = (lang: Lang, key: keyof typeof CLI_MESSAGES) => msg(lang, `cli.${key}` as "cli.col.id");
 
 function inputsText(r: IndicatorResult): string {
   return r.inputs
@@ -34,18 +38,22 @@ function resultRow(r: IndicatorResult, lang: Lang): Row {
     id: r.id,
     name: def.name[lang],
     value: r.value,
-    unit: r.unitLabel,
+    unit: r.unitText[lang],
     reading: r.reading ? r.reading.text[lang] : "",
-    note: r.note,
+    note: r.noteText[lang],
   };
+}
+
+/** A true/false cell: a word in a table, the boolean in CSV and JSON. */
+function yesNo(value: boolean, lang: Lang, format: string): boolean | string {
+  return format === "table" ? m(lang, value ? "yes" : "no") : value;
 }
 
 function assessmentLines(a: Assessment, lang: Lang): string {
   const lines = a.verdicts.map(
     (v) => `  ${verdictText(v, lang)}: ${v.reasons.map((t) => t[lang]).join("; ")}`,
   );
-  const head = lang === "zh" ? "结论" : "conclusion";
-  return `${lines.join("\n")}\n${head}: ${a.conclusion[lang]}\n`;
+  return `${lines.join("\n")}\n${m(lang, "type.conclusion")}: ${a.conclusion[lang]}\n`;
 }
 
 async function single(
@@ -114,13 +122,13 @@ export function register(program: Command): void {
             date: r.date,
             ...Object.fromEntries(r.results.map((x) => [x.id, x.value])),
           }));
-          process.stdout.write(render(wide, format, ["date", ...defs.map((d) => d.id)]));
+          process.stdout.write(render(wide, format, ["date", ...defs.map((d) => d.id)], lang));
           if (format === "table") {
             const units = defs.map(
-              (d) => `${d.id}: ${rows[0]?.results.find((x) => x.id === d.id)?.unitLabel ?? d.unit}`,
+              (d) => `${d.id}: ${rows[0]?.results.find((x) => x.id === d.id)?.unitText[lang] ?? d.unit}`,
             );
             process.stdout.write(
-              `\n${entity} ${opts.from} .. ${opts.to}, ${rows.length} dates; ${units.join("; ")}\n`,
+              `\n${msg(lang, "cli.seriesFoot", entity, opts.from!, opts.to!, rows.length, units.join("; "))}\n`,
             );
           }
           return;
@@ -150,14 +158,13 @@ export function register(program: Command): void {
             rows,
             format,
             format === "csv" ? undefined : ["id", "name", "value", "unit", "reading", "note"],
+            lang,
           ),
         );
         if (format === "table") {
-          const label = input.partial ? ` (${input.partial})` : "";
-          process.stdout.write(`\n${entity} ${input.date}${label}; shares are fractions (0.205 = 20.5%)\n`);
-          process.stdout.write(
-            lang === "zh" ? "\n输入（项目=数值 @来源）：\n" : "\ninputs (item=value @source):\n",
-          );
+          const partial = input.partialText?.[lang] ?? input.partial ?? "";
+          process.stdout.write(`\n${msg(lang, "cli.sharesAreFractions", entity, input.date, partial)}\n`);
+          process.stdout.write(`\n${m(lang, "inputsHead")}\n`);
           for (const r of results)
             if (r.value !== null) process.stdout.write(`  ${r.id}: ${inputsText(r)}\n`);
           if (input.kind === "central-bank") process.stdout.write(`\n${assessmentLines(assess(all), lang)}`);
@@ -195,16 +202,17 @@ export function register(program: Command): void {
           const r = c.results.find((x) => x.id === id)!;
           const fig = study2013 ? STUDY_2013.find((f) => f.entity === c.entity && f.id === id) : undefined;
           if (r.value === null && !fig) continue;
-          let note = r.note;
-          if (r.value === null && fig) note = `${r.note}; study reports ${fig.printed}`;
+          let note = r.noteText[lang];
+          if (r.value === null && fig)
+            note = msg(lang, "indicators.studyReports", note, studyPrinted(fig, lang));
           indicatorRows.push({
             entity: c.entity,
             date: c.date,
             id,
             value: r.value,
-            unit: r.unitLabel,
-            study: fig?.printed ?? "",
-            match: fig && r.value !== null ? matchesStudy(r.value, fig) : null,
+            unit: r.unitText[lang],
+            study: fig ? studyPrinted(fig, lang) : "",
+            match: fig && r.value !== null ? yesNo(matchesStudy(r.value, fig), lang, format) : null,
             note,
           });
         }
@@ -213,15 +221,15 @@ export function register(program: Command): void {
           const s = study2013 ? STUDY_VERDICTS[c.entity]?.[v.type] : undefined;
           verdictRows.push({
             entity: c.entity,
-            type: v.type,
+            type: format === "table" ? m(lang, `type.${v.type}`) : v.type,
             verdict: verdictText(v, lang),
-            study: s ? `${s.level}${s.direction ? ` (${s.direction}-type)` : ""}` : "",
+            study: s ? msg(lang, "cli.studyType", s.level, s.direction) : "",
             reasons: v.reasons.map((t) => t[lang]).join("; "),
           });
         }
         verdictRows.push({
           entity: c.entity,
-          type: "conclusion",
+          type: format === "table" ? m(lang, "type.conclusion") : "conclusion",
           verdict: a.conclusion[lang],
           study: "",
           reasons: "",
@@ -233,8 +241,8 @@ export function register(program: Command): void {
         );
         return;
       }
-      process.stdout.write(render(indicatorRows, format));
-      process.stdout.write(format === "csv" ? "\n" : "\n");
-      process.stdout.write(render(verdictRows, format));
+      process.stdout.write(render(indicatorRows, format, undefined, lang));
+      process.stdout.write("\n");
+      process.stdout.write(render(verdictRows, format, undefined, lang));
     });
 }

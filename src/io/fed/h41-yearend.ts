@@ -3,6 +3,7 @@ import type { BalanceSheet, QualityNote } from "../../model/balance-sheet.ts";
 import type { InstrumentCode } from "../../model/instruments.ts";
 import type { LineKind, Maturity, Position, Side } from "../../model/position.ts";
 import type { SectorCode } from "../../model/sectors.ts";
+import { STORED_NOTES } from "../../model/notes.ts";
 import type { Series } from "../../model/series.ts";
 import { checkSheet } from "../../model/validate.ts";
 import { parseCsv, parseNumberCell } from "../csv/parse-csv.ts";
@@ -476,14 +477,12 @@ export function readFedYearend(text: string, file: string, dataset: string): Fed
     if (!hasTotal)
       sheet.notes.unshift({
         item: "coverage",
-        message:
-          "partial: H.4.1 Table 1 (factors affecting reserve balances) lines only, as far as the stored page excerpt reached; no total assets printed",
+        message: STORED_NOTES.fedTable1Only.en,
       });
     else
       sheet.notes.unshift({
         item: "coverage",
-        message:
-          "partial: Statistical Supplement table 1.18 asset side and total assets; of the liabilities only Federal Reserve notes (where the excerpt reached them) and Table 1 lines; capital not printed",
+        message: STORED_NOTES.fedSupplement.en,
       });
     for (const c of checkSheet(sheet, { absolute: 0 }))
       if (c.check !== "identity" && !c.ok)

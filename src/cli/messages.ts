@@ -1,0 +1,80 @@
+import { defineMessages } from "../i18n/define.ts";
+
+/**
+ * What the CLI prints around the data, in both languages (catalogue domain `cli`): column headings
+ * of tables, the words of sheet lines, and the lines under a table.
+ */
+export const CLI_MESSAGES = defineMessages({
+  "col.id": { en: "id", zh: "代码" },
+  "col.name": { en: "name", zh: "名称" },
+  "col.value": { en: "value", zh: "数值" },
+  "col.unit": { en: "unit", zh: "单位" },
+  "col.reading": { en: "reading", zh: "解读" },
+  "col.note": { en: "note", zh: "说明" },
+  "col.entity": { en: "entity", zh: "主体" },
+  "col.date": { en: "date", zh: "日期" },
+  "col.study": { en: "study", zh: "原文" },
+  "col.match": { en: "match", zh: "一致" },
+  "col.type": { en: "type", zh: "类型" },
+  "col.verdict": { en: "verdict", zh: "判断" },
+  "col.reasons": { en: "reasons", zh: "理由" },
+  "col.side": { en: "side", zh: "方向" },
+  "col.kind": { en: "kind", zh: "类别" },
+  "col.item": { en: "item", zh: "项目" },
+  "col.label": { en: "label", zh: "名称" },
+  "col.instrument": { en: "instrument", zh: "金融工具" },
+  "col.currency": { en: "currency", zh: "币种" },
+  "col.counterparty": { en: "counterparty", zh: "交易对手" },
+  "col.source": { en: "source", zh: "来源" },
+  "side.asset": { en: "asset", zh: "资产" },
+  "side.liability": { en: "liability", zh: "负债" },
+  "side.equity": { en: "equity", zh: "权益" },
+  "kind.item": { en: "item", zh: "项目" },
+  "kind.subtotal": { en: "subtotal", zh: "小计" },
+  "kind.total": { en: "total", zh: "合计" },
+  "kind.memo": { en: "memo", zh: "备忘" },
+  foreign: { en: "foreign", zh: "外币" },
+  yes: { en: "yes", zh: "是" },
+  no: { en: "no", zh: "否" },
+  "type.currency": { en: "currency", zh: "货币错配" },
+  "type.maturity": { en: "maturity", zh: "期限错配" },
+  "type.capital-structure": { en: "capital-structure", zh: "资本结构错配" },
+  "type.conclusion": { en: "conclusion", zh: "结论" },
+  "check.ok": { en: "ok  ", zh: "通过" },
+  "check.fail": { en: "FAIL", zh: "不符" },
+  "check.identity": { en: "identity", zh: "恒等式" },
+  "check.side-total": { en: "side-total", zh: "单侧合计" },
+  "check.subtotal": { en: "subtotal", zh: "小计" },
+  identityItem: { en: "assets = liabilities + equity", zh: "资产 = 负债 + 权益" },
+  checkLine: {
+    en: (status: string, check: string, item: string, published: number, parts: number, diff: number) =>
+      `${status} ${check} ${item}: published ${published}, parts ${parts}, difference ${diff}`,
+    zh: (status: string, check: string, item: string, published: number, parts: number, diff: number) =>
+      `${status} ${check} ${item}：公布值 ${published}，分项合计 ${parts}，差额 ${diff}`,
+  },
+  note: {
+    en: (item: string, text: string) => `note ${item}: ${text}`,
+    zh: (item: string, text: string) => `说明 ${item}：${text}`,
+  },
+  sharesAreFractions: {
+    en: (entity: string, date: string, partial: string) =>
+      `${entity} ${date}${partial ? ` (${partial})` : ""}; shares are fractions (0.205 = 20.5%)`,
+    zh: (entity: string, date: string, partial: string) =>
+      `${entity} ${date}${partial ? `（${partial}）` : ""}；比重以小数表示（0.205 = 20.5%）`,
+  },
+  inputsHead: { en: "inputs (item=value @source):", zh: "输入（项目=数值 @来源）：" },
+  seriesFoot: {
+    en: (entity: string, from: string, to: string, n: number, units: string) =>
+      `${entity} ${from} .. ${to}, ${n} dates; ${units}`,
+    zh: (entity: string, from: string, to: string, n: number, units: string) =>
+      `${entity} ${from} .. ${to}，共 ${n} 期；${units}`,
+  },
+  studyType: {
+    en: (level: string, direction: string | undefined) =>
+      `${level}${direction ? ` (${direction}-type)` : ""}`,
+    zh: (level: string, direction: string | undefined) =>
+      `${{ severe: "严重", present: "存在", "not considered": "不考虑", absent: "不存在" }[level] ?? level}${
+        direction ? `（${direction === "creditor" ? "债权型" : "债务型"}）` : ""
+      }`,
+  },
+});

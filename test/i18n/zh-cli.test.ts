@@ -1,0 +1,83 @@
+import { spawn } from "node:child_process";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { RECESSION_STORE_JST_VARS } from "../../src/io/sources/recession-series.ts";
+import { listEntities } from "../../src/store/sheets.ts";
+import { bundledStore, seededDbPath } from "../helpers/temp-store.ts";
+import { untranslated } from "./zh-scan.ts";
+
+// Every CLI command that prints data in a language, in Chinese.
+const COMMANDS: Record<string, string[]> = {
+  "sheet pboc": ["sheet", "pboc", "2013-12", "--lang", "zh"],
+  "indicators pboc": ["indicators", "pboc", "2013-12", "--lang", "zh"],
+  "indicators fed": ["indicators", "fed", "2013-12", "--lang", "zh"],
+  "indicators pboc --from --to": [
+    "indicators",
+    "pboc",
+    "--from",
+    "2011-01",
+    "--to",
+    "2013-12",
+    "--lang",
+    "zh",
+  ],
+  compare: ["compare", "pboc", "fed", "boj", "ecb", "--date", "2013-12", "--lang", "zh"],
+  "recession JP": ["recession", "JP", "--from", "1985", "--to", "2010", "--lang", "zh"],
+};
+
+const dbs: Array<{ path: string; cleanup: () => void }> = [];
+const outputs = new Map<string, Promise<string>>();
+let ids: Set<string>;
+
+function run(args: string[]): Promise<string> {
+  // One database each: a DuckDB file takes one process at a time.
+  const db = seededDbPath();
+  dbs.push(db);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["bin/bslab.mjs", ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, BSLAB_DB: db.path, FORCE_COLOR: "0" },
+    });
+    let out = "";
+    let err = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (err += d));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`bslab ${args.join(" ")}: exit ${code}: ${err}`)),
+    );
+  });
+}
+
+/** What a reader sees of an HTML report: the text, without markup, styles or scripts. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&[a-z]+;|&#\d+;/g, " ");
+}
+
+beforeAll(async () => {
+  for (const [name, args] of Object.entries(COMMANDS)) outputs.set(name, run(args));
+  // Ids the output names as ids: the store's entities and the dataset variables the monitor reads.
+  const { store, cleanup } = await bundledStore();
+  try {
+    ids = new Set([...(await listEntities(store)).map((e) => e.id), ...RECESSION_STORE_JST_VARS]);
+  } finally {
+    cleanup();
+  }
+});
+afterAll(() => {
+  for (const db of dbs) db.cleanup();
+});
+
+describe("zh scan: the CLI's data commands print no untranslated English", () => {
+  it.each(Object.keys(COMMANDS))("%s", async (name) => {
+    const out = await outputs.get(name)!;
+    expect(out.length).toBeGreaterThan(100);
+    const text = /<html|<!doctype/i.test(out) ? visibleText(out) : out;
+    expect(untranslated(text, ids)).toEqual([]);
+  });
+});
