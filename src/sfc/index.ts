@@ -25,6 +25,7 @@ export { DEFAULT_SOLVER, PeriodSolver, type SolverName, type SolverOptions } fro
 export { baseRow, type Overrides, type Shock } from "./given.ts";
 export { simulate, Simulation, type SimulateOptions } from "./simulate.ts";
 export { steadyState, type SteadyStateOptions } from "./steady-state.ts";
+export { steadyGrowth, type SteadyGrowthOptions, type SteadyGrowthPath } from "./steady-growth.ts";
 export { parseShock, runScenario, type ScenarioOptions } from "./scenario.ts";
 export {
   axisCount,

@@ -135,12 +135,22 @@ export const sfcMessages = {
   axisTooLarge: (axis: string, count: number, max: number) =>
     `invalid grid axis ${axis}: ${fmt(count)} points; a sweep runs at most ${max} (use a larger STEP)`,
   noSteadyState: (periods: number, name: string, change: number) =>
-    `no stationary state within ${periods} periods (${name} still changes by ${fmt(change)} a period); ` +
-    `run the shock with --from-start`,
+    `the stationary-state search (the baseline run forward until nothing moves) found no stationary state within ${periods} periods ` +
+    `(${name} still changes by ${fmt(change)} a period): for a growth model start the scenario from its steady growth path with --steady-growth, ` +
+    `or run the shocks from the start values with --from-start`,
+  searchFailed: (periods: number, reason: string) =>
+    `the stationary-state search (the baseline run forward until nothing moves) failed after ${periods} periods: ${reason}: ` +
+    `for a growth model start the scenario from its steady growth path with --steady-growth, or run the shocks from the start values with --from-start`,
+  noSteadyGrowth: (periods: number, name: string, change: number) =>
+    `the steady-growth search (the baseline run forward until every growth rate is constant) found no steady growth within ${periods} periods ` +
+    `(${name}'s growth factor still changes by ${fmt(change)} a period); run the shocks from the start values with --from-start`,
   unknownModel: (name: string, known: readonly string[]) =>
     `unknown model: ${name} (built-in: ${list(known)}; or give a path to a .sfc file)`,
   unreadableFile: (path: string, reason: string) => `cannot read model file ${path}: ${reason}`,
   unreadableData: (path: string, reason: string) => `cannot read data file ${path}: ${reason}`,
+  overBudget: (periods: number, columns: number, needMb: number, budgetMb: number, maxPeriods: number) =>
+    `a run of ${periods} periods x ${columns} columns needs about ${Math.ceil(needMb)} MB to compute and print; ` +
+    `the memory budget is ${budgetMb} MB (--memory-budget MB): use at most ${maxPeriods} periods here, or raise the budget`,
   badSeed: (value: string) =>
     `invalid --seed: ${JSON.stringify(value)} (expected a whole number from 0 to 4294967295)`,
   badSolver: (value: string) => `invalid --solver: ${JSON.stringify(value)} (expected gauss|newton)`,

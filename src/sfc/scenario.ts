@@ -30,6 +30,8 @@ export function parseShock(text: string): Shock {
 export interface ScenarioOptions extends Omit<SimulateOptions, "start"> {
   /** Run the shocks from the start values instead of the stationary state. Default false. */
   fromStart?: boolean;
+  /** Start from the baseline's steady-growth path instead of a stationary state (growth models). */
+  steadyGrowth?: boolean;
 }
 
 /**
@@ -42,5 +44,6 @@ export interface ScenarioOptions extends Omit<SimulateOptions, "start"> {
  * run.value("Y", 4); // 106.48648649 (the stationary state)
  */
 export function runScenario(model: CompiledModel, options: ScenarioOptions): Simulation {
-  return simulate(model, { ...options, start: options.fromStart ? "initial" : "steady" });
+  const start = options.fromStart ? "initial" : options.steadyGrowth ? "growth" : "steady";
+  return simulate(model, { ...options, start });
 }

@@ -17,6 +17,7 @@ import {
 } from "./given.ts";
 import { sfcMessages } from "./messages.ts";
 import { DEFAULT_SOLVER, PeriodSolver, type SolverOptions } from "./solve/period.ts";
+import { steadyGrowth } from "./steady-growth.ts";
 import { steadyState } from "./steady-state.ts";
 
 /** Options of {@link simulate}. */
@@ -31,8 +32,10 @@ export interface SimulateOptions extends Partial<SolverOptions> {
    * "initial" (default): period 1 holds the start values and period 2 is the first solved.
    * "steady": the periods before the first shock (at least period 1) hold the baseline's stationary
    * state, as in sfcr's scenarios and the book's shock experiments.
+   * "growth": those periods lie on the baseline's steady-growth path (growth models: every
+   * growth factor constant), each variable scaled back by its own factor.
    */
-  start?: "initial" | "steady";
+  start?: "initial" | "steady" | "growth";
   /** Check hidden equations and matrices every solved period (default true). */
   checks?: boolean;
   /** Seed of the model's rnorm/runif draws (default 1). */
@@ -170,8 +173,7 @@ export function simulate(model: CompiledModel, options: SimulateOptions): Simula
   fillGiven(model, v, base, periods, shocks, false, data);
   fillRandom(model, v, periods, options.seed ?? 1, options.run ?? 0);
   let first = 1;
-  if (options.start === "steady") {
-    const steady = steadyState(model, base, solverOptions);
+  if (options.start === "steady" || options.start === "growth") {
     // The periods before the first change (a shock, or a data value off the baseline) hold it.
     const changes = [
       ...shocks.map((s) => s.from),
@@ -180,7 +182,18 @@ export function simulate(model: CompiledModel, options: SimulateOptions): Simula
         .map((p) => p.period),
     ];
     first = changes.length > 0 ? Math.min(...changes) - 1 : 1;
-    for (let t = 0; t < first; t++) v.set(steady.subarray(0, model.periodCol), t * n);
+    if (options.start === "steady") {
+      const steady = steadyState(model, base, solverOptions);
+      for (let t = 0; t < first; t++) v.set(steady.subarray(0, model.periodCol), t * n);
+    } else {
+      // Row first-1 is the found point; earlier rows divide by each variable's own factor.
+      const { row, growth } = steadyGrowth(model, base, solverOptions);
+      const m = model.equations.length;
+      for (let t = first - 1; t >= 0; t--) {
+        const scale = first - 1 - t;
+        for (let c = 0; c < m; c++) v[t * n + c] = row[c]! / growth[c]! ** scale;
+      }
+    }
   } else {
     writeStartRow(model, v);
   }

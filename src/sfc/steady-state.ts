@@ -13,13 +13,19 @@ import { DEFAULT_SOLVER, PeriodSolver, type SolverOptions } from "./solve/period
 
 /** Options of {@link steadyState}. */
 export interface SteadyStateOptions extends SolverOptions {
-  /** Stop when every variable changes by less than this, relative to max(1, |x|). Default 1e-11. */
+  /**
+   * Stop when the distance to the fixed point is bounded by this, relative to max(1, |x|): with
+   * the period-to-period change c and its contraction ratio ρ = c_t / c_(t-1) < 1, the distance
+   * is at most c·ρ/(1 − ρ) (a geometric tail). Default 1e-12.
+   */
   stationaryTolerance: number;
   /** Give up after this many periods. Default 100000. */
   maxPeriods: number;
 }
 
 const CHUNK = 256;
+const ROUNDING_FLOOR = 4e-16;
+const SEARCH_SOLVER_TOLERANCE = 1e-14;
 
 /**
  * @param model the compiled model
@@ -34,8 +40,11 @@ export function steadyState(
   base: Float64Array,
   options: Partial<SteadyStateOptions> = {},
 ): Float64Array {
+  // A block solved to 1e-12 leaves last period's values in place once they are that close, so the
+  // search would stop up to ρ/(1 − ρ)·1e-12 away from the fixed point: it solves to 1e-14.
   const solverOptions: SolverOptions = { ...DEFAULT_SOLVER, ...options };
-  const tolerance = options.stationaryTolerance ?? 1e-11;
+  solverOptions.tolerance = Math.min(solverOptions.tolerance, SEARCH_SOLVER_TOLERANCE);
+  const tolerance = options.stationaryTolerance ?? 1e-12;
   const maxPeriods = options.maxPeriods ?? 100_000;
   const n = model.n;
   const lag = model.maxLag;
@@ -48,13 +57,19 @@ export function steadyState(
   let t = 1;
   let worst = "";
   let change = Infinity;
+  let previous = Infinity;
   for (let total = 1; total < maxPeriods; total++, t++) {
     if (t === rows) {
       v.copyWithin(0, (rows - lag) * n, rows * n);
       t = lag;
     }
-    solver.solve(v, t);
-    assertPeriod(model, v, t);
+    try {
+      solver.solve(v, t);
+      assertPeriod(model, v, t);
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      throw new ModelError(sfcMessages.searchFailed(total + 1, error.message), { cause: error });
+    }
     change = 0;
     const b = t * n;
     for (const eq of model.equations) {
@@ -65,7 +80,11 @@ export function steadyState(
         worst = eq.name;
       }
     }
-    if (change <= tolerance) return v.slice(b, b + n);
+    // Changes at the rounding floor say nothing about ρ: the state is as still as doubles allow.
+    const ratio = change / previous;
+    const bound = ratio < 1 ? (change * ratio) / (1 - ratio) : Infinity;
+    if (change <= ROUNDING_FLOOR || (change <= tolerance && bound <= tolerance)) return v.slice(b, b + n);
+    previous = change;
   }
   throw new ModelError(sfcMessages.noSteadyState(maxPeriods, worst, change));
 }
