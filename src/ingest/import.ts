@@ -1,19 +1,21 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 
 import { BslabError, DataError, NotFoundError } from "../errors.ts";
 import { parseCsv } from "../io/csv/parse-csv.ts";
 import type { ImportContext, Mapping, ParsedImport } from "../io/mappings/index.ts";
 import { headerOf, MAPPINGS, withBytes } from "../io/mappings/index.ts";
 import { ioMessages } from "../io/messages.ts";
-import { decodeUtf8 } from "../io/text/decode.ts";
+import { decodeText, type TextEncoding, TextStreamDecoder } from "../io/text/decode.ts";
 import { isWorkbookBytes, readWorkbook } from "../io/xlsx/read-workbook.ts";
 import type { EntityKind } from "../model/entity.ts";
 import type { Unit } from "../model/units.ts";
 import { listEntities } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
 import type { Progress } from "./progress.ts";
+import { streamPositions } from "./stream-file.ts";
 import { type PreparedImport, writeImports } from "./write.ts";
 
 /** Files larger than this are refused before reading: bslab imports tables, not dumps. */
@@ -54,7 +56,29 @@ export interface ImportResult {
   observations: number;
   /** Where the unit came from, when the layout reads it from a unit line. */
   unitSource?: string;
+  /** The text encoding the file was read in (text files): `utf-8`, or `gb18030` (GBK) when not UTF-8. */
+  encoding?: TextEncoding;
 }
+
+/** What an import needs to know of the store before it reads a file: entities and earlier imports. */
+export interface ImportBasis {
+  /** Home currency of every entity the store knows. */
+  entities: ReadonlyMap<string, string>;
+  /** Earlier imports, oldest first. */
+  imports: ReadonlyArray<{ dataset: string; vintage: string; sha256: string }>;
+}
+
+/** Reads the {@link ImportBasis} of a store (two small queries). */
+export async function readImportBasis(store: Store): Promise<ImportBasis> {
+  const entities = new Map((await listEntities(store)).map((e) => [e.id, e.homeCurrency] as const));
+  const imports = await store.all<{ dataset: string; vintage: string; sha256: string }>(
+    "select dataset, vintage, sha256 from imports order by imported_at",
+  );
+  return { entities, imports };
+}
+
+/** Text files above this size are read in pieces (streamed) when their layout can be. */
+export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
 
 function knownNames(): string[] {
   return MAPPINGS.map((x) => x.name);
@@ -110,16 +134,13 @@ function assertNoShortRow(text: string, file: string): void {
   }
 }
 
-async function resolveVintage(
-  store: Store,
+function resolveVintage(
+  basis: ImportBasis,
   dataset: string,
   sha256: string,
   options: ImportOptions,
-): Promise<{ vintage: string; unchanged: boolean }> {
-  const rows = await store.all<{ vintage: string; sha256: string }>(
-    "select vintage, sha256 from imports where dataset = $1 order by imported_at",
-    [dataset],
-  );
+): { vintage: string; unchanged: boolean } {
+  const rows = basis.imports.filter((r) => r.dataset === dataset);
   if (options.vintage) {
     const same = rows.find((r) => r.vintage === options.vintage);
     return { vintage: options.vintage, unchanged: same?.sha256 === sha256 };
@@ -133,24 +154,18 @@ async function resolveVintage(
   return { vintage, unchanged: false };
 }
 
-async function prepare(
-  store: Store,
+function prepare(
+  basis: ImportBasis,
   file: string,
   input: { bytes: Uint8Array } | { text: string },
   options: ImportOptions,
-): Promise<PreparedImport> {
+): PreparedImport {
   const dataset = `import:${basename(file)}`;
   const hashInput = "bytes" in input ? input.bytes : input.text;
   const sha256 = createHash("sha256").update(hashInput).digest("hex");
-  const { vintage, unchanged } = await resolveVintage(store, dataset, sha256, options);
-  const known = new Map((await listEntities(store)).map((e) => [e.id, e.homeCurrency]));
-  const ctx: ImportContext = {
-    file,
-    dataset,
-    homeCurrencies: known,
-    today: vintage,
-    ...(options.unit ? { unit: options.unit } : {}),
-  };
+  const { vintage, unchanged } = resolveVintage(basis, dataset, sha256, options);
+  const ctx = context(basis, file, dataset, vintage, options);
+  let encoding: TextEncoding | undefined;
   let mapping: Mapping;
   let parsed: ParsedImport;
   if ("bytes" in input && isWorkbookBytes(input.bytes)) {
@@ -173,7 +188,9 @@ async function prepare(
   } else {
     if ("bytes" in input && input.bytes.length === 0)
       throw new DataError(ioMessages.emptyFile(file), { place: { file } });
-    const text = "text" in input ? input.text : decodeUtf8(input.bytes, file);
+    let text: string;
+    if ("text" in input) text = input.text;
+    else ({ text, encoding } = decodeText(input.bytes, file));
     if (text.trim() === "") throw new DataError(ioMessages.emptyFile(file), { place: { file } });
     mapping = pickTextMapping(options.mapping, headerOf(text, file), text, file);
     if (mapping.name !== "bslab-json" && mapping.name !== "fed-ddp") assertNoShortRow(text, file);
@@ -184,7 +201,93 @@ async function prepare(
   // Everything one import stores shares the import's dataset and vintage, so vintages of the same
   // file sit side by side and a re-import replaces exactly what it wrote before.
   parsed.series = parsed.series.map((s) => ({ ...s, dataset, file, vintage }));
-  return { file, mapping, parsed, dataset, vintage, sha256, unchanged };
+  return { file, mapping, parsed, dataset, vintage, sha256, unchanged, ...(encoding ? { encoding } : {}) };
+}
+
+function context(
+  basis: ImportBasis,
+  file: string,
+  dataset: string,
+  vintage: string,
+  options: ImportOptions,
+): ImportContext {
+  return {
+    file,
+    dataset,
+    homeCurrencies: basis.entities,
+    today: vintage,
+    ...(options.unit ? { unit: options.unit } : {}),
+  };
+}
+
+// The first piece of a file, decoded: enough to recognise the layout from its header.
+function head(path: string, file: string): { bytes: Uint8Array; text: string } {
+  const fd = openSync(path, "r");
+  try {
+    const bytes = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, bytes, 0, bytes.length, 0);
+    const piece = bytes.subarray(0, n);
+    let text = "";
+    try {
+      text = new TextStreamDecoder(file).decode(piece);
+    } catch {
+      // An encoding error is reported (with its row) by the full read.
+    }
+    return { bytes: piece, text };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Prepares one file from disk. A big text file whose layout reads row by row (the long CSV of
+ * positions) is streamed: checked in one pass and staged for the store's bulk load, in flat
+ * memory; anything else is read whole (at most {@link MAX_IMPORT_BYTES}).
+ */
+async function prepareFile(
+  basis: ImportBasis,
+  path: string,
+  options: ImportOptions,
+): Promise<PreparedImport> {
+  const size = checkedSize(path);
+  if (size > STREAM_MIN_BYTES) {
+    const h = head(path, path);
+    const header = headerOf(h.text, path);
+    const mapping =
+      isWorkbookBytes(h.bytes) || h.text.trim() === ""
+        ? undefined
+        : pickTextMapping(options.mapping, header, h.text, path);
+    if (mapping?.rows) {
+      const dataset = `import:${basename(path)}`;
+      const dir = mkdtempSync(join(tmpdir(), "bslab-import-"));
+      try {
+        // The vintage is settled once the bytes' hash is known; the row reader does not need it.
+        const ctx = context(basis, path, dataset, "", options);
+        const streamed = await streamPositions(path, path, { ...mapping, rows: mapping.rows }, ctx, dir);
+        const { vintage, unchanged } = resolveVintage(basis, dataset, streamed.sha256, options);
+        return {
+          file: path,
+          mapping,
+          parsed: { sheets: [], series: [], entities: streamed.entities },
+          dataset,
+          vintage,
+          sha256: streamed.sha256,
+          unchanged,
+          encoding: streamed.encoding,
+          staged: { dir, path: streamed.path, sheets: streamed.sheets, rows: streamed.rows },
+        };
+      } catch (error) {
+        rmSync(dir, { recursive: true, force: true });
+        throw error;
+      }
+    }
+  }
+  return prepare(basis, path, { bytes: readFileSync(path) }, options);
+}
+
+/** Removes what preparing left on disk (staged files). */
+function discard(list: readonly PreparedImport[]): void {
+  for (const p of list) if (p.staged) rmSync(p.staged.dir, { recursive: true, force: true });
 }
 
 function summary(p: PreparedImport): ImportResult {
@@ -194,11 +297,12 @@ function summary(p: PreparedImport): ImportResult {
     dataset: p.dataset,
     vintage: p.vintage,
     unchanged: p.unchanged,
-    sheets: p.parsed.sheets.length,
-    positions: p.parsed.sheets.reduce((n, s) => n + s.positions.length, 0),
+    sheets: p.staged ? p.staged.sheets.length : p.parsed.sheets.length,
+    positions: p.staged ? p.staged.rows : p.parsed.sheets.reduce((n, s) => n + s.positions.length, 0),
     series: p.parsed.series.length,
     observations: p.parsed.series.reduce((n, s) => n + s.observations.length, 0),
     ...(p.parsed.unitSource ? { unitSource: p.parsed.unitSource } : {}),
+    ...(p.encoding ? { encoding: p.encoding } : {}),
   };
 }
 
@@ -213,7 +317,7 @@ export async function importText(
   file: string,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const p = await prepare(store, file, { text }, options);
+  const p = prepare(await readImportBasis(store), file, { text }, options);
   await writeImports(store, [p], undefined, options.entityKind);
   return summary(p);
 }
@@ -228,12 +332,12 @@ export async function importBytes(
   file: string,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const p = await prepare(store, file, { bytes }, options);
+  const p = prepare(await readImportBasis(store), file, { bytes }, options);
   await writeImports(store, [p], undefined, options.entityKind);
   return summary(p);
 }
 
-function readChecked(path: string): Uint8Array {
+function checkedSize(path: string): number {
   let size: number;
   try {
     const st = statSync(path);
@@ -245,13 +349,58 @@ function readChecked(path: string): Uint8Array {
   }
   if (size > MAX_IMPORT_BYTES)
     throw new DataError(ioMessages.tooLarge(path, size, MAX_IMPORT_BYTES), { place: { file: path } });
-  return readFileSync(path);
+  return size;
 }
+
+/**
+ * Reads, checks and stages files without a store: the part of an import that takes time. Pair
+ * with {@link commitImports}; {@link discardImports} if the write never happens.
+ */
+export async function prepareImports(
+  basis: ImportBasis,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<PreparedImport[]> {
+  const prepared: PreparedImport[] = [];
+  try {
+    for (const [i, path] of paths.entries()) {
+      options.onProgress?.(i, paths.length * 2, `reading ${basename(path)}`);
+      prepared.push(await prepareFile(basis, path, options));
+    }
+  } catch (error) {
+    discard(prepared);
+    throw error;
+  }
+  return prepared;
+}
+
+/** Writes prepared files in one transaction (all or nothing), then removes their staged files. */
+export async function commitImports(
+  store: Store,
+  prepared: readonly PreparedImport[],
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  try {
+    await writeImports(
+      store,
+      prepared,
+      (done, _n, label) => options.onProgress?.(prepared.length + done, prepared.length * 2, label),
+      options.entityKind,
+    );
+  } finally {
+    discard(prepared);
+  }
+  return prepared.map(summary);
+}
+
+/** Removes the staged files of prepared imports that will not be written. */
+export const discardImports = (prepared: readonly PreparedImport[]): void => discard(prepared);
 
 /**
  * Imports files from disk, all or nothing: every file is read, parsed and validated first, then all
  * are written in one transaction. Files over {@link MAX_IMPORT_BYTES} are refused from their size
- * alone, before a byte is read.
+ * alone, before a byte is read; a big long CSV of positions is streamed (flat memory) and
+ * bulk-loaded by DuckDB.
  * @example await importFiles(store, ["data/fred-us-monetary/M1SL.csv", "data/fred-us-monetary/M2SL.csv"])
  */
 export async function importFiles(
@@ -259,19 +408,26 @@ export async function importFiles(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportResult[]> {
-  const prepared: PreparedImport[] = [];
-  const total = paths.length * 2;
-  for (const [i, path] of paths.entries()) {
-    options.onProgress?.(i, total, `reading ${basename(path)}`);
-    prepared.push(await prepare(store, path, { bytes: readChecked(path) }, options));
+  const prepared = await prepareImports(await readImportBasis(store), paths, options);
+  return commitImports(store, prepared, options);
+}
+
+/**
+ * Imports files holding the database only to read what the import needs and to write: `open`
+ * opens the store for one piece of work and closes it (the CLI's `withCliStore`), so other
+ * processes can use the file while the files are read and checked.
+ */
+export async function importFilesReleasing(
+  open: <T>(work: (store: Store) => Promise<T>) => Promise<T>,
+  paths: readonly string[],
+  options: ImportOptions = {},
+): Promise<ImportResult[]> {
+  const prepared = await prepareImports(await open(readImportBasis), paths, options);
+  try {
+    return await open((store) => commitImports(store, prepared, options));
+  } finally {
+    discard(prepared);
   }
-  await writeImports(
-    store,
-    prepared,
-    (done, _n, label) => options.onProgress?.(paths.length + done, total, label),
-    options.entityKind,
-  );
-  return prepared.map(summary);
 }
 
 /** Imports one file from disk (see {@link importFiles}). */

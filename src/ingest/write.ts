@@ -6,14 +6,16 @@ import { basename } from "node:path";
 
 import { DataError } from "../errors.ts";
 import type { Mapping, ParsedImport } from "../io/mappings/index.ts";
+import type { TextEncoding } from "../io/text/decode.ts";
 import type { BalanceSheet } from "../model/balance-sheet.ts";
 import { type Entity, type EntityKind, sectorOfKind } from "../model/entity.ts";
 import type { Series } from "../model/series.ts";
 import { type DatasetInfo, recordDataset } from "../store/datasets.ts";
 import { saveSeries } from "../store/series.ts";
-import { listEntities, saveEntity, saveSheets } from "../store/sheets.ts";
+import { listEntities, saveEntity, saveSheets, saveStagedSheets, type SheetHead } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
 import type { Progress } from "./progress.ts";
+import { stagedDuplicateError } from "./stream-file.ts";
 
 /** One parsed file, ready to be written. */
 export interface PreparedImport {
@@ -24,6 +26,10 @@ export interface PreparedImport {
   vintage: string;
   sha256: string;
   unchanged: boolean;
+  /** The text encoding the file was read in. */
+  encoding?: TextEncoding;
+  /** Positions staged on disk for DuckDB's bulk load (big long CSVs), instead of `parsed.sheets`. */
+  staged?: { dir: string; path: string; sheets: SheetHead[]; rows: number };
 }
 
 /** The ids of the entities whose sheets or records a parsed file holds. */
@@ -35,6 +41,9 @@ function entitiesOf(p: ParsedImport): Set<string> {
   ]);
 }
 
+// DuckDB's words for a primary-key violation: a position twice in one staged sheet.
+const DUPLICATE_KEY = /duplicate key|primary key/i;
+
 /**
  * Writes parsed imports in one transaction: the entities they introduce, their sheets and series,
  * and one `datasets` and `imports` row each. Either all of them land or none. `entityKind` is
@@ -45,6 +54,25 @@ export async function writeImports(
   list: readonly PreparedImport[],
   onProgress?: Progress,
   entityKind?: EntityKind,
+): Promise<void> {
+  try {
+    await writeAll(store, list, onProgress, entityKind);
+  } catch (error) {
+    // The store refused a duplicated position of a staged file: name its row as the reader would.
+    if (error instanceof Error && DUPLICATE_KEY.test(error.message))
+      for (const p of list) {
+        const named = p.staged && (await stagedDuplicateError(p.staged.path, p.file));
+        if (named) throw named;
+      }
+    throw error;
+  }
+}
+
+async function writeAll(
+  store: Store,
+  list: readonly PreparedImport[],
+  onProgress: Progress | undefined,
+  entityKind: EntityKind | undefined,
 ): Promise<void> {
   const known = new Set((await listEntities(store)).map((e) => e.id));
   await store.transaction(async () => {
@@ -76,7 +104,15 @@ export async function writeImports(
             sectorOfKind(entityKind),
           ]);
       // saveSeries binds an empty list as a list of ANY, which DuckDB refuses: skip empty writes.
-      if (p.parsed.sheets.length > 0) await saveSheets(store, p.parsed.sheets, p.vintage, p.dataset);
+      if (p.staged)
+        await saveStagedSheets(
+          store,
+          p.staged.sheets,
+          { path: p.staged.path, file: p.file },
+          p.vintage,
+          p.dataset,
+        );
+      else if (p.parsed.sheets.length > 0) await saveSheets(store, p.parsed.sheets, p.vintage, p.dataset);
       if (p.parsed.series.length > 0) await saveSeries(store, p.parsed.series);
       await store.run(
         "insert or replace into datasets values ($1, $2, 'user import', $3, $4, 'as imported', false, $5, current_timestamp)",
@@ -91,7 +127,8 @@ export async function writeImports(
           p.sha256,
           p.mapping.name,
           p.vintage,
-          p.parsed.sheets.reduce((n, s) => n + s.positions.length, 0) +
+          (p.staged?.rows ?? 0) +
+            p.parsed.sheets.reduce((n, s) => n + s.positions.length, 0) +
             p.parsed.series.reduce((n, s) => n + s.observations.length, 0),
         ],
       );

@@ -19,6 +19,8 @@ export const ioMessages = {
     `${file}: ${size} bytes is larger than the import limit of ${limit} bytes (split the file, or import a filtered extract)`,
   notUtf8: (file: string, offset: number, hint: string) =>
     `${file}: byte ${offset}: not valid UTF-8 text${hint} (save it as UTF-8; GBK/GB18030 and Latin-1 exports must be converted, e.g. iconv -f GBK -t UTF-8)`,
+  notGb18030: (file: string, offset: number) =>
+    `${file}: byte ${offset}: not valid GB18030 text (the file was read as GB18030/GBK because its first non-ASCII bytes are not UTF-8; save it as UTF-8)`,
   emptyFile: (file: string) => `${file}: the file is empty (0 bytes)`,
   noSuchFile: (file: string) => `cannot read ${file}: no such file`,
   unknownLayout: (file: string, header: readonly string[], known: readonly string[]) =>

@@ -1,7 +1,7 @@
 import { ModelError } from "../errors.ts";
 import type { BalanceSheet } from "./balance-sheet.ts";
-import { itemsOn, roundSum, sumValues } from "./balance-sheet.ts";
-import type { Side } from "./position.ts";
+import { roundSum } from "./balance-sheet.ts";
+import type { LineKind, Side } from "./position.ts";
 
 /** The result of one accounting check on a sheet. */
 export interface CheckResult {
@@ -45,27 +45,59 @@ function result(
 }
 
 /**
+ * The accounting checks of one sheet, fed line by line (so an importer need not hold the lines):
+ * the same sums, in the same order, as {@link checkSheet}.
+ */
+export class SheetChecker {
+  private readonly subtotals: Array<{ item: string; value: number }> = [];
+  private readonly parts = new Map<string, { sum: number }>();
+  private readonly sums = [0, 0];
+  private readonly totals: Array<number | undefined> = [undefined, undefined];
+  private readonly totalItems: Array<string | undefined> = [undefined, undefined];
+
+  /** Adds the next line of the sheet (in the sheet's order); `parent` "" or undefined for none. */
+  add(kind: LineKind, side: Side, item: string, parent: string | undefined, value: number): void {
+    const s = side === "asset" ? 0 : 1;
+    if (kind === "item") this.sums[s]! += value;
+    else if (kind === "subtotal") this.subtotals.push({ item, value });
+    else if (kind === "total" && this.totalItems[s] === undefined) {
+      this.totalItems[s] = item;
+      this.totals[s] = value;
+    }
+    if (parent && (kind === "item" || kind === "subtotal")) {
+      const part = this.parts.get(parent);
+      if (part) part.sum += value;
+      else this.parts.set(parent, { sum: value });
+    }
+  }
+
+  /** Every check's result, as {@link checkSheet} returns them. */
+  results(tol: Tolerance = DEFAULT_TOLERANCE): CheckResult[] {
+    const results: CheckResult[] = [];
+    for (const sub of this.subtotals) {
+      const part = this.parts.get(sub.item);
+      if (part) results.push(result("subtotal", sub.item, sub.value, roundSum(part.sum), tol));
+    }
+    const totals: number[] = [];
+    for (const side of [0, 1]) {
+      const sum = roundSum(this.sums[side]!);
+      const item = this.totalItems[side];
+      if (item !== undefined) results.push(result("side-total", item, this.totals[side]!, sum, tol));
+      totals.push(this.totals[side] ?? sum);
+    }
+    results.push(result("identity", "assets = liabilities + equity", totals[0]!, totals[1]!, tol));
+    return results;
+  }
+}
+
+/**
  * Runs every check a balance sheet must pass: each subtotal equals its parts, each side's items
  * equal the published total, and assets equal liabilities plus equity.
  */
 export function checkSheet(sheet: BalanceSheet, tol: Tolerance = DEFAULT_TOLERANCE): CheckResult[] {
-  const results: CheckResult[] = [];
-  for (const sub of sheet.positions.filter((p) => p.kind === "subtotal")) {
-    const parts = sheet.positions.filter(
-      (p) => p.parent === sub.item && (p.kind === "item" || p.kind === "subtotal"),
-    );
-    if (parts.length > 0) results.push(result("subtotal", sub.item, sub.value, sumValues(parts), tol));
-  }
-  const sides: Side[][] = [["asset"], ["liability", "equity"]];
-  const totals: number[] = [];
-  for (const side of sides) {
-    const total = sheet.positions.find((p) => p.kind === "total" && side.includes(p.side));
-    const sum = sumValues(itemsOn(sheet, ...side));
-    if (total) results.push(result("side-total", total.item, total.value, sum, tol));
-    totals.push(total?.value ?? sum);
-  }
-  results.push(result("identity", "assets = liabilities + equity", totals[0] ?? 0, totals[1] ?? 0, tol));
-  return results;
+  const checker = new SheetChecker();
+  for (const p of sheet.positions) checker.add(p.kind, p.side, p.item, p.parent, p.value);
+  return checker.results(tol);
 }
 
 /** Throws IdentityError listing every failed check. */

@@ -48,34 +48,145 @@ export async function saveSheets(
   dataset: string,
 ): Promise<void> {
   await store.transaction(async () => {
-    for (const entity of new Set(sheets.map((s) => s.entity))) {
-      const dates = sheets.filter((s) => s.entity === entity).map((s) => s.date);
-      await store.run(
-        "delete from positions where entity = $1 and vintage = $2 and list_contains($3::varchar[], date)",
-        [entity, vintage, duckdb().listValue(dates)],
-      );
-      await store.run(
-        "delete from sheets where entity = $1 and vintage = $2 and list_contains($3::varchar[], date)",
-        [entity, vintage, duckdb().listValue(dates)],
-      );
-    }
-    await store.append(
-      "sheets",
-      sheets.map((s) => [
-        s.entity,
-        s.date,
-        vintage,
-        s.unit.currency,
-        s.unit.scale,
-        dataset,
-        JSON.stringify(s.notes),
-      ]),
-    );
+    await deleteSheets(store, sheets, vintage);
+    await appendSheetRows(store, sheets, vintage, dataset);
     await store.append(
       "positions",
       sheets.flatMap((s) => s.positions.map((p) => positionRow(s, vintage, p))),
     );
   });
+}
+
+/** A sheet without its positions: what the `sheets` table holds. */
+export type SheetHead = Pick<BalanceSheet, "entity" | "date" | "unit"> & { notes?: BalanceSheet["notes"] };
+
+// Deletes the sheets (and their positions) of the same entity, date and vintage as `sheets`.
+async function deleteSheets(store: Store, sheets: readonly SheetHead[], vintage: string): Promise<void> {
+  const byEntity = new Map<string, string[]>();
+  for (const s of sheets) {
+    const dates = byEntity.get(s.entity);
+    if (dates) dates.push(s.date);
+    else byEntity.set(s.entity, [s.date]);
+  }
+  for (const [entity, dates] of byEntity) {
+    await store.run(
+      "delete from positions where entity = $1 and vintage = $2 and list_contains($3::varchar[], date)",
+      [entity, vintage, duckdb().listValue(dates)],
+    );
+    await store.run(
+      "delete from sheets where entity = $1 and vintage = $2 and list_contains($3::varchar[], date)",
+      [entity, vintage, duckdb().listValue(dates)],
+    );
+  }
+}
+
+async function appendSheetRows(
+  store: Store,
+  sheets: readonly SheetHead[],
+  vintage: string,
+  dataset: string,
+): Promise<void> {
+  await store.append(
+    "sheets",
+    sheets.map((s) => [
+      s.entity,
+      s.date,
+      vintage,
+      s.unit.currency,
+      s.unit.scale,
+      dataset,
+      JSON.stringify(s.notes ?? []),
+    ]),
+  );
+}
+
+/**
+ * The columns of a staged positions file, in order: a headerless RFC 4180 CSV (UTF-8, `,`, `"`)
+ * where an empty unquoted cell is NULL and `""` is the empty text. Writers produce it row by row;
+ * {@link saveStagedSheets} lets DuckDB load it in bulk.
+ */
+export const STAGED_POSITION_COLUMNS = [
+  ["entity", "VARCHAR"],
+  ["date", "VARCHAR"],
+  ["item", "VARCHAR"],
+  ["label_en", "VARCHAR"],
+  ["side", "VARCHAR"],
+  ["kind", "VARCHAR"],
+  ["parent", "VARCHAR"],
+  ["instrument", "VARCHAR"],
+  ["currency", "VARCHAR"],
+  ["is_foreign", "BOOLEAN"],
+  ["maturity", "VARCHAR"],
+  ["counterparty", "VARCHAR"],
+  ["interest_bearing", "BOOLEAN"],
+  ["value", "DOUBLE"],
+  ["src_row", "INTEGER"],
+] as const;
+
+const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+function readStaged(path: string): string {
+  const columns = STAGED_POSITION_COLUMNS.map(([n, t]) => `${sqlText(n)}: ${sqlText(t)}`).join(", ");
+  return `read_csv(${sqlText(path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${columns}})`;
+}
+
+/**
+ * Writes sheets whose positions are in a staged file (see {@link STAGED_POSITION_COLUMNS}) under a
+ * vintage, replacing the same entity/date/vintage like {@link saveSheets}; DuckDB reads the file
+ * itself, so a million positions load at its speed. Positions get source dataset `import`, the
+ * given file and their staged row. Call inside a transaction.
+ */
+export async function saveStagedSheets(
+  store: Store,
+  sheets: readonly SheetHead[],
+  staged: { path: string; file: string },
+  vintage: string,
+  dataset: string,
+): Promise<void> {
+  await store.transaction(async () => {
+    await deleteSheets(store, sheets, vintage);
+    await appendSheetRows(store, sheets, vintage, dataset);
+    await store.run(
+      // Columns by name: the ones a staged file does not carry (labels in Chinese, codes, sheet,
+      // URL) stay NULL whatever columns later migrations add.
+      `insert into positions (entity, date, vintage, item, label_en, side, kind, parent, instrument,
+         currency, is_foreign, maturity, maturity_basis, counterparty, interest_bearing, value,
+         src_dataset, src_file, src_row, src_column)
+       select entity, date, $1, item, label_en, side, kind, parent, instrument, currency, is_foreign,
+         maturity, 'original', counterparty, interest_bearing, value, 'import', $2, src_row, 'value'
+       from ${readStaged(staged.path)}`,
+      [vintage, staged.file],
+    );
+  });
+}
+
+/**
+ * The first row of a staged positions file (before `beforeRow`, when given) that repeats an item
+ * of the same entity and date, or undefined. Runs on its own in-memory database, so it needs no
+ * store (and no lock).
+ */
+export async function firstStagedDuplicate(
+  path: string,
+  beforeRow = Number.MAX_SAFE_INTEGER,
+): Promise<{ entity: string; date: string; item: string; row: number } | undefined> {
+  const instance = await duckdb().DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(
+      `select entity, date, item, src_row from (
+         select entity, date, item, src_row,
+           row_number() over (partition by entity, date, item order by src_row) as k
+         from ${readStaged(path)} where src_row < $1)
+       where k = 2 order by src_row limit 1`,
+      [beforeRow],
+    );
+    const row = reader.getRowsJS()[0];
+    if (!row) return undefined;
+    return { entity: String(row[0]), date: String(row[1]), item: String(row[2]), row: Number(row[3]) };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }
 
 interface PositionRow {

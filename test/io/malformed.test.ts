@@ -199,10 +199,15 @@ describe("text in a number column", () => {
 });
 
 describe("wrong encoding", () => {
-  it("GBK bytes where UTF-8 is expected (a PBoC export saved in GBK)", () =>
+  it("UTF-8 text that breaks later (a GBK pair after UTF-8 Chinese): refused naming row and byte", () =>
     refuses(
-      () => importFile(store, "test/fixtures/malformed/pboc-gbk.csv"),
-      "test/fixtures/malformed/pboc-gbk.csv: row 1: byte 6: not valid UTF-8 text; the bytes look like GBK/GB18030 (save it as UTF-8; GBK/GB18030 and Latin-1 exports must be converted, e.g. iconv -f GBK -t UTF-8)",
+      () =>
+        importBytes(
+          store,
+          Buffer.concat([Buffer.from("date,系列\n"), Buffer.from([0xc4, 0xe3]), Buffer.from(",1\n")]),
+          "mixed.csv",
+        ),
+      "mixed.csv: row 2: byte 12: not valid UTF-8 text; the bytes look like GBK/GB18030 (save it as UTF-8; GBK/GB18030 and Latin-1 exports must be converted, e.g. iconv -f GBK -t UTF-8)",
     ));
 
   it("Latin-1 bytes where UTF-8 is expected", () =>

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 
 import { NotFoundError, UsageError, messages } from "../../errors.ts";
-import { importFiles } from "../../ingest/import.ts";
+import { importFilesReleasing } from "../../ingest/import.ts";
 import { MAPPINGS } from "../../io/mappings/index.ts";
 import { ENTITY_KINDS, isEntityKind } from "../../model/entity.ts";
 import { parseUnit } from "../../model/parse-unit.ts";
@@ -162,15 +162,15 @@ export function register(program: Command): void {
         if (kind !== undefined && !isEntityKind(kind))
           throw new UsageError(messages.invalidOption("--entity-kind", kind, ENTITY_KINDS.join(", ")));
         const bar = opts.quiet ? undefined : progressBar("importing");
-        const results = await withCliStore((store) =>
-          importFiles(store, files, {
-            ...(opts.mapping ? { mapping: opts.mapping } : {}),
-            ...(opts.vintage ? { vintage: opts.vintage } : {}),
-            ...(unit ? { unit } : {}),
-            ...(kind !== undefined && isEntityKind(kind) ? { entityKind: kind } : {}),
-            ...(bar ? { onProgress: bar } : {}),
-          }),
-        );
+        // The database is open only to read what the import needs and to write: not while the
+        // files are read and checked, so other commands can use it meanwhile.
+        const results = await importFilesReleasing(withCliStore, files, {
+          ...(opts.mapping ? { mapping: opts.mapping } : {}),
+          ...(opts.vintage ? { vintage: opts.vintage } : {}),
+          ...(unit ? { unit } : {}),
+          ...(kind !== undefined && isEntityKind(kind) ? { entityKind: kind } : {}),
+          ...(bar ? { onProgress: bar } : {}),
+        });
         bar?.done();
         if (opts.quiet) return;
         process.stdout.write(

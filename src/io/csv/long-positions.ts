@@ -5,7 +5,7 @@ import { parseUnit } from "../../model/parse-unit.ts";
 import type { Maturity, Position, Side } from "../../model/position.ts";
 import { isSectorCode, type SectorCode } from "../../model/sectors.ts";
 import { unitLabel, type Unit } from "../../model/units.ts";
-import { checkSheet, DEFAULT_TOLERANCE } from "../../model/validate.ts";
+import { DEFAULT_TOLERANCE, SheetChecker } from "../../model/validate.ts";
 import { parseCsv, parseNumberCell } from "./parse-csv.ts";
 
 /** The header of bslab's plain long CSV of positions; optional columns may follow in any order. */
@@ -46,6 +46,268 @@ export interface LongImport {
   homeCurrency: Map<string, string>;
 }
 
+/** One checked row of a long CSV: the position it describes, with the file row it came from. */
+export interface LongRow {
+  entity: string;
+  date: string;
+  item: string;
+  label: string;
+  side: Side;
+  kind: Position["kind"];
+  parent: string;
+  instrument: string;
+  currency: string;
+  foreign: boolean;
+  maturity: Maturity;
+  counterparty: SectorCode[];
+  interestBearing: boolean | null;
+  value: number;
+  row: number;
+}
+
+/** One sheet of a long CSV as its rows are read: entity, date, unit and its running checks. */
+export interface LongSheetHead {
+  entity: string;
+  date: string;
+  unit: Unit;
+  checker: SheetChecker;
+}
+
+const TRUE_WORDS = new Set(["true", "yes", "1", "y"]);
+const ALL_COLUMNS = [...LONG_POSITION_COLUMNS, ...LONG_POSITION_OPTIONAL] as const;
+
+// A trimmed cell, "" when the column is absent (index -1) or the row is short.
+const cellAt = (r: readonly string[], i: number): string => (i >= 0 ? (r[i] ?? "").trim() : "");
+const isDate = (d: string) => DATE.test(d);
+const isoCurrency = (c: string) => {
+  const up = c.toUpperCase();
+  return /^[A-Z]{3}$/.test(up) ? up : undefined;
+};
+const sectorList = (text: string) => {
+  const list = text.split(/[\s+;]+/).filter(Boolean);
+  return { list: list as SectorCode[], bad: list.find((c) => !isSectorCode(c)) };
+};
+
+// Cells repeat (a date, a unit, a currency on every row): each distinct text is checked once.
+// Bounded, so a file of distinct labels cannot grow it without end.
+class Memo<V> {
+  private readonly map = new Map<string, V>();
+  get(key: string, make: (key: string) => V): V {
+    let v = this.map.get(key);
+    if (v === undefined && !this.map.has(key)) {
+      v = make(key);
+      if (this.map.size >= 4096) this.map.clear();
+      this.map.set(key, v);
+    }
+    return v as V;
+  }
+}
+
+/**
+ * Checks the rows of a long CSV of positions one at a time, holding only one entry per sheet (its
+ * unit and running sums), so a file of any length can be read in one pass. Every problem is
+ * reported with file, row and column, with the same messages as {@link readLongPositions}; a
+ * duplicate item within a sheet is the caller's to find (it needs every item of the sheet).
+ */
+export class LongPositionRows {
+  /** The sheets seen so far, by `entity NUL date`, in the order of their first row. */
+  readonly sheets = new Map<string, LongSheetHead>();
+  /** Home currency of each entity of the file: the store's, else the currency of its first unit. */
+  readonly homeCurrency = new Map<string, string>();
+  private readonly header: string[];
+  private readonly columns: Record<(typeof ALL_COLUMNS)[number], number>;
+  private last: LongSheetHead | undefined;
+  private lastEntity: string | undefined;
+  private lastHome = "";
+  private readonly units = new Memo<Unit | undefined>();
+  private readonly dates = new Memo<boolean>();
+  private readonly currencies = new Memo<string | undefined>();
+  private readonly counterparties = new Memo<{ list: SectorCode[]; bad: string | undefined }>();
+
+  constructor(
+    private readonly file: string,
+    header: readonly string[],
+    private readonly homeCurrencies: ReadonlyMap<string, string> = new Map(),
+  ) {
+    this.header = header.map((h) => h.trim());
+    for (const column of LONG_POSITION_COLUMNS) {
+      if (!this.header.includes(column))
+        throw new DataError(messages.missingColumn(file, column, this.header), {
+          place: { file, row: 1, column },
+        });
+    }
+    const columns = Object.create(null) as Record<(typeof ALL_COLUMNS)[number], number>;
+    for (const name of ALL_COLUMNS) columns[name] = this.header.indexOf(name);
+    this.columns = columns;
+  }
+
+  /**
+   * Checks one record (row = its record number, the header being 1); returns the position it
+   * describes, or undefined for a blank line.
+   */
+  read(r: readonly string[], row: number): LongRow | undefined {
+    if (r.length === 1 && r[0]!.trim() === "") return undefined;
+    const header = this.header;
+    const c = this.columns;
+    if (r.length < header.length)
+      this.fail(
+        row,
+        header[r.length] ?? "?",
+        `row has ${r.length} cells, header has ${header.length} (truncated?)`,
+      );
+    const entity = cellAt(r, c.entity) || this.fail(row, "entity", "empty entity");
+    const date = cellAt(r, c.date);
+    if (!this.dates.get(date, isDate))
+      this.fail(
+        row,
+        "date",
+        `invalid date ${JSON.stringify(date)} (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn)`,
+      );
+    const item = cellAt(r, c.item) || this.fail(row, "item", "empty item");
+    const side = cellAt(r, c.side) as Side;
+    if (side !== "asset" && side !== "liability" && side !== "equity")
+      this.fail(row, "side", `invalid side ${JSON.stringify(side)} (expected ${SIDES.join("|")})`);
+    const maturity = (cellAt(r, c.maturity) || "unknown") as Maturity;
+    if (maturity !== "short" && maturity !== "long" && maturity !== "unknown")
+      this.fail(
+        row,
+        "maturity",
+        `invalid maturity ${JSON.stringify(maturity)} (expected ${MATURITIES.join("|")})`,
+      );
+    const valueText = cellAt(r, c.value);
+    const value = parseNumberCell(valueText);
+    if (value === undefined || value === null)
+      this.fail(row, "value", `not a number: ${JSON.stringify(valueText)}`);
+    const unitText = cellAt(r, c.unit);
+    const unit: Unit =
+      this.units.get(unitText, parseUnit) ??
+      this.fail(
+        row,
+        "unit",
+        `unknown unit ${JSON.stringify(unitText)} (write e.g. "CNY 1e8", "亿元", "USD millions")`,
+      );
+    const currencyText = cellAt(r, c.currency);
+    const currency =
+      this.currencies.get(currencyText, isoCurrency) ??
+      this.fail(
+        row,
+        "currency",
+        `invalid currency ${JSON.stringify(currencyText)} (expected an ISO 4217 code such as CNY)`,
+      );
+    const instrument = cellAt(r, c.instrument);
+    if (instrument && !isInstrumentCode(instrument))
+      this.fail(
+        row,
+        "instrument",
+        `unknown instrument code ${JSON.stringify(instrument)} (expected an SNA code such as AF.4)`,
+      );
+    const cp = this.counterparties.get(cellAt(r, c.counterparty), sectorList);
+    if (cp.bad)
+      this.fail(
+        row,
+        "counterparty",
+        `unknown sector code ${JSON.stringify(cp.bad)} (expected e.g. S.11, S.2)`,
+      );
+    const ib = cellAt(r, c.interest_bearing).toLowerCase();
+    const kind = (cellAt(r, c.kind) || "item") as Position["kind"];
+    if (kind !== "item" && kind !== "subtotal" && kind !== "total" && kind !== "memo")
+      this.fail(row, "kind", `invalid kind ${JSON.stringify(kind)} (expected item|subtotal|total|memo)`);
+
+    // Rows of one sheet usually follow each other: reuse the last sheet without building its key.
+    let sheet = this.last;
+    if (!sheet || sheet.entity !== entity || sheet.date !== date) {
+      const key = `${entity}\u0000${date}`;
+      sheet = this.sheets.get(key);
+      if (!sheet) {
+        sheet = { entity, date, unit, checker: new SheetChecker() };
+        this.sheets.set(key, sheet);
+      }
+      this.last = sheet;
+    }
+    if (sheet.unit !== unit && (sheet.unit.currency !== unit.currency || sheet.unit.scale !== unit.scale))
+      this.fail(
+        row,
+        "unit",
+        `unit ${unitLabel(unit)} differs from ${unitLabel(sheet.unit)} used earlier for ${entity} ${date}; one sheet has one unit`,
+      );
+    if (entity !== this.lastEntity) {
+      this.lastHome = this.homeCurrencies.get(entity) ?? this.homeCurrency.get(entity) ?? unit.currency;
+      this.homeCurrency.set(entity, this.lastHome);
+      this.lastEntity = entity;
+    }
+    const parent = cellAt(r, c.parent);
+    sheet.checker.add(kind, side, item, parent, value as number);
+    return {
+      entity,
+      date,
+      item,
+      label: cellAt(r, c.label),
+      side,
+      kind,
+      parent,
+      instrument,
+      currency,
+      foreign: currency !== this.lastHome,
+      maturity,
+      counterparty: cp.list,
+      interestBearing: ib === "" ? null : TRUE_WORDS.has(ib),
+      value: value as number,
+      row,
+    };
+  }
+
+  private fail(row: number, column: string, why: string): never {
+    const file = this.file;
+    throw new DataError(`${file}: row ${row}, column ${column}: ${why}`, { place: { file, row, column } });
+  }
+
+  /** After the last row: refuses a file without rows, then any sheet that does not balance. */
+  finish(): void {
+    const file = this.file;
+    if (this.sheets.size === 0)
+      throw new DataError(`${file}: no data rows below the header`, { place: { file, row: 2 } });
+    for (const sheet of this.sheets.values()) {
+      const failed = sheet.checker.results(DEFAULT_TOLERANCE).filter((c) => !c.ok);
+      if (failed.length > 0) {
+        const f = failed[0]!;
+        throw new DataError(
+          `${file}: sheet ${sheet.entity} ${sheet.date} does not balance: ${f.item} ${f.published} vs ${f.computed} (difference ${f.difference}, tolerance ${DEFAULT_TOLERANCE.absolute}); nothing was imported`,
+          { place: { file } },
+        );
+      }
+    }
+  }
+}
+
+/** The position a checked row describes, with its source. */
+export function longRowPosition(r: LongRow, file: string): Position {
+  return {
+    item: r.item,
+    label: r.label ? { en: r.label } : {},
+    side: r.side,
+    kind: r.kind,
+    ...(r.parent ? { parent: r.parent } : {}),
+    ...(r.instrument && isInstrumentCode(r.instrument) ? { instrument: r.instrument } : {}),
+    currency: r.currency,
+    foreign: r.foreign,
+    maturity: r.maturity,
+    maturityBasis: "original",
+    counterparty: r.counterparty,
+    interestBearing: r.interestBearing,
+    value: r.value,
+    source: { dataset: "import", file, row: r.row, column: "value" },
+  };
+}
+
+/** The message of a position that appears twice in one sheet. */
+export const duplicatePositionMessage = (
+  file: string,
+  row: number,
+  item: string,
+  entity: string,
+  date: string,
+) => `${file}: row ${row}, column item: duplicate position ${JSON.stringify(item)} for ${entity} ${date}`;
+
 /**
  * Reads a long CSV of positions (`entity,date,item,side,currency,maturity,value,unit`, one row per
  * line of a balance sheet) into sheets, and checks each sheet balances. Every problem is reported
@@ -59,107 +321,33 @@ export function readLongPositions(
   homeCurrencies: ReadonlyMap<string, string> = new Map(),
 ): LongImport {
   const rows = parseCsv(text, { fileName: file });
-  const header = (rows[0] ?? []).map((h) => h.trim());
-  for (const column of LONG_POSITION_COLUMNS) {
-    if (!header.includes(column))
-      throw new DataError(messages.missingColumn(file, column, header), { place: { file, row: 1, column } });
-  }
-  const col = (name: string) => header.indexOf(name);
+  const reader = new LongPositionRows(file, rows[0] ?? [], homeCurrencies);
   const sheets = new Map<string, BalanceSheet>();
-  const homeCurrency = new Map<string, string>();
-  rows.slice(1).forEach((r, i) => {
-    const row = i + 2;
-    if (r.length === 1 && r[0]!.trim() === "") return;
-    const cell = (name: string) => (col(name) >= 0 ? (r[col(name)] ?? "").trim() : "");
-    const fail = (column: string, why: string): never => {
-      throw new DataError(`${file}: row ${row}, column ${column}: ${why}`, { place: { file, row, column } });
-    };
-    if (r.length < header.length)
-      fail(header[r.length] ?? "?", `row has ${r.length} cells, header has ${header.length} (truncated?)`);
-    const entity = cell("entity") || fail("entity", "empty entity");
-    const date = cell("date");
-    if (!DATE.test(date))
-      fail("date", `invalid date ${JSON.stringify(date)} (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn)`);
-    const item = cell("item") || fail("item", "empty item");
-    const side = cell("side") as Side;
-    if (!SIDES.includes(side))
-      fail("side", `invalid side ${JSON.stringify(side)} (expected ${SIDES.join("|")})`);
-    const maturity = (cell("maturity") || "unknown") as Maturity;
-    if (!MATURITIES.includes(maturity))
-      fail("maturity", `invalid maturity ${JSON.stringify(maturity)} (expected ${MATURITIES.join("|")})`);
-    const value = parseNumberCell(cell("value"));
-    if (value === undefined || value === null)
-      fail("value", `not a number: ${JSON.stringify(cell("value"))}`);
-    const unit: Unit =
-      parseUnit(cell("unit")) ??
-      fail(
-        "unit",
-        `unknown unit ${JSON.stringify(cell("unit"))} (write e.g. "CNY 1e8", "亿元", "USD millions")`,
-      );
-    const currency = cell("currency").toUpperCase();
-    if (!/^[A-Z]{3}$/.test(currency))
-      fail(
-        "currency",
-        `invalid currency ${JSON.stringify(cell("currency"))} (expected an ISO 4217 code such as CNY)`,
-      );
-    const instrument = cell("instrument");
-    if (instrument && !isInstrumentCode(instrument))
-      fail(
-        "instrument",
-        `unknown instrument code ${JSON.stringify(instrument)} (expected an SNA code such as AF.4)`,
-      );
-    const counterparty = cell("counterparty")
-      .split(/[\s+;]+/)
-      .filter(Boolean);
-    const badSector = counterparty.find((c) => !isSectorCode(c));
-    if (badSector)
-      fail("counterparty", `unknown sector code ${JSON.stringify(badSector)} (expected e.g. S.11, S.2)`);
-    const ib = cell("interest_bearing").toLowerCase();
-    const kind = (cell("kind") || "item") as Position["kind"];
-    if (!["item", "subtotal", "total", "memo"].includes(kind))
-      fail("kind", `invalid kind ${JSON.stringify(kind)} (expected item|subtotal|total|memo)`);
-
-    const key = `${entity}\u0000${date}`;
-    const sheet = sheets.get(key) ?? { entity, date, unit, positions: [], notes: [] };
-    if (sheet.unit.currency !== unit.currency || sheet.unit.scale !== unit.scale) {
-      fail(
-        "unit",
-        `unit ${unitLabel(unit)} differs from ${unitLabel(sheet.unit)} used earlier for ${entity} ${date}; one sheet has one unit`,
-      );
+  const items = new Map<string, Set<string>>();
+  for (let i = 1; i < rows.length; i++) {
+    const r = reader.read(rows[i]!, i + 1);
+    if (!r) continue;
+    const key = `${r.entity}\u0000${r.date}`;
+    const seen = items.get(key) ?? new Set<string>();
+    if (seen.has(r.item))
+      throw new DataError(duplicatePositionMessage(file, r.row, r.item, r.entity, r.date), {
+        place: { file, row: r.row, column: "item" },
+      });
+    seen.add(r.item);
+    items.set(key, seen);
+    let sheet = sheets.get(key);
+    if (!sheet) {
+      sheet = {
+        entity: r.entity,
+        date: r.date,
+        unit: reader.sheets.get(key)!.unit,
+        positions: [],
+        notes: [],
+      };
+      sheets.set(key, sheet);
     }
-    if (sheet.positions.some((p) => p.item === item))
-      fail("item", `duplicate position ${JSON.stringify(item)} for ${entity} ${date}`);
-    const home = homeCurrencies.get(entity) ?? homeCurrency.get(entity) ?? unit.currency;
-    homeCurrency.set(entity, home);
-    sheet.positions.push({
-      item,
-      label: cell("label") ? { en: cell("label") } : {},
-      side,
-      kind,
-      ...(cell("parent") ? { parent: cell("parent") } : {}),
-      ...(instrument && isInstrumentCode(instrument) ? { instrument } : {}),
-      currency,
-      foreign: currency !== home,
-      maturity,
-      maturityBasis: "original",
-      counterparty: counterparty as SectorCode[],
-      interestBearing: ib === "" ? null : ["true", "yes", "1", "y"].includes(ib),
-      value: value as number,
-      source: { dataset: "import", file, row, column: "value" },
-    });
-    sheets.set(key, sheet);
-  });
-  if (sheets.size === 0)
-    throw new DataError(`${file}: no data rows below the header`, { place: { file, row: 2 } });
-  for (const sheet of sheets.values()) {
-    const failed = checkSheet(sheet, DEFAULT_TOLERANCE).filter((c) => !c.ok);
-    if (failed.length > 0) {
-      const f = failed[0]!;
-      throw new DataError(
-        `${file}: sheet ${sheet.entity} ${sheet.date} does not balance: ${f.item} ${f.published} vs ${f.computed} (difference ${f.difference}, tolerance ${DEFAULT_TOLERANCE.absolute}); nothing was imported`,
-        { place: { file } },
-      );
-    }
+    sheet.positions.push(longRowPosition(r, file));
   }
-  return { sheets: [...sheets.values()], homeCurrency };
+  reader.finish();
+  return { sheets: [...sheets.values()], homeCurrency: reader.homeCurrency };
 }

@@ -11,7 +11,7 @@ import type { Mapping } from "./types.ts";
 
 export { describeUnit, headerOf, withBytes } from "./helpers.ts";
 export { readFedDdpSeries } from "./official.ts";
-export type { ImportContext, Mapping, ParsedImport } from "./types.ts";
+export type { ImportContext, Mapping, ParsedImport, PositionRowReader } from "./types.ts";
 
 /** Every layout `bslab import` knows, tried in order; the first whose `detect` accepts the header wins. */
 export const MAPPINGS: Mapping[] = [

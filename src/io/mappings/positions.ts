@@ -7,7 +7,7 @@ import { basename } from "node:path";
 import { DataError } from "../../errors.ts";
 import type { Entity } from "../../model/entity.ts";
 import type { Series } from "../../model/series.ts";
-import { isLongPositionsHeader, readLongPositions } from "../csv/long-positions.ts";
+import { isLongPositionsHeader, LongPositionRows, readLongPositions } from "../csv/long-positions.ts";
 import { parseCsv, parseNumberCell } from "../csv/parse-csv.ts";
 import { isTidyHeader, readTidySeries, readTidySheets } from "../export/tidy-csv.ts";
 import { ioMessages } from "../messages.ts";
@@ -65,6 +65,7 @@ export const long: Mapping = {
     const { sheets: list, homeCurrency } = readLongPositions(text, ctx.file, ctx.homeCurrencies);
     return { sheets: list, series: [], entities: homeCurrency };
   },
+  rows: (header, ctx) => new LongPositionRows(ctx.file, header, ctx.homeCurrencies),
 };
 
 export const tidySheets: Mapping = {

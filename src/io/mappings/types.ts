@@ -2,6 +2,7 @@ import type { BalanceSheet } from "../../model/balance-sheet.ts";
 import type { Entity } from "../../model/entity.ts";
 import type { Series } from "../../model/series.ts";
 import type { Unit } from "../../model/units.ts";
+import type { LongRow, LongSheetHead } from "../csv/long-positions.ts";
 import type { Workbook } from "../xlsx/read-workbook.ts";
 
 /** What an importer read from a file, before anything is written. */
@@ -38,6 +39,24 @@ export interface Mapping {
   input?: "text" | "workbook";
   detect(header: readonly string[], text: string): boolean;
   read(text: string, ctx: ImportContext): ParsedImport;
+  /**
+   * For files too big to hold: checks the records one at a time (header first), so the ingest
+   * layer can stream the file and let the store bulk-load the rows. Same checks and messages as
+   * `read`; a layout without it is read whole.
+   */
+  rows?(header: readonly string[], ctx: ImportContext): PositionRowReader;
   detectWorkbook?(wb: Workbook): boolean;
   readWorkbook?(wb: Workbook, ctx: ImportContext): ParsedImport;
+}
+
+/** A layout's record-by-record reader of positions (see {@link Mapping.rows}). */
+export interface PositionRowReader {
+  /** Checks one record (row = record number, header = 1); undefined for a blank line. */
+  read(record: readonly string[], row: number): LongRow | undefined;
+  /** After the last record: file-level checks (no rows, sheets that do not balance). */
+  finish(): void;
+  /** The sheets read, in the order of their first row. */
+  readonly sheets: ReadonlyMap<string, LongSheetHead>;
+  /** Home currency of each entity the file names. */
+  readonly homeCurrency: Map<string, string>;
 }
