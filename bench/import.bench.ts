@@ -54,7 +54,9 @@ function writeFred(path: string, rows: number): void {
   const parts = ["observation_date,DEXCHUS\n"];
   const day = Date.UTC(1900, 0, 1);
   for (let n = 0; n < rows; n++)
-    parts.push(`${new Date(day + n * 86_400_000).toISOString().slice(0, 10)},${(6 + (n % 1000) / 1000).toFixed(4)}\n`);
+    parts.push(
+      `${new Date(day + n * 86_400_000).toISOString().slice(0, 10)},${(6 + (n % 1000) / 1000).toFixed(4)}\n`,
+    );
   writeFileSync(path, parts.join(""));
 }
 
@@ -121,7 +123,11 @@ for (const layout of ["long", "fred"] as const) {
     },
     cases: [
       { ...copyCost, run: () => copyFileSync(baseDb, join(work, "copy.duckdb")) },
-      { label: "bslab import FILE (new process, every check on)", sampleMs: 0, run: (n: number) => importOnce(files.get(`${layout} ${n}`)!) },
+      {
+        label: "bslab import FILE (new process, every check on)",
+        sampleMs: 0,
+        run: (n: number) => importOnce(files.get(`${layout} ${n}`)!),
+      },
     ],
   });
 }
@@ -131,7 +137,9 @@ for (const n of sizes)
   for (const layout of ["long", "fred"] as const) {
     const f = files.get(`${layout} ${n}`)!;
     const mb = (statSync(f).size / 2 ** 20).toFixed(0);
-    console.log(`  ${layout.padEnd(5)} ${label(n).padStart(16)} (${mb.padStart(4)} MB file): ${peakMb(importOnce(f)).toFixed(0)} MB`);
+    console.log(
+      `  ${layout.padEnd(5)} ${label(n).padStart(16)} (${mb.padStart(4)} MB file): ${peakMb(importOnce(f)).toFixed(0)} MB`,
+    );
   }
 
 if (!process.argv.includes("--no-bad")) {
