@@ -291,7 +291,11 @@ export function evaluateReport(options: EvaluateOptions = {}): EvaluationReport 
   );
 }
 
-function evaluatePanels(raw: PanelRaw, options: EvaluateOptions): EvaluationReport {
+/**
+ * The evaluation of panels already read (what {@link evaluateReport} does after reading the
+ * store): a pure function of plain data, so the server runs it on a worker thread.
+ */
+export function evaluatePanels(raw: PanelRaw, options: EvaluateOptions): EvaluationReport {
   const window = options.window ?? { from: 5, to: 12 };
   const reps = options.bootstrapReps ?? 500;
   const seed = options.seed ?? 20240501;

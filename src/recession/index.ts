@@ -89,6 +89,7 @@ export {
 export {
   evaluate,
   evaluateReport,
+  evaluatePanels,
   parseWindow,
   type EvaluationReport,
   type SkippedSample,

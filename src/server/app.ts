@@ -1,14 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 
 import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 
-import type { ServerContext } from "./context.ts";
+import type { Budgets, ServerContext } from "./context.ts";
 import { installGuard } from "./guard.ts";
 import { installErrorHandler } from "./http-errors.ts";
 import { collectRoutes } from "./openapi.ts";
+import { WorkerPool } from "./pool/worker-pool.ts";
+import { serverWorkerScript } from "./pool/worker-script.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
 import { metaRoutes } from "./routes/meta.ts";
@@ -39,6 +44,17 @@ export interface ServerOptions {
   host?: string;
   /** Access token every `/api` request must carry (see docs/security.md). Default: none on loopback. */
   token?: string;
+  /** Worker threads for heavy requests. Default: the cores less one, at least 2, at most 4. */
+  workers?: number;
+  /** Heavy requests waiting for a worker beyond the running ones (one more: 503). Default 16. */
+  queue?: number;
+  /** Time budgets of heavy requests, ms (default: sweep 120 s, evaluate 60 s, import 60 s). */
+  budgets?: Partial<Budgets>;
+  /**
+   * Socket timeouts, ms: all headers within `headers` (default 10 s), the whole request within
+   * `request` (30 s), an idle keep-alive socket closed after `keepAlive` (5 s).
+   */
+  timeouts?: Partial<{ headers: number; request: number; keepAlive: number }>;
   /** Log requests (pino) to stdout. Default false. */
   logger?: boolean;
 }
@@ -69,9 +85,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     file: options.fileLimit ?? 20 * 1024 * 1024,
     sweepRuns: 20_000,
   };
+  const timeouts = { headers: 10_000, request: 30_000, keepAlive: 5_000, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: limits.body,
+    // Slow or idle clients cannot hold sockets: the headers within 10 s, the whole request within
+    // 30 s, an idle keep-alive socket 5 s; Node checks these every second (its default is 30 s).
+    http: {
+      headersTimeout: timeouts.headers,
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headers),
+    },
+    requestTimeout: timeouts.request,
+    keepAliveTimeout: timeouts.keepAlive,
     // Unknown fields are refused (400), not silently dropped: a typo in a parameter should show.
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   });
@@ -80,11 +105,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.token !== undefined ? { token: options.token } : {}),
   });
+  // Node's headers timeout starts with a request's first byte: a socket that never sends one is
+  // closed by its own inactivity timer, cleared once a request arrives (budgets bound the answer).
+  app.server.on("connection", (socket: Socket) => socket.setTimeout(timeouts.headers));
+  app.server.on("request", (req: IncomingMessage) => req.socket.setTimeout(0));
   const gate = new StoreGate(options.dbPath, options.idleCloseMs ?? 1000);
   await gate.prepare();
   app.addHook("onClose", async () => gate.close());
 
+  const pool = new WorkerPool(serverWorkerScript, {
+    size: options.workers ?? Math.min(4, Math.max(2, availableParallelism() - 1)),
+    queue: options.queue ?? 16,
+    // A worker's heap is bounded: a file that would need more fails alone (413), not the server.
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  });
+  app.addHook("onClose", async () => pool.close());
+
   const ctx: ServerContext = {
+    pool,
+    budgets: { sweep: 120_000, evaluate: 60_000, import: 60_000, ...options.budgets },
     gate,
     cache: new ResponseCache(gate, options.cacheEntries ?? 256),
     version: packageVersion(),

@@ -1,3 +1,4 @@
+import type { WorkerPool } from "./pool/worker-pool.ts";
 import type { ResponseCache } from "./response-cache.ts";
 import type { StoreGate } from "./store-gate.ts";
 
@@ -9,4 +10,15 @@ export interface ServerContext {
   version: string;
   routes: Array<{ method: string; url: string; schema: Record<string, unknown> }>;
   limits: { body: number; file: number; sweepRuns: number };
+  /** Worker threads for heavy requests (sweeps, the evaluation, parsing uploads). */
+  pool: WorkerPool;
+  /** Time budget of each kind of heavy request, milliseconds (queueing included). */
+  budgets: Budgets;
+}
+
+/** Time budgets of the heavy requests, milliseconds. */
+export interface Budgets {
+  sweep: number;
+  evaluate: number;
+  import: number;
 }

@@ -2,12 +2,27 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 
 import { BslabError, type ErrorCode } from "../errors.ts";
 import { msg } from "../i18n/catalogue.ts";
-import { isLang, type Lang } from "../i18n/lang.ts";
+import { isLang, type Lang, type Text } from "../i18n/lang.ts";
 import { patternHint } from "./schemas.ts";
 
 /** The body of every error answer: a stable code for scripts and a message for people. */
 export interface ErrorBody {
   error: { code: string; message: string; place?: unknown };
+}
+
+/** A refusal with its own HTTP status and code (busy, over its time budget, out of memory). */
+export class HttpError extends Error {
+  readonly status: number;
+  readonly code: string;
+  /** The message in both languages (`text(...)` of src/i18n/catalogue.ts). */
+  readonly text: Text;
+  constructor(status: number, code: string, message: Text) {
+    super(message.en);
+    this.name = "HttpError";
+    this.status = status;
+    this.code = code;
+    this.text = message;
+  }
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -75,6 +90,11 @@ export function installErrorHandler(app: FastifyInstance, limits: { body: number
         })
         .join("; ");
       message = msg(lang, "server.invalidInput", error.validationContext ?? "request", detail);
+    } else if (error instanceof HttpError) {
+      status = error.status;
+      code = error.code;
+      message = error.text[lang];
+      if (status === 503) void reply.header("retry-after", "5");
     } else if (error instanceof BslabError) {
       status = STATUS[error.code] ?? 400;
       code = error.code;
@@ -83,7 +103,7 @@ export function installErrorHandler(app: FastifyInstance, limits: { body: number
     } else {
       [status, code, message] = fastifyError(error, limits, lang);
     }
-    if (status >= 500 && !(error instanceof BslabError)) {
+    if (status >= 500 && !(error instanceof BslabError) && !(error instanceof HttpError)) {
       request.log.error(error);
       code = "internal";
       message = msg(lang, "server.internal", String(error.message).split("\n")[0] ?? "");

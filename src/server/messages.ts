@@ -79,6 +79,31 @@ export const SERVER_MESSAGES = defineMessages({
       `listening on ${host} opens the server beyond this machine: give an access token (BSLAB_TOKEN)`,
     zh: (host: string) => `在 ${host} 上监听会把服务器开放到本机之外：请提供访问令牌（BSLAB_TOKEN）`,
   },
+  poolBusy: {
+    en: (size: number) =>
+      `the server is busy: ${size} heavy requests are running and the queue is full; retry in a moment`,
+    zh: (size: number) => `服务器繁忙：${size} 个耗时请求正在运行且队列已满，请稍后重试`,
+  },
+  overBudget: {
+    en: (ms: number) =>
+      `the request did not finish within its time budget of ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`} (ask for less, e.g. a smaller sweep, or use the CLI)`,
+    zh: (ms: number) =>
+      `请求未在 ${ms < 1000 ? `${ms} 毫秒` : `${Math.round(ms / 1000)} 秒`}的时限内完成（请缩小请求，例如较小的扫描，或改用命令行）`,
+  },
+  cancelled: {
+    en: () => "the request was cancelled (the client went away)",
+    zh: () => "请求已取消（客户端已断开）",
+  },
+  shuttingDown: {
+    en: () => "the server is shutting down",
+    zh: () => "服务器正在关闭",
+  },
+  outOfMemory: {
+    en: (mb: number) =>
+      `the request needs more memory than the server allows (${mb} MB a worker); import large files with \`bslab import FILE\``,
+    zh: (mb: number) =>
+      `请求所需内存超过服务器上限（每个工作线程 ${mb} MB）；大文件请用 \`bslab import FILE\` 导入`,
+  },
   storeBusy: {
     en: (path: string) => `database ${path} is busy (another bslab process holds it); retry in a moment`,
     zh: (path: string) => `数据库 ${path} 正被另一个 bslab 进程占用，请稍后重试`,

@@ -40,7 +40,9 @@ export function register(program: Command): void {
         host: opts.host,
         ...(token ? { token } : {}),
       });
-      const address = await app.listen({ host: opts.host, port });
+      // A deep accept queue: a burst of connections is accepted (and timed out) at once, not left in
+      // SYN retries for a minute.
+      const address = await app.listen({ host: opts.host, port, backlog: 4096 });
       const url = address.replace("://[::1]", "://localhost");
       // The web app takes the token from its address (web/src/api.ts) and sends it with each request.
       process.stdout.write(`bslab workbench: ${url}/${token ? `?token=${token}` : ""}\n`);

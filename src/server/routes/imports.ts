@@ -10,8 +10,9 @@ import { ENTITY_KINDS, type EntityKind } from "../../model/entity.ts";
 import { isWorkbookBytes } from "../../io/xlsx/read-workbook.ts";
 import { listEntities } from "../../store/sheets.ts";
 import type { ServerContext } from "../context.ts";
-import { placed, previewImport, type ImportPreview } from "../import-preview.ts";
+import { placed, type ImportPreview } from "../import-preview.ts";
 import { text } from "../../i18n/catalogue.ts";
+import { clientGone } from "../pool/request-signal.ts";
 
 const QUERY = {
   type: "object",
@@ -122,18 +123,25 @@ export function importRoutes(app: FastifyInstance, ctx: ServerContext): void {
         multipart: UPLOAD,
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const u = await upload(req);
       if (u.text === undefined) return previewWorkbook(ctx, u, req.query.mapping);
       const { text, file } = u;
       const homeCurrencies = await ctx.gate.read(
         async (store) => new Map((await listEntities(store)).map((e) => [e.id, e.homeCurrency])),
       );
-      return previewImport(text, file, {
-        ...(req.query.mapping ? { mapping: req.query.mapping } : {}),
-        homeCurrencies,
-        today: new Date().toISOString().slice(0, 10),
-      });
+      // The preview reads the file up to 100 times: on a worker thread.
+      return ctx.pool.run(
+        "preview",
+        {
+          text,
+          file,
+          ...(req.query.mapping ? { mapping: req.query.mapping } : {}),
+          homeCurrencies,
+          today: new Date().toISOString().slice(0, 10),
+        },
+        { budgetMs: ctx.budgets.import, signal: clientGone(reply) },
+      );
     },
   );
 

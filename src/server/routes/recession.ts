@@ -6,11 +6,11 @@ import {
   countries,
   creditGap,
   diagnoseData,
-  evaluateReport,
   loadCountryData,
   localize,
   parseWindow,
   resolveCountry,
+  storeSource,
   type CountryData,
   type EvaluationReport,
 } from "../../recession/index.ts";
@@ -40,11 +40,17 @@ function evaluations(ctx: ServerContext) {
     return ctx.cache.answer(
       req,
       () =>
-        ctx.gate.read(async (store) => {
+        (async () => {
           const computedAt = new Date().toISOString();
-          const report: EvaluationReport = await evaluateReport({ window, store });
+          // The panels are read here; the seconds of logits and bootstrap run on a worker thread.
+          const raw = await ctx.gate.read((store) => storeSource(store).panel());
+          const report: EvaluationReport = await ctx.pool.run(
+            "evaluate",
+            { raw, options: { window } },
+            { budgetMs: ctx.budgets.evaluate },
+          );
           return { window: { ...window, text: `${key}q` }, computedAt, ...report };
-        }),
+        })(),
       `GET /api/recession/evaluate ${key}`,
     );
   };

@@ -7,7 +7,6 @@ import {
   listBuiltinModels,
   loadBuiltinModel,
   simulate,
-  sweepSync,
   type CompiledModel,
   type GridAxis,
   type Shock,
@@ -15,6 +14,7 @@ import {
 } from "../../sfc/index.ts";
 import type { ServerContext } from "../context.ts";
 import { text } from "../../i18n/catalogue.ts";
+import { clientGone } from "../pool/request-signal.ts";
 import { MODEL, NUMBER } from "../schemas.ts";
 
 const NAME = { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_.]{0,63}$" } as const;
@@ -189,7 +189,7 @@ export function simRoutes(app: FastifyInstance, ctx: ServerContext): void {
         },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const b = req.body;
       let runs = 1;
       for (const axis of b.grid) {
@@ -205,13 +205,13 @@ export function simRoutes(app: FastifyInstance, ctx: ServerContext): void {
       }
       if (runs > ctx.limits.sweepRuns)
         throw new UsageError(text("server.tooManyRuns", runs, ctx.limits.sweepRuns));
-      const res = sweepSync(model(b.model), {
-        periods: b.periods,
-        grid: b.grid,
-        outputs: b.outputs,
-        set: b.set ?? {},
-      });
-      return { names: res.names, outputs: res.outputs, runs: res.runs, rows: res.rows() };
+      // Run (and its names checked) on a worker thread: the request thread keeps answering.
+      const body = await ctx.pool.run(
+        "sweep",
+        { model: b.model, periods: b.periods, grid: b.grid, outputs: b.outputs, set: b.set ?? {} },
+        { budgetMs: ctx.budgets.sweep, signal: clientGone(reply) },
+      );
+      return reply.type("application/json").send(body);
     },
   );
 }

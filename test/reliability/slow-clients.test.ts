@@ -1,0 +1,80 @@
+import { connect, type Socket } from "node:net";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { buildServer } from "../../src/server/app.ts";
+import { seededDbPath } from "../helpers/temp-store.ts";
+
+// The server's timeouts scaled down (defaults: headers 10 s, request 30 s, keep-alive 5 s).
+const TIMEOUTS = { headers: 1_000, request: 2_000, keepAlive: 500 };
+
+let app: Awaited<ReturnType<typeof buildServer>>;
+let db: { path: string; cleanup: () => void };
+let port: number;
+beforeAll(async () => {
+  db = seededDbPath();
+  app = await buildServer({ dbPath: db.path, webRoot: "/nonexistent-web-root", timeouts: TIMEOUTS });
+  // As `bslab serve` listens: a burst of connections waits in the accept queue, not in SYN retries.
+  port = Number(new URL(await app.listen({ host: "127.0.0.1", port: 0, backlog: 4096 })).port);
+});
+afterAll(async () => {
+  await app.close();
+  db.cleanup();
+});
+
+/** Opens a socket; resolves with the milliseconds until the server closed it. */
+function open(): { socket: Socket; closed: Promise<number> } {
+  const t = performance.now();
+  const socket = connect(port, "127.0.0.1");
+  socket.on("error", () => undefined);
+  socket.on("data", () => undefined);
+  const closed = new Promise<number>((resolve) => socket.on("close", () => resolve(performance.now() - t)));
+  return { socket, closed };
+}
+
+/** Writes `text` one byte every `ms` until the socket closes. */
+function dribble(socket: Socket, text: string, ms: number): void {
+  let i = 0;
+  const timer = setInterval(() => {
+    if (socket.destroyed || i >= text.length) return clearInterval(timer);
+    socket.write(text[i++]!);
+  }, ms);
+}
+
+describe("slow and idle clients are closed", () => {
+  it("dribbled headers: closed after the headers timeout", async () => {
+    const { socket, closed } = open();
+    dribble(socket, `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Pad: ${"a".repeat(500)}`, 50);
+    const ms = await closed;
+    expect(ms).toBeGreaterThan(TIMEOUTS.headers * 0.9);
+    expect(ms).toBeLessThan(TIMEOUTS.headers + 2_500);
+  });
+
+  it("a dribbled body: closed after the request timeout", async () => {
+    const { socket, closed } = open();
+    socket.write(
+      `POST /api/sim/run HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nx-bslab-client: t\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n`,
+    );
+    dribble(socket, " ".repeat(1000), 50);
+    const ms = await closed;
+    expect(ms).toBeGreaterThan(TIMEOUTS.request * 0.9);
+    expect(ms).toBeLessThan(TIMEOUTS.request + 2_500);
+  });
+
+  it("an idle keep-alive socket: closed after the keep-alive timeout", async () => {
+    const { socket, closed } = open();
+    socket.write(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    expect(await closed).toBeLessThan(TIMEOUTS.keepAlive + 2_500);
+  });
+
+  it("3,000 idle sockets are all closed, and health answers meanwhile", async () => {
+    const sockets = Array.from({ length: 3000 }, () => open());
+    await new Promise((r) => setTimeout(r, 200));
+    const t = performance.now();
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { connection: "close" } });
+    // The client is this process too, opening 3,000 sockets: the time is not the server's alone.
+    expect(health.status, `${performance.now() - t} ms`).toBe(200);
+    const times = await Promise.all(sockets.map((s) => s.closed));
+    expect(Math.max(...times)).toBeLessThan(TIMEOUTS.headers + 3_000);
+  });
+});
