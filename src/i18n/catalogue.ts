@@ -9,6 +9,7 @@ import { INDICATOR_MESSAGES } from "../indicators/messages.ts";
 import { STORED_NOTES } from "../model/notes.ts";
 import { STRINGS as REPORT_MESSAGES } from "../report/i18n.ts";
 import { SERVER_MESSAGES } from "../server/messages.ts";
+import { STORE_MESSAGES } from "../store/messages.ts";
 import { type ArgsOf, render } from "./define.ts";
 import type { Lang, Text } from "./lang.ts";
 import { webMessages } from "./web.ts";
@@ -19,6 +20,7 @@ export const CATALOGUE = {
   notes: STORED_NOTES,
   report: REPORT_MESSAGES,
   server: SERVER_MESSAGES,
+  store: STORE_MESSAGES,
   web: webMessages,
 } as const;
 

@@ -9,6 +9,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 
 import type { Budgets, ServerContext } from "./context.ts";
+import { installCompression } from "./compress.ts";
 import { installGuard } from "./guard.ts";
 import { installErrorHandler } from "./http-errors.ts";
 import { collectRoutes } from "./openapi.ts";
@@ -131,6 +132,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     limits,
   };
   installErrorHandler(app, limits);
+  installCompression(app);
   await app.register(fastifyMultipart, {
     limits: { fileSize: limits.file, files: 1, fields: 10, parts: 12 },
     throwFileSizeLimit: true,

@@ -36,6 +36,11 @@ export const SERVER_MESSAGES = defineMessages({
       `no such endpoint: ${method} ${url} (see /api/openapi.json for the list)`,
     zh: (method: string, url: string) => `没有这个接口：${method} ${url}（接口列表见 /api/openapi.json）`,
   },
+  nullValue: {
+    en: (paths: string) =>
+      `invalid body: ${paths} must be a finite number, not null (fix the value in the page or the request)`,
+    zh: (paths: string) => `请求体无效：${paths} 应为有限数值，而不是 null（请在页面或请求中改正该值）`,
+  },
   internal: {
     en: (detail: string) => `internal error: ${detail}`,
     zh: (detail: string) => `内部错误：${detail}`,

@@ -4,7 +4,9 @@ import { dirname } from "node:path";
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 
 import { BslabError } from "../errors.ts";
+import { textBuilders } from "../i18n/define.ts";
 import { duckdb } from "./duckdb.ts";
+import { STORE_MESSAGES } from "./messages.ts";
 import { defaultDbPath } from "./paths.ts";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.ts";
 
@@ -16,12 +18,15 @@ export interface OpenOptions {
 
 type Row = Record<string, unknown>;
 
+const storeText = textBuilders(STORE_MESSAGES);
+
 function storeError(path: string, cause: unknown): BslabError {
   const text = cause instanceof Error ? cause.message : String(cause);
-  const hint = /lock/i.test(text)
-    ? " (another bslab process is writing to it; retry when it has finished)"
-    : "";
-  return new BslabError("store", `cannot open database ${path}: ${text.split("\n")[0]}${hint}`, { cause });
+  // A lock held by another process: say so in words; DuckDB's own text (with its PID) stays the cause.
+  const message = /lock/i.test(text)
+    ? storeText.locked(path)
+    : storeText.cannotOpen(path, text.split("\n")[0] ?? text);
+  return new BslabError("store", message, { cause });
 }
 
 /**
