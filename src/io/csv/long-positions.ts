@@ -56,6 +56,7 @@ export interface LongRow {
   kind: Position["kind"];
   parent: string;
   instrument: string;
+  /** ISO 4217 code, or "" for a foreign currency the statement does not name. */
   currency: string;
   foreign: boolean;
   maturity: Maturity;
@@ -79,7 +80,9 @@ const ALL_COLUMNS = [...LONG_POSITION_COLUMNS, ...LONG_POSITION_OPTIONAL] as con
 // A trimmed cell, "" when the column is absent (index -1) or the row is short.
 const cellAt = (r: readonly string[], i: number): string => (i >= 0 ? (r[i] ?? "").trim() : "");
 const isDate = (d: string) => DATE.test(d);
+// "" stands for `foreign`: a statement that says foreign currency without naming it (the BoJ's 外国為替).
 const isoCurrency = (c: string) => {
+  if (c.toLowerCase() === "foreign") return "";
   const up = c.toUpperCase();
   return /^[A-Z]{3}$/.test(up) ? up : undefined;
 };
@@ -192,7 +195,7 @@ export class LongPositionRows {
       this.fail(
         row,
         "currency",
-        `invalid currency ${JSON.stringify(currencyText)} (expected an ISO 4217 code such as CNY)`,
+        `invalid currency ${JSON.stringify(currencyText)} (expected an ISO 4217 code such as CNY, or foreign when the statement names none)`,
       );
     const instrument = cellAt(r, c.instrument);
     if (instrument && !isInstrumentCode(instrument))
@@ -247,7 +250,7 @@ export class LongPositionRows {
       parent,
       instrument,
       currency,
-      foreign: currency !== this.lastHome,
+      foreign: currency === "" || currency !== this.lastHome,
       maturity,
       counterparty: cp.list,
       interestBearing: ib === "" ? null : TRUE_WORDS.has(ib),
@@ -288,7 +291,7 @@ export function longRowPosition(r: LongRow, file: string): Position {
     kind: r.kind,
     ...(r.parent ? { parent: r.parent } : {}),
     ...(r.instrument && isInstrumentCode(r.instrument) ? { instrument: r.instrument } : {}),
-    currency: r.currency,
+    currency: r.currency === "" ? null : r.currency,
     foreign: r.foreign,
     maturity: r.maturity,
     maturityBasis: "original",

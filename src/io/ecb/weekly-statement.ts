@@ -1,7 +1,7 @@
 import { DataError } from "../../errors.ts";
 import type { BalanceSheet } from "../../model/balance-sheet.ts";
 import type { InstrumentCode } from "../../model/instruments.ts";
-import type { Maturity, Side } from "../../model/position.ts";
+import type { Maturity, Position, Side, SourceRef } from "../../model/position.ts";
 import type { SectorCode } from "../../model/sectors.ts";
 import type { Series } from "../../model/series.ts";
 import { checkSheet } from "../../model/validate.ts";
@@ -219,6 +219,40 @@ const itemKey = (side: "asset" | "liability", no: string) =>
       : "total_liabilities"
     : `${side === "asset" ? "A" : "L"}${no}`;
 
+/**
+ * The model line of statement item `no` on `side` (`"5.2"`, `"total"`), or undefined: a builder of
+ * its position for a value and source. Used by the statement reader and the ILM (Data Portal) reader.
+ */
+export function wfsLine(
+  side: "asset" | "liability",
+  no: string,
+): { position(value: number, source: SourceRef): Position } | undefined {
+  const table = side === "asset" ? A : L;
+  if (!Object.hasOwn(table, no)) return undefined;
+  const l = table[no]!;
+  const currency = l.currency === undefined ? "EUR" : l.currency;
+  const parent = no.includes(".") ? itemKey(side, no.split(".")[0]!) : undefined;
+  return {
+    position: (value, source) => ({
+      item: itemKey(side, no),
+      label: { en: l.en },
+      code: no === "total" ? "total" : `${side === "asset" ? "A" : "L"}${no}`,
+      side: l.side ?? side,
+      kind: no === "total" ? "total" : "item",
+      ...(parent ? { parent } : {}),
+      ...(l.instrument && no !== "total" ? { instrument: l.instrument } : {}),
+      currency: currency === "foreign" ? null : currency,
+      foreign: currency === null ? null : currency !== "EUR",
+      maturity: l.maturity ?? "unknown",
+      maturityBasis: "original",
+      counterparty: [...(l.counterparty ?? [])],
+      interestBearing: l.interestBearing ?? null,
+      value,
+      source,
+    }),
+  };
+}
+
 export interface WfsRead {
   /** TABLE rows, one (mostly partial) sheet per statement date. */
   sheets: BalanceSheet[];
@@ -278,7 +312,6 @@ export function readEurosystemStatements(text: string, file: string, dataset = E
     }
     if (!note.startsWith("TABLE"))
       fail("note", `expected TABLE or TEXT at the start, found ${JSON.stringify(note.slice(0, 20))}`);
-    const l = line!;
     const sheet =
       sheets.get(date) ??
       ({
@@ -292,25 +325,15 @@ export function readEurosystemStatements(text: string, file: string, dataset = E
         excerpt: string;
       });
     sheets.set(date, sheet);
-    const currency = l.currency === undefined ? "EUR" : l.currency;
-    const parent = no.includes(".") ? itemKey(side as "asset", no.split(".")[0]!) : undefined;
-    sheet.positions.push({
-      item: itemKey(side as "asset", no),
-      label: { en: l.en },
-      code: no === "total" ? "total" : `${side === "asset" ? "A" : "L"}${no}`,
-      side: l.side ?? (side as Side),
-      kind: no === "total" ? "total" : "item",
-      ...(parent ? { parent } : {}),
-      ...(l.instrument && no !== "total" ? { instrument: l.instrument } : {}),
-      currency: currency === "foreign" ? null : currency,
-      foreign: currency === null ? null : currency !== "EUR",
-      maturity: l.maturity ?? "unknown",
-      maturityBasis: "original",
-      counterparty: [...(l.counterparty ?? [])],
-      interestBearing: l.interestBearing ?? null,
-      value: value!,
-      source: { dataset, file, row, column: "value_eur_mn", url: cell("source_url") },
-    });
+    sheet.positions.push(
+      wfsLine(side as "asset", no)!.position(value!, {
+        dataset,
+        file,
+        row,
+        column: "value_eur_mn",
+        url: cell("source_url"),
+      }),
+    );
   });
   const out: BalanceSheet[] = [];
   for (const { excerpt, ...sheet } of [...sheets.values()].sort((a, b) => a.date.localeCompare(b.date))) {

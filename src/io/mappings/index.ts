@@ -1,8 +1,9 @@
 /**
  * The import layouts, one file per family: positions.ts (bslab long/tidy CSVs and the PBoC tables),
- * official.ts (Fed DDP, FRED, BIS), datasets.ts (crisis databases, EWN, JST, Shiller, ...),
+ * official.ts (Fed DDP, FRED, BIS), central-banks.ts (BoJ BS01 and Accounts, ECB ILM), datasets.ts (crisis databases, EWN, JST, Shiller, ...),
  * sdmx-xlsx.ts (any workbook, SDMX-CSV, bslab JSON).
  */
+import { bojAccounts, bojBs01, ecbIlm } from "./central-banks.ts";
 import { ewn, jst, laevenValencia, nikkei, reinhartRogoff, sectoralBalances, shiller } from "./datasets.ts";
 import { bisCsvCol, bisCsvFlat, fedDdp, fred } from "./official.ts";
 import { long, longSeries, pboc, pbocLong, pbocMonthly, pbocOdc, pbocXls, tidySheets } from "./positions.ts";
@@ -29,7 +30,10 @@ export const MAPPINGS: Mapping[] = [
   shiller,
   pbocMonthly,
   fedDdp,
+  bojBs01,
+  bojAccounts,
   fred,
+  ecbIlm,
   sdmxCsv,
   bisCsvCol,
   bisCsvFlat,

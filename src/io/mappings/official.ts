@@ -9,7 +9,7 @@ import { ioMessages } from "../messages.ts";
 import { readSdmxCsv, sdmxToSeries } from "../sdmx/read-sdmx-csv.ts";
 import { parseBisWideCsv } from "../sources/bis-wide-csv.ts";
 import { bisStoreId } from "../sources/recession-series.ts";
-import { parseFredCsv } from "../sources/fred-csv.ts";
+import { isFredHeader, parseFredCsv } from "../sources/fred-csv.ts";
 import { series } from "./helpers.ts";
 import type { ImportContext, Mapping } from "./types.ts";
 
@@ -111,8 +111,10 @@ export const fedDdp: Mapping = {
   detect: (h) => (h[0] ?? "").toLowerCase() === "series description",
   read(text, ctx) {
     const list = readFedDdpSeries(text, ctx);
-    // An H.4.1 download is also the Fed's balance sheet: every Wednesday becomes a sheet of `fed`.
-    if (!list.every((s) => s.id.startsWith("FRB/H41/"))) return series(list);
+    // An H.4.1 condition-statement download (it has total assets, RESPPMA) is also the Fed's
+    // balance sheet: every Wednesday becomes a sheet of `fed`. Table 1 factor downloads are series.
+    const statement = list.some((s) => /(^|\/)RESPPMA_N\.WW$/.test(s.id));
+    if (!list.every((s) => s.id.startsWith("FRB/H41/")) || !statement) return series(list);
     const fedSheets = readFedH41Csv(text, ctx.file);
     for (const sh of fedSheets) for (const p of sh.positions) p.source.dataset = ctx.dataset;
     return { sheets: fedSheets, series: list, entities: new Map([["fed", "USD"]]) };
@@ -121,8 +123,9 @@ export const fedDdp: Mapping = {
 
 export const fred: Mapping = {
   name: "fred",
-  description: 'FRED series CSV: DATE,X | observation_date,X | "Date","X" | Date,Value (\'.\' = missing)',
-  detect: (h) => h.length === 2 && ["date", "observation_date"].includes((h[0] ?? "").toLowerCase()),
+  description:
+    'FRED series CSV: DATE,X | observation_date,X[,Y...] (fredgraph.csv, one column per series) | "Date","X" | Date,Value (\'.\' = missing)',
+  detect: (h) => isFredHeader(h),
   read: (text, ctx) => series(parseFredCsv(text, ctx.file)),
 };
 

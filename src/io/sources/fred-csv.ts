@@ -22,23 +22,40 @@ function guessFrequency(dates: readonly string[]): Frequency {
 }
 
 /**
- * Parses a FRED-style two-column CSV. Accepts the four header variants found in the bundled data:
- * `DATE,X`, `observation_date,X`, `"Date","X"` and `Date,Value` (the id is then the file name);
- * `.` or an empty cell is missing. Dates are kept as `YYYY-MM-DD`.
+ * Whether a header is a FRED download: `DATE` or `observation_date` first, then FRED series ids
+ * (`WALCL`, `FEDFUNDS`: a fredgraph.csv of several series has one column each), or the two-column
+ * `Date,Value` / `"Date","X"` forms of the bundled copies.
+ */
+export function isFredHeader(header: readonly string[]): boolean {
+  if (header.length < 2 || !DATE_HEADERS.has((header[0] ?? "").trim().toLowerCase())) return false;
+  return header.length === 2 || header.slice(1).every((h) => /^[A-Z0-9][A-Z0-9_]*$/.test(h.trim()));
+}
+
+/**
+ * Parses a FRED CSV: the graph download (`fredgraph.csv`, old `DATE,X` and current
+ * `observation_date,X` headers, one column per series when several were chosen) and the two-column
+ * forms found in the bundled data (`"Date","X"`, `Date,Value`, where the id is then the file
+ * name). `.` or an empty cell is missing. Dates are kept as `YYYY-MM-DD`; one series per column.
  *
  * @example parseFredCsv('"Date","FEDFUNDS"\n1954-07-01,0.8\n', "FEDFUNDS.csv")[0].id // "FRED/FEDFUNDS"
  */
 export function parseFredCsv(text: string, fileName: string): Series[] {
   const rows = parseCsv(text, { fileName });
   const header = rows[0] ?? [];
-  if (header.length < 2 || !DATE_HEADERS.has((header[0] ?? "").trim().toLowerCase()))
+  if (!isFredHeader(header))
     throw new DataError(
-      sourceMessages.unknownHeader(fileName, header, 'DATE,X | observation_date,X | "Date","X" | Date,Value'),
+      sourceMessages.unknownHeader(
+        fileName,
+        header,
+        'DATE,X | observation_date,X[,Y...] | "Date","X" | Date,Value',
+      ),
       { place: { file: fileName, row: 1 } },
     );
-  const col = (header[1] ?? "").trim();
-  const code = col.toLowerCase() === "value" ? basename(fileName).replace(/\.csv$/i, "") : col;
-  const observations: { date: string; value: number }[] = [];
+  const cols = header.slice(1).map((h) => h.trim());
+  const codes = cols.map((col) =>
+    col.toLowerCase() === "value" ? basename(fileName).replace(/\.csv$/i, "") : col,
+  );
+  const observations: { date: string; value: number }[][] = cols.map(() => []);
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     const date = (row[0] ?? "").trim();
@@ -50,23 +67,23 @@ export function parseFredCsv(text: string, fileName: string): Series[] {
           place: { file: fileName, row: r + 1, column: header[0]! },
         },
       );
-    const v = numberAt(row[1], fileName, r + 1, col);
-    if (v !== null) observations.push({ date, value: v });
+    cols.forEach((col, k) => {
+      const v = numberAt(row[k + 1], fileName, r + 1, col);
+      if (v !== null) observations[k]!.push({ date, value: v });
+    });
   }
-  return [
-    {
-      id: `FRED/${code}`,
-      entity: "",
-      name: code,
-      frequency: guessFrequency(observations.map((o) => o.date)),
-      unit: "as published by FRED (see data/SOURCES.md)",
-      scale: 0,
-      dataset: "fred",
-      file: fileName,
-      vintage: "as bundled",
-      observations,
-    },
-  ];
+  return codes.map((code, k) => ({
+    id: `FRED/${code}`,
+    entity: "",
+    name: code,
+    frequency: guessFrequency(observations[k]!.map((o) => o.date)),
+    unit: "as published by FRED (see data/SOURCES.md)",
+    scale: 0,
+    dataset: "fred",
+    file: fileName,
+    vintage: "as bundled",
+    observations: observations[k]!,
+  }));
 }
 
 /** Reads a FRED CSV from a path. */
