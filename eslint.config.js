@@ -84,6 +84,26 @@ export default tseslint.config(
       ],
     },
   },
+  // Start-up: the DuckDB driver and SheetJS are loaded on first use by require (src/store/duckdb.ts,
+  // src/io/xlsx/sheetjs.ts); a value import anywhere would load them for every command again.
+  {
+    files: ["src/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@duckdb/node-api",
+              allowTypeImports: true,
+              message: "use duckdb() from src/store/duckdb.ts",
+            },
+            { name: "xlsx", allowTypeImports: true, message: "use sheetjs() from src/io/xlsx/sheetjs.ts" },
+          ],
+        },
+      ],
+    },
+  },
   // The library never prints: the CLI, benches and scripts own the terminal.
   { files: ["src/**/*.ts"], ignores: ["src/cli/**"], rules: { "no-console": "error" } },
   { files: ["web/src/**/*.ts"], languageOptions: { globals: { ...globals.browser } } },

@@ -4,6 +4,10 @@
 // the tests always run the current sources with no manual build step. BSLAB_FROM_SOURCE=1, or a
 // checkout where dist/ cannot be built, runs the TypeScript sources through tsx instead.
 import { existsSync } from "node:fs";
+import module from "node:module";
+
+// Node 22.1+ keeps compiled code between runs (a no-op where it does not exist, as on Node 20).
+module.enableCompileCache?.();
 
 const checkout = existsSync(new URL("../src/cli/main.ts", import.meta.url));
 if (!checkout) await import("../dist/cli/main.js");

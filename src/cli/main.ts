@@ -82,7 +82,8 @@ async function main(argv: string[]): Promise<void> {
   program.version(packageVersion(), "-V, --version", "print the version");
   const name = words[0];
   const wanted = modules.filter((m) => name !== undefined && m.names.includes(name));
-  for (const m of wanted.length > 0 ? wanted : modules) (await m.load()).register(program);
+  const help = words.length === 0 || words[0] === "help" || argv.some((a) => a === "--help" || a === "-h");
+  for (const m of wanted.length > 0 ? wanted : modules) await (await m.load()).register(program, { help });
   try {
     await program.parseAsync(argv);
   } catch (error) {

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 
 import { NotFoundError, UsageError, messages } from "../../errors.ts";
-import { importFilesReleasing } from "../../ingest/import.ts";
-import { MAPPINGS } from "../../io/mappings/index.ts";
+import type { Mapping } from "../../io/mappings/types.ts";
 import { ENTITY_KINDS, isEntityKind } from "../../model/entity.ts";
 import { parseUnit } from "../../model/parse-unit.ts";
 import type { BalanceSheet } from "../../model/balance-sheet.ts";
@@ -35,7 +34,11 @@ export async function requireSheet(store: Store, entity: string, date: string): 
   throw new NotFoundError(`no balance sheet for ${entity} at ${date} (available: ${range})`);
 }
 
-export function register(program: Command): void {
+/** The import layouts, for `bslab import --help` only (loading them loads every reader). */
+let layouts: readonly Mapping[] = [];
+
+export async function register(program: Command, options: { help: boolean }): Promise<void> {
+  if (options.help) layouts = (await import("../../io/mappings/index.ts")).MAPPINGS;
   program
     .command("datasets")
     .description("list the loaded datasets: coverage, vintage, source and licence")
@@ -137,7 +140,7 @@ export function register(program: Command): void {
     .option("--quiet", "print nothing but errors")
     .addHelpText(
       "after",
-      () => `\nLayouts:\n${MAPPINGS.map((m) => `  ${m.name.padEnd(18)} ${m.description}`).join("\n")}\n`,
+      () => `\nLayouts:\n${layouts.map((m) => `  ${m.name.padEnd(18)} ${m.description}`).join("\n")}\n`,
     )
     .action(
       async (
@@ -162,6 +165,8 @@ export function register(program: Command): void {
         if (kind !== undefined && !isEntityKind(kind))
           throw new UsageError(messages.invalidOption("--entity-kind", kind, ENTITY_KINDS.join(", ")));
         const bar = opts.quiet ? undefined : progressBar("importing");
+        // Loaded here: the readers and mappings are not needed by the other commands of this module.
+        const { importFilesReleasing } = await import("../../ingest/import.ts");
         // The database is open only to read what the import needs and to write: not while the
         // files are read and checked, so other commands can use it meanwhile.
         const results = await importFilesReleasing(withCliStore, files, {
