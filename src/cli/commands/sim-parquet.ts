@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-import { DuckDBInstance } from "@duckdb/node-api";
+import { duckdb } from "../../store/duckdb.ts";
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -25,7 +25,7 @@ export async function writeParquet(
   path: string,
 ): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "bslab-parquet-"));
-  const instance = await DuckDBInstance.create(":memory:");
+  const instance = await duckdb().DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
     const source = join(dir, "rows.csv");
