@@ -151,6 +151,7 @@ export const sfcMessages = {
   overBudget: (periods: number, columns: number, needMb: number, budgetMb: number, maxPeriods: number) =>
     `a run of ${periods} periods x ${columns} columns needs about ${Math.ceil(needMb)} MB to compute and print; ` +
     `the memory budget is ${budgetMb} MB (--memory-budget MB): use at most ${maxPeriods} periods here, or raise the budget`,
+  importEmpty: (file: string) => `${file}: nothing to translate (no sfcr_set(...) list of equations)`,
   badSeed: (value: string) =>
     `invalid --seed: ${JSON.stringify(value)} (expected a whole number from 0 to 4294967295)`,
   badSolver: (value: string) => `invalid --solver: ${JSON.stringify(value)} (expected gauss|newton)`,

@@ -27,6 +27,7 @@ import {
 } from "../../sfc/index.ts";
 import { parseCsv } from "../../io/csv/parse-csv.ts";
 import { dataFromRows } from "../../sfc/data.ts";
+import { importSfcr } from "../../sfc/import-sfcr.ts";
 import { sfcMessages } from "../../sfc/messages.ts";
 import { parseFormat, render, toCsv } from "../output.ts";
 import { writeParquet } from "./sim-parquet.ts";
@@ -287,6 +288,32 @@ export function register(program: Command): void {
       } finally {
         progress.done();
       }
+    });
+
+  sim
+    .command("import")
+    .description(
+      "translate an R script written with sfcr's sfcr_set(...) into a .sfc model (notes on stderr)",
+    )
+    .argument("<file.R>", "the R script")
+    .option("--out <file.sfc>", "write the model there instead of stdout")
+    .action((path: string, opts: { out?: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(path, "utf8");
+      } catch (error) {
+        const reason = error instanceof Error && "code" in error ? String(error.code) : String(error);
+        throw new UsageError(sfcMessages.unreadableFile(path, reason), { cause: error });
+      }
+      const file = basename(path);
+      const { source, notes } = importSfcr(text, file);
+      for (const note of notes) process.stderr.write(`bslab: not translated: ${note}\n`);
+      if (source === "") throw new ModelError(sfcMessages.importEmpty(file));
+      // The translation must be a model bslab can load; say so now, not at the first run.
+      const out = opts.out ?? `${file.replace(/\.[Rr]$/, "")}.sfc`;
+      loadModel(source, basename(out));
+      if (opts.out !== undefined) writeFileSync(opts.out, source);
+      else process.stdout.write(source);
     });
 
   sim
