@@ -1,4 +1,5 @@
 import { UsageError, messages } from "../errors.ts";
+import { csvField } from "../io/export/csv-field.ts";
 import { msg } from "../i18n/catalogue.ts";
 import type { Lang } from "../i18n/lang.ts";
 import type { OutputFormat } from "./context.ts";
@@ -20,11 +21,8 @@ export function parseFormat(
   return format;
 }
 
-function csvCell(cell: Cell): string {
-  if (cell === null || cell === undefined) return "";
-  const text = String(cell);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// Quoted, and guarded against spreadsheet formulas (src/io/export/csv-field.ts).
+const csvCell = (cell: Cell): string => csvField(cell);
 
 /** RFC 4180 CSV with a header row; `null` prints as an empty cell. */
 export function toCsv(rows: readonly Row[], columns: readonly string[] = columnsOf(rows)): string {

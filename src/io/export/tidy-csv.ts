@@ -5,6 +5,7 @@ import { parseScale } from "../../model/units.ts";
 import { parseCsv, parseNumberCell } from "../csv/parse-csv.ts";
 import { ioMessages } from "../messages.ts";
 import { normalisePeriod } from "../sdmx/read-sdmx-csv.ts";
+import { csvField, unescapeFormula } from "./csv-field.ts";
 import type { Record_ } from "./records.ts";
 import {
   POSITION_COLUMNS,
@@ -15,16 +16,10 @@ import {
   TIDY_COLUMNS,
 } from "./records.ts";
 
-function field(value: string | number | undefined): string {
-  if (value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** RFC 4180 CSV of records with the given columns (numbers in shortest round-trip form). */
 export function recordsToCsv(rows: readonly Record_[], columns: readonly string[]): string {
   const lines = [columns.join(",")];
-  for (const r of rows) lines.push(columns.map((c) => field(r[c])).join(","));
+  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(","));
   return lines.join("\n") + "\n";
 }
 
@@ -72,7 +67,8 @@ function table(text: string, file: string, required: readonly string[]): Table {
     rows,
     get: (r, column) => {
       const i = idx.get(column);
-      return i === undefined ? "" : (rows[r]![i] ?? "");
+      // A field bslab wrote with a formula guard reads back as it was.
+      return i === undefined ? "" : unescapeFormula(rows[r]![i] ?? "");
     },
     place: (r, column) => ({ file, row: r + 1, column }),
   };
