@@ -1,18 +1,23 @@
 /**
- * The 1,000-run PC sweep the peer R package sfcr needs about 95 s for (simulator issue #7):
+ * The 1,000-run PC sweep the peer R package sfcr needs 94.6 s for (simulator issues #7, #15):
  * rbar 0.010..0.055 step 0.005 x alpha1 0.55..0.64 step 0.01 x theta 0.15..0.24 step 0.01,
  * 100 periods, outputs Y@2, Y@5, Y@100; and a 100-run sweep (theta fixed at 0.2) as the smaller size.
  *
- * Run: node --import tsx bench/sfc-sweep.bench.ts [--threads] [--runs N]
- * The baseline is the closure evaluator the instruction tape replaced (same results, bit for bit),
- * timed in the same loop. The 1,000-run sums are checked against sfcr's to 1e-6 relative.
+ * Run: node --import tsx bench/sfc-sweep.bench.ts [--threads] [--no-process] [--runs N]
+ * In-process: the baseline is the closure evaluator the instruction tape replaced (same results,
+ * bit for bit), timed in the same loop. Whole process: `bslab sim sweep pc ...` as a user runs it
+ * (start-up, compile, sweep, CSV out), against a bare `node -e 0` in the same loop. The 1,000-run
+ * sums are checked against sfcr's to 1e-6 relative.
  * --threads also times the sweep over 2 worker threads (start-up included) with workers loading the
  * cached plain-JS bundle and booting through tsx, and a 2-run sweep that is almost all start-up.
  */
-import { loadBuiltinModel, parseGridAxis, parseOutputs, sweep, sweepSync } from "../src/sfc/index.ts";
-import { bench, type BenchCase } from "./lib/index.ts";
+import { fileURLToPath } from "node:url";
 
-const SFCR_SECONDS = 95;
+import { loadBuiltinModel, parseGridAxis, parseOutputs, sweep, sweepSync } from "../src/sfc/index.ts";
+import { bench, processCase, type BenchCase } from "./lib/index.ts";
+
+// sfcr 0.2.1.9 (R), the same 1,000 runs: shared/reference (peer bench), simulator issue #12.
+const SFCR_SECONDS = 94.6;
 const SFCR_SUMS = [38504.2487175377, 64659.6416456506, 116852.8321587109];
 
 const pc = loadBuiltinModel("pc");
@@ -75,7 +80,28 @@ const results = await bench<Size>({
       : []),
   ],
 });
-for (const r of results.filter((x) => x.size === "1,000 runs"))
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const cliSweep = (size: Size) => [
+  "bin/bslab.mjs",
+  "sim",
+  "sweep",
+  "pc",
+  "--periods",
+  "100",
+  ...grids[size].flatMap((g) => ["--grid", g]),
+  "--output",
+  "Y@2,Y@5,Y@100",
+];
+const whole = process.argv.includes("--no-process")
+  ? []
+  : await bench<Size>({
+      title: "PC sweep, 100 periods, whole process (bslab sim sweep pc ... > CSV)",
+      sizes: (["100 runs", "1,000 runs"] as const).map((s) => ({ label: s, value: s })),
+      baseline: processCase("node -e 0", process.execPath, () => ["-e", "0"]),
+      cases: [processCase("bslab sim sweep pc", process.execPath, cliSweep, { cwd: ROOT })],
+    });
+for (const r of [...results, ...whole].filter((x) => x.size === "1,000 runs"))
   console.log(
-    `${r.label}: ${(SFCR_SECONDS / (r.medianMs / 1000)).toFixed(0)}x faster than sfcr (~${SFCR_SECONDS} s)`,
+    `${r.suite}: ${r.label}: 1,000 runs in ${(r.medianMs / 1000).toFixed(3)} s, ` +
+      `${(SFCR_SECONDS / (r.medianMs / 1000)).toFixed(0)}x faster than sfcr (${SFCR_SECONDS} s)`,
   );
