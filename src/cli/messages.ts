@@ -77,4 +77,15 @@ export const CLI_MESSAGES = defineMessages({
         direction ? `（${direction === "creditor" ? "债权型" : "债务型"}）` : ""
       }`,
   },
+  studyGap: {
+    en: (gap: string, lines: string) => `${gap} vs the study, from ${lines}`,
+    zh: (gap: string, lines: string) => `与原文相差 ${gap}，取自 ${lines}`,
+  },
+  howToGet: { en: (how: string) => `to get it: ${how}`, zh: (how: string) => `获取方法：${how}` },
+  table2Score: {
+    en: (cells: number, of: number, concl: number, conclOf: number) =>
+      `Table 2: ${cells}/${of} cells and ${concl}/${conclOf} conclusions equal the study's`,
+    zh: (cells: number, of: number, concl: number, conclOf: number) =>
+      `表2：${of} 个单元格中 ${cells} 个、${conclOf} 条结论中 ${concl} 条与原文一致`,
+  },
 });

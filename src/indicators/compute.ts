@@ -27,6 +27,10 @@ export interface IndicatorInput {
   entity: string;
   date: string;
   sheet?: BalanceSheet;
+  /** Set when the sheet is not of the asked period: which date stands in for it, and why. */
+  dateNote?: string;
+  /** `dateNote` in both languages. */
+  dateNoteText?: Text;
   /** Set when `sheet` holds only some lines: says which. An absent line is then "not in the data", not 0. */
   partial?: string;
   /** `partial` in both languages. */
@@ -174,6 +178,15 @@ function evalTerm(
         ),
       );
   }
+  // No line says (e.g. whether it bears interest): the sum would be 0 by omission, not by data.
+  if (matched.length === 0 && unknown.length > 0)
+    throw new NotComputable(
+      msg.dimensionUnknownAll(
+        term.label,
+        unknown[0]!.why,
+        unknown.map((u) => u.position.item),
+      ),
+    );
   if (unknown.length > 0)
     caveats.push(prefixed(name, msg.unknownDimension(unknown.map((u) => u.position.item))));
   // Notes the reader attached to a line used here (e.g. a proxy series) travel with the value.

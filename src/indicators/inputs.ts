@@ -11,6 +11,7 @@ import { getEntity, listEntities, loadSheets, sheetDates } from "../store/sheets
 import type { Store } from "../store/store.ts";
 import { joinText } from "../i18n/define.ts";
 import type { Text } from "../i18n/lang.ts";
+import type { CountryMaturity } from "./assess.ts";
 import type { IndicatorInput, VariableValue } from "./compute.ts";
 import { indicatorMessages as msg } from "./messages.ts";
 
@@ -404,17 +405,77 @@ async function available(store: Store, entity: string): Promise<string> {
   return parts.join("; ") || "none";
 }
 
+/** The last day a period covers, as days since 1970: `2013` -> 2013-12-31, `2013-Q4` -> 2013-12-31. */
+export function periodEnd(date: string): number {
+  const y = Number(date.slice(0, 4));
+  const q = /^\d{4}-Q([1-4])$/.exec(date);
+  if (q) return Date.UTC(y, Number(q[1]) * 3, 0) / 86_400_000;
+  if (date.length === 4) return Date.UTC(y, 12, 0) / 86_400_000;
+  const m = Number(date.slice(5, 7));
+  if (date.length === 7) return Date.UTC(y, m, 0) / 86_400_000;
+  return Date.UTC(y, m - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+/** How far (in days) an itemised sheet may lie from the asked period and still stand in for it. */
+const NEAREST_DAYS = 366;
+
 /**
- * The input of `entity` at `date` (a year, month or day): the last itemised sheet in that period,
- * else the last partial sheet from FRED totals, else (for an EWN economy) that year's variables.
- * Throws NotFoundError naming what exists.
+ * The input of `entity` at `date` (a year, month or day): the last itemised sheet in that period;
+ * else the itemised sheet nearest to it within a year (said in `dateNote`, e.g. the BoJ's
+ * 2013-09-30 accounts for 2013-12); else the last partial sheet from series of totals; else (for an
+ * EWN economy) that year's variables. Throws NotFoundError naming what exists.
  */
 export async function resolveInput(store: Store, entity: string, date: string): Promise<IndicatorInput> {
   parsePeriod(date);
   const list = await inputsInRange(store, entity, date, date);
   const full = list.filter((i) => !i.partial);
-  const pick = full[full.length - 1] ?? list[list.length - 1];
+  if (full.length) return full[full.length - 1]!;
+  if (await getEntity(store, entity)) {
+    const want = periodEnd(date);
+    let best: { d: string; gap: number } | undefined;
+    for (const d of await sheetDates(store, entity)) {
+      const gap = Math.abs(periodEnd(d) - want);
+      if (gap <= NEAREST_DAYS && (!best || gap < best.gap)) best = { d, gap };
+    }
+    const near =
+      best &&
+      (await inputsInRange(store, entity, best.d, best.d)).find((i) => !i.partial && i.date === best.d);
+    if (near) {
+      const note = msg.nearestDate(date, near.date);
+      return { ...near, dateNote: note.en, dateNoteText: note };
+    }
+  }
+  const pick = list[list.length - 1];
   if (pick) return pick;
   const where = (await getEntity(store, entity)) ? await available(store, entity) : "1970 .. 2021 (annual)";
   throw new NotFoundError(msg.noData(entity, date, where));
+}
+
+/**
+ * The study's country-level maturity figure for a central bank's economy: short-term external debt
+ * over official FX reserves in the year of `date`, from the stored series of the entity's country
+ * (SAFE's, for China), or undefined when the store has none.
+ */
+export async function countryMaturity(
+  store: Store,
+  entity: string,
+  date: string,
+): Promise<CountryMaturity | undefined> {
+  const info = await getEntity(store, entity);
+  if (!info?.country) return undefined;
+  const metas = await listSeries(store, { entity: info.country });
+  const year = date.slice(0, 4);
+  const at = async (id: string) => {
+    const s = await loadSeries(store, id);
+    const o = s?.observations.filter((x) => x.date.startsWith(year)).at(-1);
+    return s && o ? { s, v: o.value } : undefined;
+  };
+  for (const debt of metas.filter((m) => /short_term_external_debt/.test(m.id))) {
+    const res = metas.find((m) => /fx_reserves/.test(m.id) && m.scale === debt.scale && m.unit === debt.unit);
+    if (!res) continue;
+    const [d, r] = [await at(debt.id), await at(res.id)];
+    if (!d || !r || r.v === 0) continue;
+    return { value: d.v / r.v, year, source: `${debt.id} / ${res.id} (${d.s.file})` };
+  }
+  return undefined;
 }

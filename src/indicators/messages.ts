@@ -75,6 +75,17 @@ export const INDICATOR_MESSAGES = defineMessages({
     zh: (side: string, pct: string, items: readonly string[]) =>
       `${side === "asset" ? "资产" : side === "liability" ? "负债" : side}中 ${pct} 的期限未知（${list(items)}）；缺少期限信息时原文不评估期限错配`,
   },
+  dimensionUnknownAll: {
+    en: (what: Text, dimension: string, items: readonly string[]) =>
+      `${what.en}: no line says its ${dimension} (${list(items.slice(0, 6))}${items.length > 6 ? ", ..." : ""}); import the statement with that column (interest_bearing, currency)`,
+    zh: (what: Text, dimension: string, items: readonly string[]) =>
+      `${what.zh}：没有项目注明${dimension === "interest bearing" ? "是否付息" : "币种（本币或外币）"}（${list(items.slice(0, 6))}${items.length > 6 ? "等" : ""}）；请导入带该列（interest_bearing、currency）的报表`,
+  },
+  nearestDate: {
+    en: (asked: string, used: string) =>
+      `no sheet in ${asked}: computed at ${used}, the nearest bundled date`,
+    zh: (asked: string, used: string) => `${asked} 没有报表：按最近的内置日期 ${used} 计算`,
+  },
   unknownDimension: {
     en: (items: readonly string[]) => `left out, dimension unknown: ${list(items)}`,
     zh: (items: readonly string[]) => `维度未知，未计入：${list(items)}`,

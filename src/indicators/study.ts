@@ -1,5 +1,5 @@
 import type { VerdictLevel } from "./assess.ts";
-import type { MismatchType } from "./types.ts";
+import type { MismatchType, Text } from "./types.ts";
 
 /** A figure the study publishes for a central bank at end-2013, as printed. */
 export interface StudyFigure {
@@ -156,29 +156,81 @@ export const STUDY_2013: readonly StudyFigure[] = [
   },
 ];
 
-/** The study's Table 2 verdicts at end-2013. */
-export const STUDY_VERDICTS: Readonly<
-  Record<string, Record<MismatchType, { level: VerdictLevel; direction?: "creditor" }>>
-> = {
+/** One cell of the study's Table 2 as printed (the reasons it lists are in {@link STUDY_2013}). */
+export interface StudyCell {
+  level: VerdictLevel;
+  direction?: "creditor";
+  printed: Text;
+}
+
+/** The study's Table 2 verdicts at end-2013, cell by cell, with the words it prints. */
+export const STUDY_VERDICTS: Readonly<Record<string, Record<MismatchType, StudyCell>>> = {
   pboc: {
-    currency: { level: "severe", direction: "creditor" },
-    maturity: { level: "not considered" },
-    "capital-structure": { level: "present" },
+    currency: {
+      level: "severe",
+      direction: "creditor",
+      printed: { en: "severe creditor-type currency mismatch", zh: "存在严重的债权型货币错配" },
+    },
+    maturity: { level: "not considered", printed: { en: "not considered", zh: "不予考虑" } },
+    "capital-structure": {
+      level: "present",
+      printed: { en: "capital-structure mismatch present", zh: "存在资本结构错配" },
+    },
   },
   fed: {
-    currency: { level: "not considered" },
-    maturity: { level: "present" },
-    "capital-structure": { level: "present" },
+    currency: { level: "not considered", printed: { en: "not considered", zh: "不予考虑" } },
+    maturity: { level: "present", printed: { en: "maturity mismatch present", zh: "存在期限错配" } },
+    "capital-structure": {
+      level: "present",
+      printed: { en: "capital-structure mismatch present", zh: "存在资本结构错配" },
+    },
   },
   boj: {
-    currency: { level: "present", direction: "creditor" },
-    maturity: { level: "present" },
-    "capital-structure": { level: "present" },
+    currency: {
+      level: "present",
+      direction: "creditor",
+      printed: { en: "creditor-type currency mismatch present", zh: "存在债权型货币错配" },
+    },
+    maturity: { level: "present", printed: { en: "maturity mismatch present", zh: "存在期限错配" } },
+    "capital-structure": {
+      level: "present",
+      printed: { en: "capital-structure mismatch present", zh: "存在资本结构错配" },
+    },
   },
   ecb: {
-    currency: { level: "present", direction: "creditor" },
-    maturity: { level: "present" },
-    "capital-structure": { level: "not considered" },
+    currency: {
+      level: "present",
+      direction: "creditor",
+      printed: { en: "creditor-type currency mismatch present", zh: "存在债权型货币错配" },
+    },
+    maturity: { level: "present", printed: { en: "maturity mismatch present", zh: "存在期限错配" } },
+    "capital-structure": { level: "not considered", printed: { en: "not considered", zh: "不予考虑" } },
+  },
+};
+
+/** The study's Table 2 conclusions at end-2013: the mismatches it finds, and the words it prints. */
+export const STUDY_CONCLUSIONS: Readonly<Record<string, { found: MismatchType[]; printed: Text }>> = {
+  pboc: {
+    found: ["currency", "capital-structure"],
+    printed: {
+      en: "severe creditor-type currency mismatch and capital-structure mismatch",
+      zh: "存在严重的债权型货币错配和资本结构错配",
+    },
+  },
+  fed: {
+    found: ["maturity", "capital-structure"],
+    printed: { en: "maturity and capital-structure mismatch", zh: "存在期限错配和资本结构错配" },
+  },
+  boj: {
+    found: ["currency", "maturity", "capital-structure"],
+    printed: { en: "all three types of mismatch", zh: "三种类型错配均存在" },
+  },
+  ecb: {
+    found: ["currency", "maturity"],
+    printed: {
+      en: "creditor-type currency mismatch and maturity mismatch",
+      zh: "存在债权型货币错配和期限错配",
+    },
   },
 };
 

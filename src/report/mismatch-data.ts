@@ -1,5 +1,6 @@
 import { NotFoundError } from "../errors.ts";
 import { type Assessment, assess } from "../indicators/assess.ts";
+import { assessContext } from "../indicators/compare.ts";
 import { computeAll, type IndicatorInput, type IndicatorResult } from "../indicators/compute.ts";
 import { parsePeriod, resolveInput } from "../indicators/inputs.ts";
 import { indicatorsForInput } from "../indicators/levels.ts";
@@ -65,6 +66,7 @@ export async function loadMismatchData(
   const defs = indicatorsForInput(input);
   const results = computeAll(defs, input);
   const cb = input.kind === "central-bank";
+  const assessment = assess(results, await assessContext(store, input));
   const name: Text = (await getEntity(store, entity))?.name ?? { en: input.entity, zh: input.entity };
   const years = options.years ?? 12;
   const from = String(Number(date.slice(0, 4)) - years + 1);
@@ -86,7 +88,7 @@ export async function loadMismatchData(
           date: input.date,
           ...partialOf(input),
           results,
-          assessment: assess(results),
+          assessment,
         });
         continue;
       }
@@ -99,7 +101,7 @@ export async function loadMismatchData(
           date: pin.date,
           ...partialOf(pin),
           results: pres,
-          assessment: assess(pres),
+          assessment: assess(pres, await assessContext(store, pin)),
         });
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
@@ -114,7 +116,7 @@ export async function loadMismatchData(
     input,
     defs,
     results,
-    assessment: assess(results),
+    assessment,
     series,
     ...(seriesError ? { seriesError } : {}),
     peers,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { Table2 } from "../../src/indicators/table2.ts";
 import { runCli } from "../helpers/run-cli.ts";
 import { seededDbPath } from "../helpers/temp-store.ts";
 
@@ -36,7 +37,7 @@ describe("bslab indicators / compare", () => {
   it("table in Chinese shows the verdicts", () => {
     const r = runCli(["indicators", "pboc", "2013-12", "--lang", "zh"], db.path);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain("严重债权型货币错配");
+    expect(r.stdout).toContain("严重的债权型货币错配");
     expect(r.stdout).toContain("货币发行占总负债比重");
   });
 
@@ -58,26 +59,28 @@ describe("bslab indicators / compare", () => {
     expect(lines[133]!.startsWith("2013-12,0.2048")).toBe(true);
   });
 
-  it("compare: Table 2 verdicts, and says what cannot be recomputed", () => {
+  it("compare: every Table 2 cell equals the study's or is not computable naming its input", () => {
     const r = runCli(
       ["compare", "pboc", "fed", "boj", "ecb", "--date", "2013-12", "--format", "json"],
       db.path,
     );
-    expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as {
-      indicators: Record<string, unknown>[];
-      verdicts: Record<string, unknown>[];
-    };
-    const boj = out.indicators.find((x) => x.entity === "boj" && x.id === "cb.currency_issued_share")!;
-    expect(boj.value).toBeNull();
-    expect(boj.note).toMatch(/^not computable: .*; study reports 40\.2% \(banknotes\)$/);
-    const pboc = out.verdicts.filter((x) => x.entity === "pboc").map((x) => x.verdict);
-    expect(pboc).toEqual([
-      "severe creditor-type currency mismatch",
-      "maturity mismatch not considered",
-      "capital-structure mismatch present",
-      "severe creditor-type currency mismatch; capital-structure mismatch present",
-    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Table2;
+    expect(out.verdicts).toHaveLength(12);
+    for (const v of out.verdicts) {
+      if (v.match) continue;
+      expect(v.level, `${v.entity} ${v.type}`).toBe("not computable");
+      expect(v.missing!.length).toBeGreaterThan(0);
+      expect(v.missing![0]!.howTo.en).toMatch(/bslab (import|fetch)|bundled/);
+    }
+    for (const c of out.conclusions) if (!c.match) expect(c.complete, c.entity).toBe(false);
+    const pboc = out.verdicts.filter((x) => x.entity === "pboc");
+    expect(pboc.find((v) => v.type === "currency")!.text.en).toBe("severe creditor-type currency mismatch");
+    expect(pboc.find((v) => v.type === "capital-structure")!.match).toBe(true);
+    const fedMaturity = out.verdicts.find((v) => v.entity === "fed" && v.type === "maturity")!;
+    expect(fedMaturity.match).toBe(true);
+    const cur = out.indicators.find((x) => x.entity === "fed" && x.id === "cb.currency_issued_share")!;
+    if (!cur.match) expect(cur.gap!.lines.join(" ")).toMatch(/CURRCIR|Federal Reserve notes/);
   });
 
   it.each([

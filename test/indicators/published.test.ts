@@ -61,14 +61,15 @@ describe("PBoC end-2013, Peng and Xie (2014) Table 2", () => {
     ]);
   });
 
-  it("verdicts: severe creditor-type currency, capital structure present, maturity not considered", async () => {
+  it("verdicts: severe creditor-type currency, capital structure present, maturity not considered (SAFE 17.7%)", async () => {
     const sheet = (await loadSheet(store, "pboc", "2013-12"))!;
     const results = computeAll(listIndicators({ level: ["central-bank", "sector"] }), {
       entity: "pboc",
       date: "2013-12",
       sheet,
     });
-    const a = assess(results);
+    // Short-term external debt 6,766 / FX reserves 38,213 (100 million USD, SAFE end-2013).
+    const a = assess(results, { countryMaturity: { value: 6766 / 38213, year: "2013", source: "SAFE" } });
     const by = Object.fromEntries(a.verdicts.map((v) => [v.type, v]));
     expect(by.currency).toMatchObject({ level: "severe", direction: "creditor" });
     expect(by["capital-structure"]!.level).toBe("present");
@@ -76,7 +77,7 @@ describe("PBoC end-2013, Peng and Xie (2014) Table 2", () => {
     expect(a.conclusion.en).toBe(
       "severe creditor-type currency mismatch; capital-structure mismatch present",
     );
-    expect(verdictText(by.currency!, "zh")).toBe("严重债权型货币错配");
+    expect(verdictText(by.currency!, "zh")).toBe("存在严重的债权型货币错配");
   });
 
   it("maturity indicators are not computable: maturity unknown in the PBoC mapping", async () => {

@@ -11,6 +11,7 @@ import { mismatchReport } from "../../src/report/mismatch-report.ts";
 import { figuresOf, type Report } from "../../src/report/model.ts";
 import { renderHtml } from "../../src/report/render-html.ts";
 import { renderMarkdown } from "../../src/report/render-markdown.ts";
+import { importFile } from "../../src/ingest/import.ts";
 import { bundledStore } from "../helpers/temp-store.ts";
 import { loadMismatchData } from "../../src/report/mismatch-data.ts";
 
@@ -23,6 +24,8 @@ beforeAll(async () => {
   // One bundled store for the whole file: loading it is the slow part.
   const { store, cleanup } = await bundledStore();
   try {
+    // SAFE's end-2013 external debt and reserves, for the study's maturity rule (17.7% < 1).
+    await importFile(store, "test/fixtures/table2/cn-external-debt-2013.csv", { vintage: "2099-01-01" });
     data = await loadMismatchData(store, "pboc", "2013-12");
   } finally {
     cleanup();
@@ -89,7 +92,7 @@ describe("PBoC 2013 report reproduces the study's figures (Peng and Xie 2014, Ta
       "capital-structure mismatch present",
     ])
       expect(htmlEn).toContain(text);
-    for (const text of ["严重债权型货币错配", "期限错配：不考虑", "存在资本结构错配"])
+    for (const text of ["严重的债权型货币错配", "期限错配：不予考虑", "存在资本结构错配"])
       expect(htmlZh).toContain(text);
     const verdicts = en.sections[0]!.blocks.find((b) => b.kind === "table" && b.id === "verdicts");
     expect(verdicts?.kind === "table" && verdicts.rows.map((r) => r[4])).toEqual(["✓", "✓", "✓"]);

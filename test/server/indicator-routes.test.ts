@@ -72,6 +72,8 @@ describe("indicators", () => {
       level: "severe",
       study: { level: "severe" },
     });
+    for (const e of r.body.entities)
+      for (const v of e.verdicts) if (v.level !== "not computable") expect(v.study).not.toBeNull();
   });
 
   it("the other depository corporations: sector indicators, no country ones, no central-bank verdicts", async () => {

@@ -5,11 +5,11 @@ import type { Assessment } from "../../indicators/assess.ts";
 import { assess, verdictText } from "../../indicators/assess.ts";
 import type { IndicatorInput, IndicatorResult } from "../../indicators/compute.ts";
 import { computeAll } from "../../indicators/compute.ts";
-import { notCentralBank, resolveInput } from "../../indicators/inputs.ts";
+import { assessContext, loadComparison } from "../../indicators/compare.ts";
+import { resolveInput } from "../../indicators/inputs.ts";
 import { indicatorsForInput } from "../../indicators/levels.ts";
-import { getIndicator, listIndicators } from "../../indicators/registry.ts";
+import { getIndicator } from "../../indicators/registry.ts";
 import { loadIndicatorSeries } from "../../indicators/series.ts";
-import { matchesStudy, STUDY_2013, STUDY_VERDICTS, studyPrinted } from "../../indicators/study.ts";
 import type { IndicatorDef } from "../../indicators/types.ts";
 import type { Store } from "../../store/store.ts";
 import type { Row } from "../output.ts";
@@ -60,9 +60,11 @@ async function single(
   store: Store,
   entity: string,
   date: string,
-): Promise<{ input: IndicatorInput; results: IndicatorResult[] }> {
+): Promise<{ input: IndicatorInput; results: IndicatorResult[]; assessment?: Assessment }> {
   const input = await resolveInput(store, entity, date);
-  return { input, results: computeAll(indicatorsForInput(input), input) };
+  const results = computeAll(indicatorsForInput(input), input);
+  if (input.kind !== "central-bank") return { input, results };
+  return { input, results, assessment: assess(results, await assessContext(store, input)) };
 }
 
 function parseIds(ids: readonly string[] | undefined): IndicatorDef[] | undefined {
@@ -134,7 +136,11 @@ export function register(program: Command): void {
           return;
         }
         if (date === undefined) throw new UsageError("missing DATE (e.g. 2013-12) or --from/--to");
-        const { input, results: all } = await withCliStore((store) => single(store, entity, date));
+        const {
+          input,
+          results: all,
+          assessment,
+        } = await withCliStore((store) => single(store, entity, date));
         const results = chosen ? all.filter((r) => chosen.some((d) => d.id === r.id)) : all;
         if (format === "json") {
           const out = results.map((r) => ({
@@ -167,7 +173,7 @@ export function register(program: Command): void {
           process.stdout.write(`\n${m(lang, "inputsHead")}\n`);
           for (const r of results)
             if (r.value !== null) process.stdout.write(`  ${r.id}: ${inputsText(r)}\n`);
-          if (input.kind === "central-bank") process.stdout.write(`\n${assessmentLines(assess(all), lang)}`);
+          if (assessment) process.stdout.write(`\n${assessmentLines(assessment, lang)}`);
         }
       },
     );
@@ -184,65 +190,62 @@ export function register(program: Command): void {
     .action(async (entities: string[], opts: { date: string; format: string; lang: string }) => {
       const format = parseFormat(opts.format);
       const lang = parseLang(opts.lang);
-      const computed = await withCliStore(async (store) => {
-        const out: { entity: string; date: string; results: IndicatorResult[] }[] = [];
-        for (const e of entities) {
-          const { input, results } = await single(store, e, opts.date);
-          if (input.kind !== "central-bank") throw await notCentralBank(store, e);
-          out.push({ entity: e, date: input.date, results });
-        }
-        return out;
-      });
-      const required = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
-      const indicatorRows: Row[] = [];
-      const verdictRows: Row[] = [];
-      const study2013 = opts.date.startsWith("2013");
-      for (const c of computed) {
-        for (const id of required) {
-          const r = c.results.find((x) => x.id === id)!;
-          const fig = study2013 ? STUDY_2013.find((f) => f.entity === c.entity && f.id === id) : undefined;
-          if (r.value === null && !fig) continue;
-          let note = r.noteText[lang];
-          if (r.value === null && fig)
-            note = msg(lang, "indicators.studyReports", note, studyPrinted(fig, lang));
-          indicatorRows.push({
-            entity: c.entity,
-            date: c.date,
-            id,
-            value: r.value,
-            unit: r.unitText[lang],
-            study: fig ? studyPrinted(fig, lang) : "",
-            match: fig && r.value !== null ? yesNo(matchesStudy(r.value, fig), lang, format) : null,
-            note,
-          });
-        }
-        const a = assess(c.results);
-        for (const v of a.verdicts) {
-          const s = study2013 ? STUDY_VERDICTS[c.entity]?.[v.type] : undefined;
-          verdictRows.push({
-            entity: c.entity,
-            type: format === "table" ? m(lang, `type.${v.type}`) : v.type,
-            verdict: verdictText(v, lang),
-            study: s ? msg(lang, "cli.studyType", s.level, s.direction) : "",
-            reasons: v.reasons.map((t) => t[lang]).join("; "),
-          });
-        }
-        verdictRows.push({
-          entity: c.entity,
-          type: format === "table" ? m(lang, "type.conclusion") : "conclusion",
-          verdict: a.conclusion[lang],
-          study: "",
-          reasons: "",
-        });
-      }
+      const t2 = await withCliStore((store) => loadComparison(store, entities, opts.date));
       if (format === "json") {
-        process.stdout.write(
-          JSON.stringify({ indicators: indicatorRows, verdicts: verdictRows }, null, 2) + "\n",
-        );
+        process.stdout.write(JSON.stringify(t2, null, 2) + "\n");
         return;
       }
+      const pp = (c: (typeof t2.indicators)[number]) =>
+        c.unit === "fraction" ? `${(c.gap!.value * 100).toFixed(1)} pp` : c.gap!.value.toFixed(2);
+      const indicatorRows: Row[] = t2.indicators
+        .filter((c) => c.value !== null || c.study)
+        .map((c) => ({
+          entity: c.entity,
+          date: c.date,
+          id: c.id,
+          value: c.value,
+          unit: c.unitText[lang],
+          study: c.study?.printedText[lang] ?? "",
+          match: c.match === null ? null : yesNo(c.match, lang, format),
+          note: [
+            c.gap
+              ? msg(lang, "cli.studyGap", `${c.gap.value > 0 ? "+" : ""}${pp(c)}`, c.gap.lines.join(" + "))
+              : "",
+            c.noteText[lang],
+          ]
+            .filter(Boolean)
+            .join(lang === "zh" ? "；" : "; "),
+        }));
+      const sep = lang === "zh" ? "；" : "; ";
+      const verdictRows: Row[] = [
+        ...t2.verdicts.map((v) => ({
+          entity: v.entity,
+          type: format === "table" ? m(lang, `type.${v.type}`) : v.type,
+          verdict: v.text[lang],
+          study: v.study?.printed[lang] ?? "",
+          match: v.match === null ? null : yesNo(v.match, lang, format),
+          reasons: [
+            ...v.reasons.map((t) => t[lang]),
+            ...[...new Set((v.missing ?? []).map((x) => x.howTo[lang]))].map((h) =>
+              msg(lang, "cli.howToGet", h),
+            ),
+          ].join(sep),
+        })),
+        ...t2.conclusions.map((c) => ({
+          entity: c.entity,
+          type: format === "table" ? m(lang, "type.conclusion") : "conclusion",
+          verdict: c.text[lang],
+          study: c.study?.printed[lang] ?? "",
+          match: c.match === null ? null : yesNo(c.match, lang, format),
+          reasons: "",
+        })),
+      ];
       process.stdout.write(render(indicatorRows, format, undefined, lang));
       process.stdout.write("\n");
       process.stdout.write(render(verdictRows, format, undefined, lang));
+      if (format === "table" && t2.score.cellsOf > 0)
+        process.stdout.write(
+          `\n${msg(lang, "cli.table2Score", t2.score.cells, t2.score.cellsOf, t2.score.conclusions, t2.score.conclusionsOf)}\n`,
+        );
     });
 }

@@ -7,16 +7,12 @@ import {
   indicatorsForInput,
   listIndicators,
   loadIndicatorSeries,
-  matchesStudy,
   resolveInput,
-  STUDY_2013,
-  STUDY_VERDICTS,
-  verdictText,
   type IndicatorDef,
   type IndicatorResult,
 } from "../../indicators/index.ts";
 import { EWN_DATASET, EWN_FILE } from "../../io/sources/ewn.ts";
-import { notCentralBank } from "../../indicators/inputs.ts";
+import { assessContext, loadComparison } from "../../indicators/compare.ts";
 import { listSeries } from "../../store/series.ts";
 import type { Store } from "../../store/store.ts";
 import type { ServerContext } from "../context.ts";
@@ -53,7 +49,10 @@ function result(r: IndicatorResult) {
 
 async function atDate(store: Store, entity: string, date: string) {
   const input = await resolveInput(store, entity, date);
-  return { input, results: computeAll(indicatorsForInput(input), input) };
+  const results = computeAll(indicatorsForInput(input), input);
+  const assessment =
+    input.kind === "central-bank" ? assess(results, await assessContext(store, input)) : null;
+  return { input, results, assessment };
 }
 
 /** Indicators with their traced inputs, their time series, and the central-bank comparison (Table 2). */
@@ -156,14 +155,15 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
       ctx.cache.answer(req, async () => {
         const { entity, date } = req.params;
         const chosen = parseIds(req.query.ids);
-        const { input, results } = await ctx.gate.read((store) => atDate(store, entity, date));
+        const { input, results, assessment } = await ctx.gate.read((store) => atDate(store, entity, date));
         const shown = chosen ? results.filter((r) => chosen.some((d) => d.id === r.id)) : results;
         return {
           entity,
           date: input.date,
           partial: input.partial ?? null,
           results: shown.map(result),
-          assessment: input.kind === "central-bank" ? assess(results) : null,
+          dateNote: input.dateNote ?? null,
+          assessment,
         };
       }),
   );
@@ -195,38 +195,23 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
       ctx.cache.answer(req, async () => {
         const entities = req.query.entities.split(",");
         const { date } = req.query;
-        const study = date.startsWith("2013");
-        const ids = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
-        const columns = await ctx.gate.read(async (store) => {
-          const out = [];
-          for (const entity of entities) {
-            const { input, results } = await atDate(store, entity, date);
-            if (input.kind !== "central-bank") throw await notCentralBank(store, entity);
-            const a = assess(results);
-            out.push({
-              entity,
-              date: input.date,
-              partial: input.partial ?? null,
-              indicators: ids.map((id) => {
-                const r = results.find((x) => x.id === id)!;
-                const fig = study ? STUDY_2013.find((f) => f.entity === entity && f.id === id) : undefined;
-                return {
-                  ...result(r),
-                  study: fig ? { value: fig.value, printed: fig.printed } : null,
-                  match: fig && r.value !== null ? matchesStudy(r.value, fig) : null,
-                };
-              }),
-              verdicts: a.verdicts.map((v) => ({
-                ...v,
-                text: { en: verdictText(v, "en"), zh: verdictText(v, "zh") },
-                study: study ? (STUDY_VERDICTS[entity]?.[v.type] ?? null) : null,
-              })),
-              conclusion: a.conclusion,
-            });
-          }
-          return out;
+        const t2 = await ctx.gate.read((store) => loadComparison(store, entities, date));
+        const columns = entities.map((entity) => {
+          const cells = t2.indicators.filter((c) => c.entity === entity);
+          const verdicts = t2.verdicts.filter((v) => v.entity === entity);
+          const conclusion = t2.conclusions.find((c) => c.entity === entity)!;
+          const bank = t2.banks.find((b) => b.entity === entity)!;
+          return {
+            ...bank,
+            indicators: cells,
+            verdicts,
+            conclusion: conclusion.text,
+            conclusionStudy: conclusion.study,
+            conclusionMatch: conclusion.match,
+            complete: conclusion.complete,
+          };
         });
-        return { date, entities: columns };
+        return { date, entities: columns, score: t2.score };
       }),
   );
 }

@@ -1,0 +1,187 @@
+import { type Assessment, isFound, verdictText, type Verdict } from "./assess.ts";
+import type { IndicatorResult } from "./compute.ts";
+import { getIndicator, listIndicators } from "./registry.ts";
+import {
+  matchesStudy,
+  studyPrinted,
+  STUDY_2013,
+  STUDY_CONCLUSIONS,
+  STUDY_VERDICTS,
+  type StudyCell,
+} from "./study.ts";
+import type { IndicatorUnit, MismatchType, Reading, Text } from "./types.ts";
+
+/** One central bank of a comparison, as resolved and computed. */
+export interface ComparedBank {
+  entity: string;
+  /** The date of the sheet used. */
+  date: string;
+  /** Said when the sheet is not of the asked period (the nearest bundled date) or only partial. */
+  dateNote?: string;
+  dateNoteText?: Text;
+  partial?: string;
+  partialText?: Text;
+  results: IndicatorResult[];
+  assessment: Assessment;
+}
+
+/** One indicator of one bank in the comparison, with the study's printed figure where it prints one. */
+export interface IndicatorCell {
+  entity: string;
+  date: string;
+  id: string;
+  name: Text;
+  value: number | null;
+  unit: IndicatorUnit;
+  /** The unit as printed ("fraction", or the sheet's currency and scale for amounts). */
+  unitLabel: string;
+  reading: Reading | null;
+  /** The study's printed figure (end-2013 comparisons only). */
+  study: { value: number; printed: string; printedText: Text } | null;
+  /** Equal to the study's figure at its printed precision; null when either is missing. */
+  match: boolean | null;
+  /**
+   * When the value differs from the study's: by how much (value - study, in the indicator's unit)
+   * and the lines it was computed from, so a proxy (e.g. CURRCIR for Federal Reserve notes) is named.
+   */
+  gap: { value: number; lines: string[] } | null;
+  note: string;
+  /** `note` in both languages, with the bank's date note (nearest date, partial sheet). */
+  noteText: Text;
+  unitText: Text;
+}
+
+/** One Table 2 verdict cell, with the study's. */
+export interface VerdictCell extends Verdict {
+  entity: string;
+  text: Text;
+  study: StudyCell | null;
+  /** Same level and direction as the study's; null without a study cell. */
+  match: boolean | null;
+}
+
+/** One Table 2 conclusion, with the study's. */
+export interface ConclusionCell {
+  entity: string;
+  text: Text;
+  complete: boolean;
+  study: { found: MismatchType[]; printed: Text } | null;
+  match: boolean | null;
+}
+
+export interface Table2 {
+  date: string;
+  /** Each bank's sheet date, and whether it stands in for the asked period or is partial. */
+  banks: { entity: string; date: string; dateNote: string | null; partial: string | null }[];
+  indicators: IndicatorCell[];
+  verdicts: VerdictCell[];
+  conclusions: ConclusionCell[];
+  /** Of the study's cells and conclusions present in this comparison, how many are equal. */
+  score: { cells: number; cellsOf: number; conclusions: number; conclusionsOf: number };
+}
+
+const sameCell = (v: Verdict, s: StudyCell) =>
+  v.level === s.level && (v.direction ?? null) === (s.direction ?? null);
+
+/**
+ * The central-bank comparison at a date (the study's Table 2 and its figures when the date is in
+ * 2013): every central-bank indicator of every bank, the verdict cells and conclusions, each next to
+ * the study's printed one and whether they agree. Pure: the banks come resolved and computed.
+ * @example table2("2013-12", [pbocColumn]).score // { cells: 3, cellsOf: 3, conclusions: 1, conclusionsOf: 1 }
+ */
+export function table2(date: string, banks: readonly ComparedBank[]): Table2 {
+  const study = date.startsWith("2013");
+  const ids = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
+  const indicators: IndicatorCell[] = [];
+  const verdicts: VerdictCell[] = [];
+  const conclusions: ConclusionCell[] = [];
+  for (const b of banks) {
+    const note = [b.dateNote, b.partial].filter(Boolean).join("; ");
+    for (const id of ids) {
+      const r = b.results.find((x) => x.id === id);
+      if (!r) continue;
+      const fig = study ? STUDY_2013.find((f) => f.entity === b.entity && f.id === id) : undefined;
+      indicators.push({
+        entity: b.entity,
+        date: b.date,
+        id,
+        name: getIndicator(id).name,
+        value: r.value,
+        unit: r.unit,
+        unitLabel: r.unitLabel,
+        reading: r.reading,
+        study: fig
+          ? {
+              value: fig.value,
+              printed: fig.printed,
+              printedText: { en: studyPrinted(fig, "en"), zh: studyPrinted(fig, "zh") },
+            }
+          : null,
+        match: fig && r.value !== null ? matchesStudy(r.value, fig) : null,
+        gap:
+          fig && r.value !== null && !matchesStudy(r.value, fig)
+            ? {
+                value: r.value - fig.value,
+                lines: r.inputs[0]?.lines.map((l) => `${l.label} @${l.source}`) ?? [],
+              }
+            : null,
+        note: [r.note, note].filter(Boolean).join("; "),
+        noteText: {
+          en: [r.noteText.en, b.dateNoteText?.en ?? b.dateNote, b.partialText?.en ?? b.partial]
+            .filter(Boolean)
+            .join("; "),
+          zh: [r.noteText.zh, b.dateNoteText?.zh ?? b.dateNote, b.partialText?.zh ?? b.partial]
+            .filter(Boolean)
+            .join("；"),
+        },
+        unitText: r.unitText,
+      });
+    }
+    for (const v of b.assessment.verdicts) {
+      const s = study ? (STUDY_VERDICTS[b.entity]?.[v.type] ?? null) : null;
+      verdicts.push({
+        ...v,
+        entity: b.entity,
+        text: { en: verdictText(v, "en"), zh: verdictText(v, "zh") },
+        study: s,
+        match: s ? sameCell(v, s) : null,
+      });
+    }
+    const sc = study ? (STUDY_CONCLUSIONS[b.entity] ?? null) : null;
+    const found = b.assessment.verdicts.filter(isFound).map((v) => v.type);
+    conclusions.push({
+      entity: b.entity,
+      text: b.assessment.conclusion,
+      complete: b.assessment.complete,
+      study: sc,
+      match: sc
+        ? b.assessment.complete &&
+          found.length === sc.found.length &&
+          sc.found.every((t) => found.includes(t)) &&
+          b.assessment.verdicts.every(
+            (v) => !STUDY_VERDICTS[b.entity] || sameCell(v, STUDY_VERDICTS[b.entity]![v.type]),
+          )
+        : null,
+    });
+  }
+  const withStudy = verdicts.filter((v) => v.match !== null);
+  const concl = conclusions.filter((c) => c.match !== null);
+  return {
+    date,
+    banks: banks.map((b) => ({
+      entity: b.entity,
+      date: b.date,
+      dateNote: b.dateNote ?? null,
+      partial: b.partial ?? null,
+    })),
+    indicators,
+    verdicts,
+    conclusions,
+    score: {
+      cells: withStudy.filter((v) => v.match).length,
+      cellsOf: withStudy.length,
+      conclusions: concl.filter((c) => c.match).length,
+      conclusionsOf: concl.length,
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { assess } from "../../src/indicators/assess.ts";
+import { computeAll } from "../../src/indicators/compute.ts";
+import { loadComparison } from "../../src/indicators/compare.ts";
+import { resolveInput } from "../../src/indicators/inputs.ts";
+import { indicatorsForInput } from "../../src/indicators/levels.ts";
+import { STUDY_CONCLUSIONS, STUDY_VERDICTS } from "../../src/indicators/study.ts";
+import { importFile } from "../../src/ingest/import.ts";
+import type { Store } from "../../src/store/store.ts";
+import { bundledStore } from "../helpers/temp-store.ts";
+
+// The BoJ's and the Eurosystem's end-2013 statements as long-CSV lines built from the study's own
+// shares (Peng and Xie 2014, Table 2 and section 4): FX 2.4%, long JGBs 63.2%, banknotes 40.2%,
+// current deposits 47.8%; NFCP 261 bn EUR, FCAL 35x, FX 11.8%/0.3%, LTRO 25.5%, MRO 5.8%,
+// banknotes 41.9%, credit-institution deposits 19.4%. The other lines are balancing items.
+const FIXTURE = "test/fixtures/table2/boj-ecb-end-2013-from-study-shares.csv";
+
+let store: Store;
+let cleanup: () => void;
+beforeAll(async () => {
+  ({ store, cleanup } = await bundledStore());
+  await importFile(store, FIXTURE, { vintage: "2099-01-01" });
+  // SAFE's end-2013 short-term external debt and reserves (as the study quotes them).
+  await importFile(store, "test/fixtures/table2/cn-external-debt-2013.csv", { vintage: "2099-01-01" });
+});
+afterAll(() => cleanup());
+
+describe("Table 2 with the BoJ and Eurosystem statements of end-2013 imported", () => {
+  it("the BoJ's and the ECB's 3 cells and conclusion each equal the study's", async () => {
+    const t2 = await loadComparison(store, ["boj", "ecb"], "2013-12");
+    for (const v of t2.verdicts) {
+      expect(v.study, `${v.entity} ${v.type}`).toEqual(STUDY_VERDICTS[v.entity]![v.type]);
+      expect(v.match, `${v.entity} ${v.type}: ${v.text.en}`).toBe(true);
+    }
+    for (const c of t2.conclusions) expect(c.match, c.entity).toBe(true);
+    expect(t2.conclusions.find((c) => c.entity === "boj")!.study).toEqual(STUDY_CONCLUSIONS.boj);
+    expect(t2.score).toEqual({ cells: 6, cellsOf: 6, conclusions: 2, conclusionsOf: 2 });
+    // The figures behind them at the study's printed precision.
+    for (const c of t2.indicators.filter((x) => x.study)) expect(c.match, `${c.entity} ${c.id}`).toBe(true);
+  });
+
+  it("all four banks: each of the 12 cells and 4 conclusions equals the study's or names its missing input", async () => {
+    const t2 = await loadComparison(store, ["pboc", "fed", "boj", "ecb"], "2013-12");
+    expect(t2.verdicts).toHaveLength(12);
+    for (const v of t2.verdicts)
+      if (!v.match) {
+        expect(v.level).toBe("not computable");
+        expect(v.missing!.every((m) => m.input.en.length > 0 && m.howTo.en.length > 0)).toBe(true);
+      }
+    for (const c of t2.conclusions) if (!c.match) expect(c.complete).toBe(false);
+    expect(t2.score.cells).toBeGreaterThanOrEqual(11);
+    expect(t2.verdicts.filter((v) => v.entity === "pboc").every((v) => v.match)).toBe(true);
+  });
+
+  it("PBoC maturity: no maturity split, so the study's country rule: 676.6 / 3,821.3 bn USD = 17.7% < 1 is negligible", async () => {
+    const input = await resolveInput(store, "pboc", "2013-12");
+    const results = computeAll(indicatorsForInput(input), input);
+    // SAFE, end-2013: short-term external debt 6,766 and FX reserves 38,213 (USD 100 million).
+    const a = assess(results, { countryMaturity: { value: 6766 / 38213, year: "2013", source: "SAFE" } });
+    const m = a.verdicts.find((v) => v.type === "maturity")!;
+    expect(m.level).toBe("not considered");
+    expect(m.reasons[0]!.en).toContain("17.7%");
+    expect(a.complete).toBe(true);
+    expect(a.verdicts.map((v) => [v.level, v.direction ?? null])).toEqual(
+      Object.values(STUDY_VERDICTS.pboc!).map((s) => [s.level, s.direction ?? null]),
+    );
+    const without = assess(results).verdicts.find((v) => v.type === "maturity")!;
+    expect(without.level).toBe("not computable");
+    expect(without.missing!.map((x) => x.input.en).join(" ")).toMatch(/short-term external debt/);
+  });
+
+  it("a bank without a sheet in the period is computed at the nearest date within a year, and says so", async () => {
+    const t2 = await loadComparison(store, ["boj"], "2013-11");
+    expect(t2.banks[0]).toMatchObject({ date: "2013-12-31" });
+    expect(t2.banks[0]!.dateNote).toBe(
+      "no sheet in 2013-11: computed at 2013-12-31, the nearest bundled date",
+    );
+  });
+});
