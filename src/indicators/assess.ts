@@ -89,8 +89,8 @@ const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 
 
 /** The generic way to get a central bank's missing statement lines. */
 export const DEFAULT_HOW_TO: Text = {
-  en: "import the statement's lines in the long layout (entity,date,item,side,currency,maturity,value,unit + instrument,counterparty,interest_bearing; `bslab import --help`) with `bslab import FILE --entity-kind central-bank`, or `bslab fetch` the publisher's series",
-  zh: "将报表各项目整理为长表布局（entity,date,item,side,currency,maturity,value,unit，另加 instrument,counterparty,interest_bearing；见 `bslab import --help`），用 `bslab import FILE --entity-kind central-bank` 导入，或用 `bslab fetch` 取得发布机构的序列",
+  en: "import the statement's lines in the long layout (entity,date,item,side,currency,maturity,value,unit + instrument,counterparty,interest_bearing; see bslab import --help) with bslab import FILE --entity-kind=central-bank, or bslab fetch the publisher's series",
+  zh: "将报表各项目整理为长表布局（列 entity/date/item/side/currency/maturity/value/unit，另加 instrument/counterparty/interest_bearing），用 bslab import FILE --entity-kind=central-bank 导入，或用 bslab fetch 取得发布机构的序列",
 };
 
 function get(results: readonly IndicatorResult[], id: string): IndicatorResult | undefined {
@@ -215,7 +215,7 @@ function maturity(results: readonly IndicatorResult[], ctx: AssessContext): Verd
         },
         howTo: {
           en: "bundled for China (SAFE, data/china-external-debt/); for another country import its external-debt series (long series CSV: entity,date,series,value,unit,scale)",
-          zh: "中国的数据已内置（国家外汇管理局，data/china-external-debt/）；其他国家请导入其外债序列（长序列CSV：entity,date,series,value,unit,scale）",
+          zh: "中国的数据已内置（国家外汇管理局，data/china-external-debt/）；其他国家请导入其外债序列（长序列CSV，列 entity/date/series/value/unit/scale）",
         },
       });
     return notComputable("maturity", missing, ids);

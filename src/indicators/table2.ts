@@ -122,7 +122,7 @@ export function table2(date: string, banks: readonly ComparedBank[]): Table2 {
           fig && r.value !== null && !matchesStudy(r.value, fig)
             ? {
                 value: r.value - fig.value,
-                lines: r.inputs[0]?.lines.map((l) => `${l.label} @${l.source}`) ?? [],
+                lines: r.inputs[0]?.lines.map((l) => `${l.item}@${l.source}`) ?? [],
               }
             : null,
         note: [r.note, note].filter(Boolean).join("; "),

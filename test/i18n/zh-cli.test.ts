@@ -64,7 +64,11 @@ beforeAll(async () => {
   // Ids the output names as ids: the store's entities and the dataset variables the monitor reads.
   const { store, cleanup } = await bundledStore();
   try {
-    ids = new Set([...(await listEntities(store)).map((e) => e.id), ...RECESSION_STORE_JST_VARS]);
+    // Item ids of the stored lines are ids too (the compare names the lines an input lacks).
+    const items = (await store.all<{ item: string }>("select distinct item from positions")).map(
+      (r) => r.item,
+    );
+    ids = new Set([...(await listEntities(store)).map((e) => e.id), ...RECESSION_STORE_JST_VARS, ...items]);
   } finally {
     cleanup();
   }

@@ -148,13 +148,12 @@ describe("Fed, ECB, BoJ from the bundled data", () => {
     expect(a.verdicts.map((x) => x.level)).toEqual(["not considered", "present", "present"]);
   });
 
-  it("BoJ: says what it cannot compute, and what the study reports elsewhere", async () => {
+  it("BoJ 2013-12: no accounts dated in the month, so the nearest bundled date (2013-09-30) stands in, and says so", async () => {
     const input = await resolveInput(store, "boj", "2013-12");
+    expect(input.date).toBe("2013-09-30");
+    expect(input.dateNote).toBe("no sheet in 2013-12: computed at 2013-09-30, the nearest bundled date");
     const r = computeIndicator(getIndicator("cb.currency_issued_share"), input);
-    expect(r.value).toBeNull();
-    expect(r.note).toBe(
-      "not computable: currency issued (AF.21): not in the bundled data for boj 2013 (FRED totals only: JPNASSETS; annual average, not end of year)",
-    );
+    expect(r.value).not.toBeNull();
   });
 });
 
