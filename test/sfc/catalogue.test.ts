@@ -3,9 +3,16 @@
 // within-period solutions), never against itself.
 import { describe, expect, it } from "vitest";
 
-import { baseRow, describeMatrices, loadBuiltinModel, simulate, steadyState } from "../../src/sfc/index.ts";
+import {
+  baseRow,
+  describeMatrices,
+  loadBuiltinModel,
+  runScenario,
+  simulate,
+  steadyState,
+} from "../../src/sfc/index.ts";
 
-const CATALOGUE = ["pcex", "pcex1", "pcex2", "reg", "dis", "disinf"];
+const CATALOGUE = ["pcex", "pcex1", "pcex2", "reg", "open", "lp2", "dis", "disinf"];
 
 // The stationary output of the PC family (shared/reference/sfc-models.md [A]): with
 // alpha3 = (1 - alpha1)/alpha2 and k = (lambda0 + lambda1 r) alpha3 - lambda2,
@@ -80,6 +87,60 @@ describe("REG (ch. 6)", () => {
     expect(Math.abs(at("Y_N") / yN - 1)).toBeLessThan(1e-11);
     expect(Math.abs(at("Y_S") / yS - 1)).toBeLessThan(1e-11);
     expect(at("X_N")).toBeCloseTo(mu * yS, 9);
+  });
+});
+
+describe("OPEN (ch. 6)", () => {
+  it("two identical countries trade evenly and each follows PC from zero (reference table)", () => {
+    // shared/reference/sfc-models.md, PC from zero [C]: with X = IM each country is model PC.
+    const run = simulate(loadBuiltinModel("open"), { periods: 20 });
+    const pcY: Array<[number, number]> = [
+      [2, 38.46153846],
+      [3, 48.13775148],
+      [8, 79.39792625],
+      [20, 102.19115507],
+    ];
+    for (const [p, y] of pcY) {
+      expect(run.value("Y_N", p)).toBeCloseTo(y, 7);
+      expect(run.value("Y_S", p)).toBeCloseTo(y, 7);
+      expect(run.value("or_N", p)).toBeCloseTo(0, 9);
+    }
+  });
+
+  it("a higher South import propensity: gold moves North, world gold is conserved, Hh_S = Hs_S", () => {
+    const run = runScenario(loadBuiltinModel("open"), {
+      periods: 60,
+      shocks: [{ name: "mu_S", value: 0.20781, from: 5 }],
+    });
+    for (let p = 5; p <= 60; p++) {
+      expect(run.value("or_N", p) + run.value("or_S", p)).toBeCloseTo(0, 9);
+      expect(run.value("Hh_S", p)).toBeCloseTo(run.value("Hs_S", p), 8);
+    }
+    expect(run.value("or_N", 60)).toBeGreaterThan(run.value("or_N", 10));
+    expect(run.value("Y_S", 60)).toBeLessThan(run.value("Y_N", 60));
+  });
+});
+
+describe("LP2 (ch. 5)", () => {
+  it("the baseline settles at LP1's stationary state (reference [C]: Y* = 115.78397232)", () => {
+    const at = stationary("lp2");
+    expect(at("Y")).toBeCloseTo(115.78397232, 7);
+    expect(at("Pbl")).toBe(20);
+  });
+
+  it("a bill-rate rise: the bond price steps down by 1% at a time until the bond share is in range", () => {
+    const run = runScenario(loadBuiltinModel("lp2"), {
+      periods: 120,
+      shocks: [{ name: "Rbbar", value: 0.035, from: 5 }],
+    });
+    const pbl = run.series("Pbl");
+    for (let p = 2; p < 120; p++) {
+      const step = pbl[p]! / pbl[p - 1]!;
+      expect([0.99, 1, 1.01].some((s) => Math.abs(step - s) < 1e-12)).toBe(true);
+    }
+    expect(run.value("Pbl", 120)).toBeLessThan(20);
+    const tp = run.value("TP", 120);
+    expect(tp >= 0.495 && tp <= 0.505).toBe(true);
   });
 });
 
