@@ -13,6 +13,7 @@ const modules: Array<{ names: string[]; load: () => Promise<{ register: Register
   { names: ["serve"], load: () => import("./commands/serve.ts") },
   { names: ["export", "series"], load: () => import("./commands/io.ts") },
   { names: ["indicators", "compare"], load: () => import("./commands/indicators.ts") },
+  { names: ["stress"], load: () => import("./commands/stress.ts") },
   { names: ["report"], load: () => import("./commands/report.ts") },
   { names: ["credit-gap", "recession"], load: () => import("./commands/recession.ts") },
   { names: ["sim"], load: () => import("./commands/sim.ts") },

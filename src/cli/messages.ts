@@ -88,4 +88,22 @@ export const CLI_MESSAGES = defineMessages({
     zh: (cells: number, of: number, concl: number, conclOf: number) =>
       `表2：${of} 个单元格中 ${cells} 个、${conclOf} 条结论中 ${concl} 条与原文一致`,
   },
+  stressPosition: {
+    en: (e: string, d: string, unit: string, fx: number, net: number, eq: number) =>
+      `${e} ${d} (${unit}): FX assets ${fx.toFixed(2)}, net foreign-currency position ${net.toFixed(2)}, own capital ${eq.toFixed(2)}`,
+    zh: (e: string, d: string, unit: string, fx: number, net: number, eq: number) =>
+      `${e} ${d}（${unit}）：外汇资产 ${fx.toFixed(2)}，净外币头寸 ${net.toFixed(2)}，自有资金 ${eq.toFixed(2)}`,
+  },
+  stressLoss: {
+    en: (loss: number, toEquity: number | null, breakEven: number | null) =>
+      `book loss ${loss.toFixed(2)}${toEquity === null ? "" : ` = ${toEquity.toFixed(1)}x own capital`}${breakEven === null ? "" : `; an appreciation of ${(breakEven * 100).toFixed(3)}% uses up the capital`}`,
+    zh: (loss: number, toEquity: number | null, breakEven: number | null) =>
+      `账面损失 ${loss.toFixed(2)}${toEquity === null ? "" : `，为自有资金的 ${toEquity.toFixed(1)} 倍`}${breakEven === null ? "" : `；本币升值 ${(breakEven * 100).toFixed(3)}% 即耗尽自有资金`}`,
+  },
+  stressHistory: {
+    en: (from: string, to: string, r0: number, r1: number, app: number, total: number, unit: string) =>
+      `history ${from} .. ${to}: USD rate ${r0} -> ${r1} (appreciation ${(app * 100).toFixed(1)}%), revaluation ${total >= 0 ? "gain" : "loss"} ${Math.abs(total).toFixed(2)} (${unit}; USD rate applied to the whole position)`,
+    zh: (from: string, to: string, r0: number, r1: number, app: number, total: number, unit: string) =>
+      `历史 ${from} .. ${to}：美元汇率 ${r0} -> ${r1}（本币升值 ${(app * 100).toFixed(1)}%），重估${total >= 0 ? "收益" : "损失"} ${Math.abs(total).toFixed(2)}（${unit}；整个头寸按美元汇率计）`,
+  },
 });

@@ -17,6 +17,7 @@ import { WorkerPool } from "./pool/worker-pool.ts";
 import { serverWorkerScript } from "./pool/worker-script.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { indicatorRoutes } from "./routes/indicators.ts";
+import { stressRoutes } from "./routes/stress.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { recessionRoutes } from "./routes/recession.ts";
 import { sheetRoutes } from "./routes/sheets.ts";
@@ -141,6 +142,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   metaRoutes(app, ctx);
   sheetRoutes(app, ctx);
   indicatorRoutes(app, ctx);
+  stressRoutes(app, ctx);
   recessionRoutes(app, ctx);
   simRoutes(app, ctx);
   importRoutes(app, ctx);

@@ -1,6 +1,7 @@
 import { BALANCE_SHEET_BUNDLED } from "./balance-sheets.ts";
 import type { BundledDataset } from "./dataset.ts";
 import { ENTITIES_BUNDLED } from "./entities.ts";
+import { EXCHANGE_RATES_BUNDLED } from "./exchange-rates.ts";
 import { RECESSION_BUNDLED } from "./recession.ts";
 import { STATEMENT_BUNDLED } from "./statements.ts";
 
@@ -14,5 +15,6 @@ export const BUNDLED: readonly BundledDataset[] = [
   ENTITIES_BUNDLED,
   ...BALANCE_SHEET_BUNDLED,
   ...STATEMENT_BUNDLED,
+  EXCHANGE_RATES_BUNDLED,
   ...RECESSION_BUNDLED,
 ];
