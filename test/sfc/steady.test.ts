@@ -101,3 +101,29 @@ describe("stated limits", () => {
     expect(Date.now() - t0).toBeLessThan(30_000);
   });
 });
+
+describe("the API", () => {
+  it("POST /api/sim/run with start: growth needs a growth model; a stationary model answers as steady", async () => {
+    const { call, testServer } = await import("../server/helpers.ts");
+    const server = await testServer();
+    try {
+      const body = {
+        model: "sim",
+        periods: 6,
+        start: "growth",
+        shocks: [{ name: "Gd", value: 25, from: 5 }],
+      };
+      const r = await call<{ scenario: Record<string, number[]> }>(server.app, {
+        method: "POST",
+        url: "/api/sim/run",
+        payload: body,
+      });
+      expect(r.status).toBe(200);
+      // SIM's steady growth is its stationary state (every factor 1): Y = 100 before the shock.
+      expect(r.body.scenario.Y![3]).toBeCloseTo(100, 6);
+      expect(r.body.scenario.Y![4]).toBeCloseTo(109.61538462, 6);
+    } finally {
+      await server.cleanup();
+    }
+  });
+});

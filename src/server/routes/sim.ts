@@ -39,7 +39,7 @@ interface RunBody {
   periods: number;
   set?: Record<string, number>;
   shocks?: Shock[];
-  start?: "initial" | "steady";
+  start?: "initial" | "steady" | "growth";
   variables?: string[];
   baseline?: boolean;
 }
@@ -103,7 +103,7 @@ export function simRoutes(app: FastifyInstance, ctx: ServerContext): void {
         summary:
           "Run a built-in model: parameter overrides, shocks from a period on, and the baseline beside it",
         description:
-          "`start: steady` holds the baseline's stationary state before the first shock (the book's experiments); `initial` starts from the model's start values. `set` overrides parameters for the whole run. With `baseline: true` the run without overrides and shocks is returned as `baseline`.",
+          "`start: steady` holds the baseline's stationary state before the first shock (the book's experiments); `growth` lays them on the baseline's steady-growth path (growth models); `initial` starts from the model's start values. `set` overrides parameters for the whole run. With `baseline: true` the run without overrides and shocks is returned as `baseline`.",
         tags: ["sim"],
         body: {
           type: "object",
@@ -114,7 +114,7 @@ export function simRoutes(app: FastifyInstance, ctx: ServerContext): void {
             periods: PERIODS,
             set: SET,
             shocks: { type: "array", maxItems: 50, items: SHOCK },
-            start: { type: "string", enum: ["initial", "steady"], default: "initial" },
+            start: { type: "string", enum: ["initial", "steady", "growth"], default: "initial" },
             variables: { type: "array", maxItems: 200, items: NAME },
             baseline: { type: "boolean", default: false },
           },
