@@ -17,6 +17,7 @@ const modules: Array<{ names: string[]; load: () => Promise<{ register: Register
   { names: ["report"], load: () => import("./commands/report.ts") },
   { names: ["credit-gap", "recession"], load: () => import("./commands/recession.ts") },
   { names: ["sim"], load: () => import("./commands/sim.ts") },
+  { names: ["fetch"], load: () => import("./commands/fetch.ts") },
 ];
 
 /** The words of argv that are neither global options nor their values: the command path first. */

@@ -25,3 +25,11 @@ export { ensureBundled } from "./load-bundled.ts";
 export { BUNDLED } from "./bundled/registry.ts";
 export type { BundledDataset } from "./bundled/dataset.ts";
 export type { Progress } from "./progress.ts";
+export {
+  downloadFetch,
+  fetchInto,
+  storeFetch,
+  type Downloaded,
+  type FetchOptions,
+  type FetchResult,
+} from "./fetch.ts";

@@ -39,6 +39,11 @@ export const MIGRATIONS: readonly string[] = [
   `alter table entities add column kind varchar;
    update entities set kind = case sector when 'S.121' then 'central-bank'
      when 'S.122' then 'other-depository-corporations' else null end;`,
+  // 5: every response `bslab fetch` stored: where it came from, when, and the raw text as received,
+  // so a fetched vintage can be traced to (and re-read from) the bytes behind it.
+  `create table fetches (
+     id varchar primary key, source varchar, url varchar, retrieved_at varchar, sha256 varchar,
+     bytes integer, content varchar, dataset varchar, vintage varchar);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
