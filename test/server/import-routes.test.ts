@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { buildServer } from "../../src/server/app.ts";
-import { tempDbPath } from "../helpers/temp-store.ts";
+import { seededDbPath } from "../helpers/temp-store.ts";
 import { call, multipart, testServer, type ErrorAnswer } from "./helpers.ts";
 
 let server: Awaited<ReturnType<typeof testServer>>;
@@ -146,7 +146,8 @@ describe("imports", () => {
 
 describe("upload size limit", () => {
   it("a file over the limit is 413 with the limit in the message", async () => {
-    const db = tempDbPath();
+    // The template (bundled data loaded): a fresh file would load every dataset first.
+    const db = seededDbPath();
     const app = await buildServer({
       dbPath: db.path,
       webRoot: "/nonexistent",

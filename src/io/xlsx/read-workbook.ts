@@ -1,6 +1,7 @@
-import type { ParsingOptions, WorkBook } from "xlsx";
+import type { ParsingOptions, WorkBook } from "@e965/xlsx";
 
 import { sheetjs } from "./sheetjs.ts";
+import { checkXlsxLimits } from "./zip-limits.ts";
 
 import { DataError } from "../../errors.ts";
 import { ioMessages } from "../messages.ts";
@@ -48,6 +49,8 @@ export function columnLetter(index: number): string {
  * @example readWorkbook(bytes, "t.xlsx").sheet().rows[0] // header row
  */
 export function readWorkbook(bytes: Uint8Array, file: string): Workbook {
+  // An .xlsx is checked against the size, string and cell limits before SheetJS inflates it.
+  if (startsWith(bytes, ZIP)) checkXlsxLimits(bytes, file);
   const parse = (opts: ParsingOptions): WorkBook => {
     try {
       return sheetjs().read(bytes, {

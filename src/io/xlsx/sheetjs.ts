@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 
-import type * as SheetJsModule from "xlsx";
+import type * as SheetJsModule from "@e965/xlsx";
 
-/** The SheetJS module, as `import XLSX from "xlsx"` gives it. */
+/** The SheetJS module, as `import XLSX from "@e965/xlsx"` gives it. */
 export type SheetJs = typeof SheetJsModule;
 
 let loaded: SheetJs | undefined;
@@ -15,5 +15,5 @@ let loaded: SheetJs | undefined;
  * @example sheetjs().utils.encode_col(0) // "A"
  */
 export function sheetjs(): SheetJs {
-  return (loaded ??= createRequire(import.meta.url)("xlsx") as SheetJs);
+  return (loaded ??= createRequire(import.meta.url)("@e965/xlsx") as SheetJs);
 }
