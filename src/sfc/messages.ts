@@ -141,6 +141,9 @@ export const sfcMessages = {
   searchFailed: (periods: number, reason: string) =>
     `the stationary-state search (the baseline run forward until nothing moves) failed after ${periods} periods: ${reason}: ` +
     `for a growth model start the scenario from its steady growth path with --steady-growth, or run the shocks from the start values with --from-start`,
+  growthSearchFailed: (periods: number, reason: string) =>
+    `the steady-growth search (the baseline run forward until every growth rate is constant) failed after ${periods} periods: ${reason}; ` +
+    `run the shocks from the start values with --from-start`,
   noSteadyGrowth: (periods: number, name: string, change: number) =>
     `the steady-growth search (the baseline run forward until every growth rate is constant) found no steady growth within ${periods} periods ` +
     `(${name}'s growth factor still changes by ${fmt(change)} a period); run the shocks from the start values with --from-start`,

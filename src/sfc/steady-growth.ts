@@ -65,8 +65,14 @@ export function steadyGrowth(
       v.copyWithin(0, (rows - keep) * n, rows * n);
       t = keep;
     }
-    solver.solve(v, t);
-    assertPeriod(model, v, t);
+    try {
+      solver.solve(v, t);
+      assertPeriod(model, v, t);
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      const reason = error.message.replace(/^period \d+: /, "");
+      throw new ModelError(sfcMessages.growthSearchFailed(total + 1, reason), { cause: error });
+    }
     if (t < 2) continue;
     change = 0;
     const b = t * n;

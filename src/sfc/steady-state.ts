@@ -68,7 +68,9 @@ export function steadyState(
       assertPeriod(model, v, t);
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
-      throw new ModelError(sfcMessages.searchFailed(total + 1, error.message), { cause: error });
+      // The solver's period is a row of the search's ring buffer: the count of periods says more.
+      const reason = error.message.replace(/^period \d+: /, "");
+      throw new ModelError(sfcMessages.searchFailed(total + 1, reason), { cause: error });
     }
     change = 0;
     const b = t * n;

@@ -37,7 +37,7 @@ describe("the stationary-state search", () => {
   it("a failing search says it was the search and suggests --steady-growth and --from-start", () => {
     const m = loadModel("model G\nequations\n  K = K[-1] * (1 + g) + 1\nparameters\n  g = 0.02\n", "g.sfc");
     expect(() => runScenario(m, { periods: 10, shocks: [{ name: "g", value: 0.03, from: 5 }] })).toThrow(
-      /^the stationary-state search \(the baseline run forward until nothing moves\) failed after \d+ periods: period \d+: K is not a finite number .*: for a growth model start the scenario from its steady growth path with --steady-growth, or run the shocks from the start values with --from-start$/,
+      /^the stationary-state search \(the baseline run forward until nothing moves\) failed after \d+ periods: K is not a finite number .*: for a growth model start the scenario from its steady growth path with --steady-growth, or run the shocks from the start values with --from-start$/,
     );
   });
 });
