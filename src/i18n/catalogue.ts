@@ -10,6 +10,7 @@ import { STORED_NOTES } from "../model/notes.ts";
 import { STRINGS as REPORT_MESSAGES } from "../report/i18n.ts";
 import { SERVER_MESSAGES } from "../server/messages.ts";
 import { STORE_MESSAGES } from "../store/messages.ts";
+import { STRESS_MESSAGES } from "../stress/messages.ts";
 import { type ArgsOf, render } from "./define.ts";
 import type { Lang, Text } from "./lang.ts";
 import { webMessages } from "./web.ts";
@@ -21,6 +22,7 @@ export const CATALOGUE = {
   report: REPORT_MESSAGES,
   server: SERVER_MESSAGES,
   store: STORE_MESSAGES,
+  stress: STRESS_MESSAGES,
   web: webMessages,
 } as const;
 

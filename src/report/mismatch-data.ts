@@ -7,6 +7,7 @@ import { indicatorsForInput } from "../indicators/levels.ts";
 import { loadIndicatorSeries, type SeriesRow } from "../indicators/series.ts";
 import type { IndicatorDef } from "../indicators/types.ts";
 import { getEntity, listEntities } from "../store/sheets.ts";
+import { loadRevaluation, type RevaluationReport } from "../stress/load.ts";
 import type { Store } from "../store/store.ts";
 import type { Text } from "./i18n.ts";
 
@@ -38,6 +39,8 @@ export interface MismatchData {
   /** Why the series is empty, when it is. */
   seriesError?: string;
   peers: PeerData[];
+  /** Central banks: the revaluation stress at the date (10%, 20%, 30% appreciation) and its history. */
+  revaluation?: RevaluationReport;
 }
 
 /** The last row of each year: a monthly or weekly series read at year-end, as the study's charts are. */
@@ -108,7 +111,15 @@ export async function loadMismatchData(
         peers.push({ entity: peer.id, name: peer.name, error: error.message });
       }
     }
+  let revaluation: RevaluationReport | undefined;
+  if (cb)
+    try {
+      revaluation = await loadRevaluation(store, entity, date, [0.1, 0.1, 0.1]);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+    }
   return {
+    ...(revaluation ? { revaluation } : {}),
     entity: input.entity,
     name,
     centralBank: cb,

@@ -6,6 +6,7 @@ import { STUDY_VERDICTS } from "../indicators/study.ts";
 import type { MismatchType } from "../indicators/types.ts";
 import { unitLabel } from "../model/units.ts";
 import type { Store } from "../store/store.ts";
+import { msg } from "../i18n/catalogue.ts";
 import { grouped, periodLabel } from "./format.ts";
 import { MISMATCH_TEXT, REMEDIES, t } from "./i18n.ts";
 import { buildFigure, figureSpecs, findings, type FigureSpec } from "./mismatch-figures.ts";
@@ -139,7 +140,74 @@ function typeSection(data: MismatchData, type: MismatchType, lang: Lang, figNo: 
   if (specs.length === 0)
     blocks.push({ kind: "paragraph", tone: "note", text: data.seriesError ?? t("noSeries", lang) });
   for (const spec of specs) blocks.push(buildFigure(spec, data, lang, ++figNo.n));
-  return { id: type, title: text.title[lang], blocks };
+  const reval = type === "currency" ? revaluationSection(data, lang) : undefined;
+  return { id: type, title: text.title[lang], blocks, ...(reval ? { subsections: [reval] } : {}) };
+}
+
+/** The revaluation stress of a central bank: the position, 10/20/30% appreciation, the history. */
+function revaluationSection(data: MismatchData, lang: Lang): Section | undefined {
+  const r = data.revaluation;
+  if (!r) return undefined;
+  const p = r.position;
+  const first = r.stress.steps[0]!;
+  const f2 = (v: number) => grouped(v, 2);
+  return {
+    id: "revaluation",
+    title: msg(lang, "stress.title"),
+    blocks: [
+      { kind: "paragraph", text: msg(lang, "stress.intro") },
+      {
+        kind: "paragraph",
+        text: msg(lang, "stress.position", r.unitText[lang], p.foreignAssets, p.netForeign, p.equity),
+      },
+      {
+        kind: "table",
+        id: "revaluation",
+        header: [
+          msg(lang, "stress.colAppreciation"),
+          msg(lang, "stress.colLoss"),
+          msg(lang, "stress.colTimes"),
+          msg(lang, "stress.colEquityAfter"),
+        ],
+        rows: r.stress.steps.map((s) => [
+          `${(s.cumulative * 100).toFixed(1)}%`,
+          f2(s.cumulativeLoss),
+          s.lossToEquity === null ? "n/a" : `${s.lossToEquity.toFixed(1)}x`,
+          f2(s.equityAfter),
+        ]),
+        align: ["right", "right", "right", "right"],
+        notes: [...r.sources.netForeign, ...r.sources.equity],
+      },
+      {
+        kind: "paragraph",
+        tone: "verdict",
+        text: msg(
+          lang,
+          "stress.shock",
+          first.appreciation,
+          first.loss,
+          first.lossToEquity,
+          r.stress.breakEven,
+        ),
+      },
+      {
+        kind: "paragraph",
+        tone: "note",
+        text: r.history
+          ? msg(
+              lang,
+              "stress.history",
+              r.history.from,
+              r.history.to,
+              r.history.rateFrom,
+              r.history.rateTo,
+              r.history.appreciation,
+              r.history.total,
+            )
+          : msg(lang, "stress.noHistory", "missing" in r.rate ? r.rate.missing : ""),
+      },
+    ],
+  };
 }
 
 function comparisonSection(data: MismatchData, lang: Lang): Section {

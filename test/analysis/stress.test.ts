@@ -62,6 +62,20 @@ describe("revaluation stress on the bundled PBoC sheet (CLI and API)", () => {
     expect(out.history.total).toBeLessThan(0);
   });
 
+  it("bslab report pboc: the currency section carries the revaluation stress, in English and Chinese", () => {
+    const en = runCli(["report", "pboc", "--date", "2013-12", "--format", "md", "--out", "-"], db.path);
+    expect(en.status, en.stderr).toBe(0);
+    expect(en.stdout).toContain("### Exchange-rate revaluation risk");
+    // 10% of 262,181.77 = 26,218.18; / 219.75 = 119.3 times.
+    expect(en.stdout).toContain("| 10.0% | 26,218.18 | 119.3x |");
+    const zh = runCli(
+      ["report", "pboc", "--date", "2013-12", "--format", "md", "--lang", "zh", "--out", "-"],
+      db.path,
+    );
+    expect(zh.stdout).toContain("### 汇率重估风险");
+    expect(zh.stdout).toContain("为自有资金的 119.3 倍");
+  });
+
   it("a bad path is a one-line usage error", () => {
     const r = runCli(["stress", "pboc", "2013-12", "--path", "5,x"], db.path);
     expect(r.status).toBe(2);

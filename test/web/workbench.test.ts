@@ -76,6 +76,10 @@ describe("web workbench in chromium", () => {
     const table2 = await page.locator('[data-testid="table2"]').innerText();
     expect(table2).toContain("severe creditor-type currency mismatch");
     expect(table2).toContain("capital-structure mismatch present");
+    // Revaluation stress: 10% of the net FC position 262,181.77 is 26,218.18 = 119.3x own capital 219.75.
+    expect(await page.locator('[data-testid="stress-verdict"]').innerText()).toContain(
+      "119.3 times own capital",
+    );
     expect(await page.locator('[data-testid="figure1"] canvas').count()).toBeGreaterThan(0);
     // The lines themselves, as shares of the published totals.
     const liab = page.locator('[data-testid="liab-at-date"] tr', { hasText: "Currency issue" });

@@ -9,6 +9,7 @@ import { setParams, type Lang } from "../state.ts";
 import { sortableTable } from "../table.ts";
 import type { Composition, Entity, IndicatorSeries } from "../types.ts";
 import { controls, entityPicker, heading, PALETTE } from "./common.ts";
+import { stressPanel } from "./stress-panel.ts";
 import { table2Panel } from "./table2.ts";
 
 /** Lines of a composition at one date, with value and share, for a sortable table. */
@@ -150,6 +151,7 @@ export const comparePage: Page = async ({ root, params, lang }) => {
     `/api/indicators/${encodeURIComponent(entity)}/series?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&ids=${FIGURE1.join(",")}`,
   );
   const table2P = table2Panel(banks, date, lang);
+  const stressP = stressPanel(entity, date, params.get("stress") ?? "10", lang);
   const hasSheets = entitiesP.then((r) => (r.entities.find((e) => e.id === entity)?.sheets ?? 0) > 0);
   const sheetsP = hasSheets.then((yes) =>
     yes
@@ -183,7 +185,8 @@ export const comparePage: Page = async ({ root, params, lang }) => {
   );
   const fig1Slot = h("div");
   const table2Slot = h("div");
-  root.append(fig1Slot, table2Slot);
+  const stressSlot = h("div");
+  root.append(fig1Slot, table2Slot, stressSlot);
   try {
     const fig1 = figure1Chart(`${t("compare.figure1")}: ${name}`, await fig1P, lang, annual);
     fig1Slot.append(fig1.panel.el);
@@ -192,6 +195,7 @@ export const comparePage: Page = async ({ root, params, lang }) => {
     fig1Slot.append(errorBox(error));
   }
   table2Slot.append(await table2P);
+  stressSlot.append(await stressP);
   const sheets = await sheetsP.catch((error: unknown) => error as Error);
   if (sheets instanceof Error) root.append(errorBox(sheets));
   else if (sheets) {
