@@ -191,7 +191,12 @@ function prepare(
     let text: string;
     if ("text" in input) text = input.text;
     else ({ text, encoding } = decodeText(input.bytes, file));
-    if (text.trim() === "") throw new DataError(ioMessages.emptyFile(file), { place: { file } });
+    if (text.trim() === "") {
+      const bytes = "bytes" in input ? input.bytes.length : Buffer.byteLength(text);
+      throw new DataError(bytes === 0 ? ioMessages.emptyFile(file) : ioMessages.blankFile(file, bytes), {
+        place: { file },
+      });
+    }
     mapping = pickTextMapping(options.mapping, headerOf(text, file), text, file);
     if (mapping.name !== "bslab-json" && mapping.name !== "fed-ddp") assertNoShortRow(text, file);
     parsed = named(file, () => mapping.read(text, ctx));

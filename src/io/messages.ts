@@ -22,6 +22,10 @@ export const ioMessages = {
   notGb18030: (file: string, offset: number) =>
     `${file}: byte ${offset}: not valid GB18030 text (the file was read as GB18030/GBK because its first non-ASCII bytes are not UTF-8; save it as UTF-8)`,
   emptyFile: (file: string) => `${file}: the file is empty (0 bytes)`,
+  blankFile: (file: string, bytes: number) =>
+    `${file}: the file holds only whitespace (${bytes} bytes: no header, no rows)`,
+  scaleOutOfRange: (place: Place, what: string, text: string) =>
+    `${formatPlace(place)}: ${what} ${text} is not a power of ten bslab can store (expected an integer from -24 to 24; 6 means millions)`,
   noSuchFile: (file: string) => `cannot read ${file}: no such file`,
   unknownLayout: (file: string, header: readonly string[], known: readonly string[]) =>
     `${file}: row 1: header matches no known layout: ${list(header)} (use --mapping; known: ${known.join(", ")})`,

@@ -8,3 +8,4 @@ export * from "./series.ts";
 export * from "./units.ts";
 export * from "./validate.ts";
 export * from "./parse-unit.ts";
+export * from "./dates.ts";

@@ -1,13 +1,13 @@
 import { parseScale, type Unit } from "./units.ts";
 
-const CURRENCY_WORDS: Record<string, string> = {
-  元: "CNY",
-  人民币: "CNY",
-  美元: "USD",
-  欧元: "EUR",
-  日元: "JPY",
-  円: "JPY",
-};
+const CURRENCY_WORDS = new Map([
+  ["元", "CNY"],
+  ["人民币", "CNY"],
+  ["美元", "USD"],
+  ["欧元", "EUR"],
+  ["日元", "JPY"],
+  ["円", "JPY"],
+]);
 
 /**
  * Reads a unit as people write it: `CNY 1e8`, `亿元`, `100 million yuan`, `USD millions`,
@@ -21,7 +21,7 @@ export function parseUnit(text: string): Unit | undefined {
   const zh = /^(万亿|亿|万|百万|千)?(元|人民币|美元|欧元|日元|円)$/.exec(t);
   if (zh) {
     const scale = zh[1] ? parseScale(zh[1]) : 0;
-    return scale === undefined ? undefined : { currency: CURRENCY_WORDS[zh[2]!]!, scale };
+    return scale === undefined ? undefined : { currency: CURRENCY_WORDS.get(zh[2]!)!, scale };
   }
   if (/^100 million (yuan|rmb)$/i.test(t)) return { currency: "CNY", scale: 8 };
   const m =

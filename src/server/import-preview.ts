@@ -1,6 +1,7 @@
 import { BslabError, DataError } from "../errors.ts";
 import { parseCsv } from "../io/csv/parse-csv.ts";
 import { headerOf, MAPPINGS, type Mapping } from "../io/mappings/index.ts";
+import type { TextEncoding } from "../io/text/decode.ts";
 
 /** One problem found in an uploaded file, placed by row (1 = header) and column name. */
 export interface PreviewError {
@@ -12,6 +13,8 @@ export interface PreviewError {
 /** What an upload would import, shown before anything is written. */
 export interface ImportPreview {
   file: string;
+  /** The text encoding the upload was read in (`utf-8` or `gb18030`); absent for workbooks. */
+  encoding?: TextEncoding;
   mapping: string | null;
   header: string[];
   /** The first rows (after the header), as text cells, with their file row numbers. */
@@ -50,10 +53,16 @@ export function placed(error: unknown): PreviewError {
 export function previewImport(
   text: string,
   file: string,
-  options: { mapping?: string; homeCurrencies: ReadonlyMap<string, string>; today: string },
+  options: {
+    mapping?: string;
+    homeCurrencies: ReadonlyMap<string, string>;
+    today: string;
+    encoding?: TextEncoding;
+  },
 ): ImportPreview {
   const preview: ImportPreview = {
     file,
+    ...(options.encoding ? { encoding: options.encoding } : {}),
     mapping: null,
     header: [],
     rows: [],

@@ -1,3 +1,5 @@
+import { dirname } from "node:path";
+
 import type { DuckDBValue } from "@duckdb/node-api";
 
 import type { BalanceSheet, QualityNote } from "../model/balance-sheet.ts";
@@ -169,15 +171,19 @@ export async function firstStagedDuplicate(
   path: string,
   beforeRow = Number.MAX_SAFE_INTEGER,
 ): Promise<{ entity: string; date: string; item: string; row: number } | undefined> {
-  const instance = await duckdb().DuckDBInstance.create(":memory:");
+  // A bounded database of its own: the grouping spills to disk rather than grow with the file.
+  const instance = await duckdb().DuckDBInstance.create(":memory:", {
+    memory_limit: "256MB",
+    threads: "2",
+    temp_directory: dirname(path),
+  });
   const connection = await instance.connect();
   try {
     const reader = await connection.runAndReadAll(
-      `select entity, date, item, src_row from (
-         select entity, date, item, src_row,
-           row_number() over (partition by entity, date, item order by src_row) as k
-         from ${readStaged(path)} where src_row < $1)
-       where k = 2 order by src_row limit 1`,
+      `with s as (select entity, date, item, src_row from ${readStaged(path)} where src_row < $1),
+         d as (select entity, date, item, min(src_row) as first from s group by all having count(*) > 1)
+       select s.entity, s.date, s.item, min(s.src_row) as row from s join d using (entity, date, item)
+       where s.src_row > d.first group by all order by row limit 1`,
       [beforeRow],
     );
     const row = reader.getRowsJS()[0];

@@ -96,12 +96,32 @@ describe("imports", () => {
     });
     expect(json.status).toBe(400);
     expect(json.body.error.message).toBe("expected a multipart/form-data upload with a `file` field");
-    const gbk = await call<ErrorAnswer>(
+    const latin1 = await call<ErrorAnswer>(
       server.app,
-      upload("/api/imports/preview", "gbk.csv", Buffer.from([0x65, 0x6e, 0x0a, 0xd6, 0xd0, 0xce, 0xc4])),
+      upload("/api/imports/preview", "latin1.csv", Buffer.from([0x65, 0x6e, 0x0a, 0x5a, 0xfc, 0x72, 0x0a])),
     );
-    expect(gbk.status).toBe(400);
-    expect(gbk.body.error.message).toMatch(/^gbk\.csv: .*not valid UTF-8 text/);
+    expect(latin1.status).toBe(400);
+    expect(latin1.body.error.message).toMatch(/^latin1\.csv: row 2: byte 4: not valid UTF-8 text/);
+  });
+
+  it("a GBK CSV (Excel on Chinese Windows): the preview names the encoding, the commit imports it", async () => {
+    const { encode } = await import("../helpers/gbk.ts");
+    const csv = encode(
+      "entity,date,item,side,currency,maturity,value,unit,label\n" +
+        "gbkbank,2024-12,loans,asset,CNY,long,5,亿元,贷款\ngbkbank,2024-12,deposits,liability,CNY,short,5,亿元,存款\n",
+    );
+    const p = await call<PreviewAnswer & { encoding: string }>(
+      server.app,
+      upload("/api/imports/preview", "gbk.csv", csv),
+    );
+    expect(p.status).toBe(200);
+    expect(p.body).toMatchObject({ ok: true, encoding: "gb18030", mapping: "long" });
+    const r = await call<{ encoding: string; positions: number }>(
+      server.app,
+      upload("/api/imports", "gbk.csv", csv),
+    );
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ encoding: "gb18030", positions: 2 });
   });
 
   it("a PBoC workbook (.xls): the preview is a dry run that writes nothing; the commit imports it", async () => {

@@ -1,12 +1,13 @@
 import { DataError, messages } from "../../errors.ts";
 import type { BalanceSheet } from "../../model/balance-sheet.ts";
+import { calendarProblem } from "../../model/dates.ts";
 import { isInstrumentCode } from "../../model/instruments.ts";
 import { parseUnit } from "../../model/parse-unit.ts";
 import type { Maturity, Position, Side } from "../../model/position.ts";
 import { isSectorCode, type SectorCode } from "../../model/sectors.ts";
 import { unitLabel, type Unit } from "../../model/units.ts";
 import { DEFAULT_TOLERANCE, SheetChecker } from "../../model/validate.ts";
-import { parseCsv, parseNumberCell } from "./parse-csv.ts";
+import { numberProblem, parseCsv, parseNumberCell } from "./parse-csv.ts";
 
 /** The header of bslab's plain long CSV of positions; optional columns may follow in any order. */
 export const LONG_POSITION_COLUMNS = [
@@ -79,7 +80,18 @@ const ALL_COLUMNS = [...LONG_POSITION_COLUMNS, ...LONG_POSITION_OPTIONAL] as con
 
 // A trimmed cell, "" when the column is absent (index -1) or the row is short.
 const cellAt = (r: readonly string[], i: number): string => (i >= 0 ? (r[i] ?? "").trim() : "");
-const isDate = (d: string) => DATE.test(d);
+// Why, where the text reads as a number to some program (0x10, 1,000, 1e309); "12O" needs no reason.
+function notANumber(text: string): string {
+  const why = numberProblem(text);
+  const quoted = JSON.stringify(text);
+  return why === "not a decimal number" && !/^[+-]?0[xob]/i.test(text)
+    ? `not a number: ${quoted}`
+    : `not a number: ${quoted} (${why})`;
+}
+
+// Undefined for a date of the calendar in one of the accepted shapes, else why not.
+const dateProblemOf = (d: string): string | undefined =>
+  DATE.test(d) ? calendarProblem(d) : "expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn";
 // "" stands for `foreign`: a statement that says foreign currency without naming it (the BoJ's 外国為替).
 const isoCurrency = (c: string) => {
   if (c.toLowerCase() === "foreign") return "";
@@ -123,7 +135,7 @@ export class LongPositionRows {
   private lastEntity: string | undefined;
   private lastHome = "";
   private readonly units = new Memo<Unit | undefined>();
-  private readonly dates = new Memo<boolean>();
+  private readonly dates = new Memo<string | undefined>();
   private readonly currencies = new Memo<string | undefined>();
   private readonly counterparties = new Memo<{ list: SectorCode[]; bad: string | undefined }>();
 
@@ -160,12 +172,9 @@ export class LongPositionRows {
       );
     const entity = cellAt(r, c.entity) || this.fail(row, "entity", "empty entity");
     const date = cellAt(r, c.date);
-    if (!this.dates.get(date, isDate))
-      this.fail(
-        row,
-        "date",
-        `invalid date ${JSON.stringify(date)} (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Qn)`,
-      );
+    const dateProblem = this.dates.get(date, dateProblemOf);
+    if (dateProblem !== undefined)
+      this.fail(row, "date", `invalid date ${JSON.stringify(date)} (${dateProblem})`);
     const item = cellAt(r, c.item) || this.fail(row, "item", "empty item");
     const side = cellAt(r, c.side) as Side;
     if (side !== "asset" && side !== "liability" && side !== "equity")
@@ -180,7 +189,11 @@ export class LongPositionRows {
     const valueText = cellAt(r, c.value);
     const value = parseNumberCell(valueText);
     if (value === undefined || value === null)
-      this.fail(row, "value", `not a number: ${JSON.stringify(valueText)}`);
+      this.fail(
+        row,
+        "value",
+        value === null ? `not a number: ${JSON.stringify(valueText)}` : notANumber(valueText),
+      );
     const unitText = cellAt(r, c.unit);
     const unit: Unit =
       this.units.get(unitText, parseUnit) ??
@@ -273,6 +286,11 @@ export class LongPositionRows {
       const failed = sheet.checker.results(DEFAULT_TOLERANCE).filter((c) => !c.ok);
       if (failed.length > 0) {
         const f = failed[0]!;
+        if (!Number.isFinite(f.published) || !Number.isFinite(f.computed) || !Number.isFinite(f.difference))
+          throw new DataError(
+            `${file}: sheet ${sheet.entity} ${sheet.date}: the sum of its lines for ${f.item} is beyond ±1.8e308 (the largest number a double holds), so the sheet cannot be checked; nothing was imported (is the unit's scale right?)`,
+            { place: { file } },
+          );
         throw new DataError(
           `${file}: sheet ${sheet.entity} ${sheet.date} does not balance: ${f.item} ${f.published} vs ${f.computed} (difference ${f.difference}, tolerance ${DEFAULT_TOLERANCE.absolute}); nothing was imported`,
           { place: { file } },

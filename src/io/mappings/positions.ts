@@ -7,7 +7,13 @@ import { basename } from "node:path";
 import { DataError } from "../../errors.ts";
 import type { Entity } from "../../model/entity.ts";
 import type { Series } from "../../model/series.ts";
-import { isLongPositionsHeader, LongPositionRows, readLongPositions } from "../csv/long-positions.ts";
+import {
+  isLongPositionsHeader,
+  LONG_POSITION_COLUMNS,
+  LONG_POSITION_OPTIONAL,
+  LongPositionRows,
+  readLongPositions,
+} from "../csv/long-positions.ts";
 import { parseCsv, parseNumberCell } from "../csv/parse-csv.ts";
 import { isTidyHeader, readTidySeries, readTidySheets } from "../export/tidy-csv.ts";
 import { ioMessages } from "../messages.ts";
@@ -60,6 +66,7 @@ export const long: Mapping = {
   name: "long",
   description:
     "plain long CSV of positions: entity,date,item,side,currency,maturity,value,unit (+ optional label,instrument,counterparty,interest_bearing,kind,parent); each sheet must balance",
+  columns: { required: LONG_POSITION_COLUMNS, optional: LONG_POSITION_OPTIONAL },
   detect: (h) => isLongPositionsHeader(h) && !isTidyHeader(h),
   read(text, ctx) {
     const { sheets: list, homeCurrency } = readLongPositions(text, ctx.file, ctx.homeCurrencies);
@@ -140,7 +147,7 @@ function twkStem(file: string): string {
 /** The PBoC monthly tables of the TWK2022 extract other than the two balance sheets, as series. */
 function readPbocMonthlySeries(text: string, ctx: ImportContext): Series[] {
   const stem = twkStem(ctx.file);
-  const known = TWK_UNITS[stem];
+  const known = Object.hasOwn(TWK_UNITS, stem) ? TWK_UNITS[stem] : undefined;
   const unit =
     known ?? (ctx.unit ? { unit: ctx.unit.currency, scale: ctx.unit.scale, title: stem } : undefined);
   if (!unit)

@@ -37,6 +37,11 @@ export interface Mapping {
   name: string;
   description: string;
   input?: "text" | "workbook";
+  /**
+   * The header a user writes for this layout (a template's first row and the import page's column
+   * help): required columns in order, then optional ones. Absent for publishers' own layouts.
+   */
+  columns?: { required: readonly string[]; optional: readonly string[] };
   detect(header: readonly string[], text: string): boolean;
   read(text: string, ctx: ImportContext): ParsedImport;
   /**

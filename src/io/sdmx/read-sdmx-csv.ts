@@ -122,9 +122,10 @@ export function readSdmxCsv(text: string, file: string): SdmxCsv {
         place: place("OBS_VALUE"),
       });
     if (value === null) continue;
-    const key: Record<string, string> = {};
+    // Keyed by the file's own column names: null-prototype, so `__proto__` is just a name.
+    const key = Object.create(null) as Record<string, string>;
     for (const { h, i } of dimCols) key[h] = codeOf(row[i] ?? "", labelled);
-    const attributes: Record<string, string> = {};
+    const attributes = Object.create(null) as Record<string, string>;
     for (const { h, i } of attrCols)
       if ((row[i] ?? "").trim() !== "") attributes[h] = codeOf(row[i]!, labelled);
     observations.push({ structure, key, time: (row[iTime] ?? "").trim(), value, attributes, row: r + 1 });
@@ -150,7 +151,16 @@ export function normalisePeriod(text: string): { date: string; frequency: Freque
   return undefined;
 }
 
-const FREQ_CODES: Record<string, Frequency> = { A: "A", Q: "Q", M: "M", W: "W", D: "D", B: "D" };
+const FREQ_CODES = new Map<string, Frequency>([
+  ["A", "A"],
+  ["Q", "Q"],
+  ["M", "M"],
+  ["W", "W"],
+  ["D", "D"],
+  ["B", "D"],
+]);
+/** The largest power of ten a store scale may be (the store keeps scales as 32-bit integers). */
+export const MAX_SCALE = 24;
 const AREA_DIMS = ["REF_AREA", "BORROWERS_CTY", "COUNTRY", "REF_AREA_CTY", "ENTITY"];
 const UNIT_ATTRS = ["UNIT_MEASURE", "UNIT", "UNIT_MEASURE_TYPE"];
 const TITLE_ATTRS = ["TITLE", "TITLE_TS", "TITLE_COMPL", "SERIES_NAME"];
@@ -191,7 +201,14 @@ export function sdmxToSeries(
         },
       );
     const multText = o.attributes.UNIT_MULT ?? "0";
-    const scale = Number(multText);
+    const scale = Number(multText.trim());
+    if (Number.isInteger(scale) && Math.abs(scale) > MAX_SCALE)
+      throw new DataError(
+        ioMessages.scaleOutOfRange({ file, row: o.row, column: "UNIT_MULT" }, "UNIT_MULT", multText),
+        {
+          place: { file, row: o.row, column: "UNIT_MULT" },
+        },
+      );
     if (!Number.isInteger(scale))
       throw new DataError(
         ioMessages.badValue(
@@ -205,7 +222,7 @@ export function sdmxToSeries(
     const unitAttr = UNIT_ATTRS.find((a) => o.attributes[a] !== undefined);
     const unit = unitAttr ? o.attributes[unitAttr]! : "not stated in the file";
     const freqCode = o.key.FREQ ?? o.attributes.FREQ;
-    const frequency = (freqCode ? FREQ_CODES[freqCode] : undefined) ?? period.frequency;
+    const frequency = (freqCode ? FREQ_CODES.get(freqCode) : undefined) ?? period.frequency;
     let s = out.get(id);
     if (!s) {
       const area = AREA_DIMS.find((d) => o.key[d] !== undefined);

@@ -55,7 +55,7 @@ export function parseBisWideCsv(text: string, fileName: string): BisSeries[] {
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r]!;
     if (row.length === 1 && row[0] === "") continue;
-    const dims: Record<string, string> = {};
+    const dims = Object.create(null) as Record<string, string>; // keyed by the file's column names
     for (const c of dimCols) dims[header[c]!.trim()] = row[c] ?? "";
     const code = row[keyCol] ?? "";
     const observations = [];

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 
 import { DataError } from "../../errors.ts";
+import { calendarProblem } from "../../model/dates.ts";
 import type { Frequency, Series } from "../../model/series.ts";
 import { parseCsv } from "../csv/parse-csv.ts";
 import { numberAt } from "./common.ts";
@@ -60,13 +61,11 @@ export function parseFredCsv(text: string, fileName: string): Series[] {
     const row = rows[r]!;
     const date = (row[0] ?? "").trim();
     if (date === "") continue;
+    const place = { file: fileName, row: r + 1, column: header[0]! };
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
-      throw new DataError(
-        sourceMessages.badDate({ file: fileName, row: r + 1, column: header[0]! }, date, "YYYY-MM-DD"),
-        {
-          place: { file: fileName, row: r + 1, column: header[0]! },
-        },
-      );
+      throw new DataError(sourceMessages.badDate(place, date, "YYYY-MM-DD"), { place });
+    const why = calendarProblem(date);
+    if (why) throw new DataError(sourceMessages.notInCalendar(place, date, why), { place });
     cols.forEach((col, k) => {
       const v = numberAt(row[k + 1], fileName, r + 1, col);
       if (v !== null) observations[k]!.push({ date, value: v });

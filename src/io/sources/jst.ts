@@ -55,7 +55,7 @@ export function parseJstRows(text: string, fileName: string): JstRow[] {
     const year = numberAt(row[iYear], fileName, r + 1, "year");
     if (year === null)
       throw new DataError(sourceMessages.badNumber({ file: fileName, row: r + 1, column: "year" }, ""));
-    const values: Record<string, number | null> = {};
+    const values = Object.create(null) as Record<string, number | null>; // keyed by the file's columns
     for (const c of numeric) values[c.h] = numberAt(row[c.i], fileName, r + 1, c.h);
     out.push({ iso: row[iIso] ?? "", country: row[iCountry] ?? "", year, values });
   }
@@ -79,7 +79,7 @@ export function parseJst(text: string, fileName: string): Series[] {
           entity: row.iso,
           name,
           frequency: "A",
-          unit: UNITS[name] ?? "as documented (JST R6)",
+          unit: (Object.hasOwn(UNITS, name) ? UNITS[name] : undefined) ?? "as documented (JST R6)",
           scale: 0,
           dataset: "jst-macrohistory-r6",
           file: fileName,

@@ -4,6 +4,8 @@ import { formatPlace, type Place } from "../../errors.ts";
 export const sourceMessages = {
   badNumber: (place: Place, text: string) =>
     `${formatPlace(place)}: not a number: ${JSON.stringify(text)} (expected a number or an empty cell)`,
+  notInCalendar: (place: Place, text: string, why: string) =>
+    `${formatPlace(place)}: invalid date: ${JSON.stringify(text)} (${why})`,
   badDate: (place: Place, text: string, expected: string) =>
     `${formatPlace(place)}: invalid date: ${JSON.stringify(text)} (expected ${expected})`,
   missingColumns: (file: string, columns: readonly string[], header: readonly string[]) =>

@@ -38,7 +38,7 @@ export function parseShiller(text: string, fileName: string): Series[] {
         entity: "US",
         name: c.h,
         frequency: "M" as const,
-        unit: UNITS[c.h] ?? "",
+        unit: (Object.hasOwn(UNITS, c.h) ? UNITS[c.h] : undefined) ?? "",
         scale: 0,
         dataset: "shiller-us-market-and-housing",
         file: fileName,

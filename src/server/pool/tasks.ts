@@ -10,6 +10,7 @@ import {
   type PanelRaw,
 } from "../../recession/index.ts";
 import { loadBuiltinModel, sweepSync, type GridAxis, type OutputSpec } from "../../sfc/index.ts";
+import type { TextEncoding } from "../../io/text/decode.ts";
 import { previewImport, type ImportPreview } from "../import-preview.ts";
 
 /** A sweep of a built-in model, answered as the JSON text of the route (built in the worker). */
@@ -28,6 +29,8 @@ export interface PreviewTask {
   mapping?: string;
   homeCurrencies: Map<string, string>;
   today: string;
+  /** The encoding the upload was decoded from, named in the preview. */
+  encoding?: TextEncoding;
 }
 
 /** The recession evaluation of panels read from the store. */
@@ -64,6 +67,7 @@ export const TASKS: { [K in TaskKind]: (input: TaskInput<K>) => TaskOutput<K> } 
   preview: (t) =>
     previewImport(t.text, t.file, {
       ...(t.mapping ? { mapping: t.mapping } : {}),
+      ...(t.encoding ? { encoding: t.encoding } : {}),
       homeCurrencies: t.homeCurrencies,
       today: t.today,
     }),

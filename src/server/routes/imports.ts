@@ -3,9 +3,9 @@ import { basename } from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { UsageError } from "../../errors.ts";
-import { importBytes, importText, type ImportResult } from "../../ingest/import.ts";
+import { importBytes, type ImportResult } from "../../ingest/import.ts";
 import { MAPPINGS } from "../../io/mappings/index.ts";
-import { decodeUtf8 } from "../../io/text/decode.ts";
+import { decodeText, type TextEncoding } from "../../io/text/decode.ts";
 import { ENTITY_KINDS, type EntityKind } from "../../model/entity.ts";
 import { isWorkbookBytes } from "../../io/xlsx/read-workbook.ts";
 import { listEntities } from "../../store/sheets.ts";
@@ -31,15 +31,22 @@ const UPLOAD = {
   type: "object",
   required: ["file"],
   properties: {
-    file: { type: "string", format: "binary", description: "UTF-8 CSV, or an .xls/.xlsx workbook" },
+    file: {
+      type: "string",
+      format: "binary",
+      description:
+        "CSV (UTF-8, or GBK/GB18030 as Excel writes on Chinese Windows), or an .xls/.xlsx workbook",
+    },
   },
 };
 
 interface Upload {
   file: string;
   bytes: Uint8Array;
-  /** UTF-8 text of a CSV; undefined for an .xls/.xlsx workbook (recognised from its bytes). */
+  /** Text of a CSV; undefined for an .xls/.xlsx workbook (recognised from its bytes). */
   text: string | undefined;
+  /** The encoding the text was read in: UTF-8, or GB18030 (GBK) when it is not UTF-8. */
+  encoding: TextEncoding | undefined;
 }
 
 /** Reads the `file` part of a multipart upload, with a safe display name. */
@@ -49,8 +56,9 @@ async function upload(req: FastifyRequest): Promise<Upload> {
   if (!part) throw new UsageError(text("server.noFile"));
   const bytes = await part.toBuffer();
   const file = basename(part.filename || "upload.csv").replace(/[^\p{L}\p{N}._ -]/gu, "_") || "upload.csv";
-  const workbook = isWorkbookBytes(bytes);
-  return { file, bytes, text: workbook ? undefined : decodeUtf8(bytes, file) };
+  if (isWorkbookBytes(bytes)) return { file, bytes, text: undefined, encoding: undefined };
+  const { text: decoded, encoding } = decodeText(bytes, file);
+  return { file, bytes, text: decoded, encoding };
 }
 
 /** Thrown to roll a dry-run import back, carrying what it would have imported. */
@@ -109,7 +117,13 @@ export function importRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.get(
     "/api/mappings",
     { schema: { summary: "File layouts the importer understands", tags: ["import"] } },
-    async () => ({ mappings: MAPPINGS.map((m) => ({ name: m.name, description: m.description })) }),
+    async () => ({
+      mappings: MAPPINGS.map((m) => ({
+        name: m.name,
+        description: m.description,
+        ...(m.columns ? { columns: m.columns } : {}),
+      })),
+    }),
   );
 
   app.post<{ Querystring: { mapping?: string } }>(
@@ -137,6 +151,7 @@ export function importRoutes(app: FastifyInstance, ctx: ServerContext): void {
           text,
           file,
           ...(req.query.mapping ? { mapping: req.query.mapping } : {}),
+          ...(u.encoding ? { encoding: u.encoding } : {}),
           homeCurrencies,
           today: new Date().toISOString().slice(0, 10),
         },
@@ -161,11 +176,8 @@ export function importRoutes(app: FastifyInstance, ctx: ServerContext): void {
         ...(req.query.mapping ? { mapping: req.query.mapping } : {}),
         ...(req.query.entityKind ? { entityKind: req.query.entityKind } : {}),
       };
-      const result = await ctx.gate.write((store) =>
-        u.text === undefined
-          ? importBytes(store, u.bytes, u.file, options)
-          : importText(store, u.text, u.file, options),
-      );
+      // The bytes, so the import decodes them itself and names the encoding in its result.
+      const result = await ctx.gate.write((store) => importBytes(store, u.bytes, u.file, options));
       return reply.status(201).send(result);
     },
   );
