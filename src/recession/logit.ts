@@ -32,6 +32,8 @@ export function fitLogit(
   y: readonly (0 | 1)[],
   ridge = 1e-2,
   iterations = 25,
+  /** A previous fit to start from (recursive refits converge in a few steps); its standardisation is not reused. */
+  warm?: LogitModel,
 ): LogitModel {
   const p = x[0]?.length ?? 0;
   const mean = Array.from({ length: p }, (_, j) => x.reduce((s, r) => s + r[j]!, 0) / x.length);
@@ -40,7 +42,7 @@ export function fitLogit(
     return v > 0 ? Math.sqrt(v) : 1;
   });
   const z = x.map((r) => [1, ...r.map((v, j) => (v - mean[j]!) / sd[j]!)]);
-  let beta = new Array<number>(p + 1).fill(0);
+  let beta = warm && warm.beta.length === p + 1 ? [...warm.beta] : new Array<number>(p + 1).fill(0);
   for (let it = 0; it < iterations; it++) {
     const h = Array.from({ length: p + 1 }, () => new Array<number>(p + 1).fill(0));
     const g = new Array<number>(p + 1).fill(0);
