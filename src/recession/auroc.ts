@@ -1,3 +1,5 @@
+import { clusterPairs, clusterResamples, pairsAuroc } from "./warning/cluster-auroc.ts";
+
 /**
  * ROC statistics for early-warning evaluation: AUROC (Mann-Whitney, ties 1/2) with a DeLong (1988)
  * confidence interval, a seeded cluster bootstrap interval, and the noise-to-signal ratio
@@ -95,17 +97,7 @@ export function delong(
   return { auc, se, lo: Math.max(0, auc - z * se), hi: Math.min(1, auc + z * se) };
 }
 
-/** Deterministic PRNG (mulberry32) for seeded bootstraps. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from "./warning/cluster-auroc.ts";
 
 /**
  * Country-cluster bootstrap percentile interval of the AUROC (resamples whole countries, so serial
@@ -116,21 +108,14 @@ export function bootstrapAuroc(
   options: { reps?: number; seed?: number; level?: number } = {},
 ): { lo: number; hi: number; reps: number } | null {
   const reps = options.reps ?? 500;
-  const rand = mulberry32(options.seed ?? 20240501);
-  const groups = new Map<string, Scored[]>();
-  for (const d of data) {
-    const g = groups.get(d.group) ?? [];
-    g.push(d);
-    groups.set(d.group, g);
-  }
-  const keys = [...groups.keys()];
-  if (keys.length < 2) return null;
+  const groups = [...new Set(data.map((d) => d.group))];
+  if (groups.length < 2) return null;
+  // Resample clusters through their pairwise concordance (O(K^2) per replication, no sort): the
+  // same draws and the same statistic as resampling the observations themselves.
+  const pairs = clusterPairs(data, groups);
   const stats: number[] = [];
-  for (let r = 0; r < reps; r++) {
-    const sample: Scored[] = [];
-    for (let k = 0; k < keys.length; k++)
-      sample.push(...groups.get(keys[Math.floor(rand() * keys.length)]!)!);
-    const a = auroc(sample);
+  for (const m of clusterResamples(groups.length, reps, options.seed ?? 20240501)) {
+    const a = pairsAuroc(pairs, m);
     if (a !== null) stats.push(a);
   }
   if (stats.length < 10) return null;

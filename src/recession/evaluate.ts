@@ -8,8 +8,9 @@ import { ANNUAL_LAMBDA } from "./country-data.ts";
 import { DATASET_IDS, type PanelRaw, panelFromFiles, storeSource } from "./source.ts";
 import { computeCreditGap } from "./credit-gap.ts";
 import { creditRatioOf } from "./country-data.ts";
-import { fitLogit, logitScore } from "./logit.ts";
+import { fitLogit, type LogitModel, logitScore } from "./logit.ts";
 import { recessionMessages } from "./messages.ts";
+import { inputKey } from "./warning/report.ts";
 
 /** Pre-crisis window in quarters before the crisis start (default 5-12, Detken et al. 2014). */
 export interface Window {
@@ -102,14 +103,20 @@ function expandingComposite(obs: Obs[], lagPeriods: number, perYear: number, oos
   const comp: Scored[] = [];
   const gap: Scored[] = [];
   const years = [...new Set(sorted.map((o) => o.year))].filter((y) => y >= oosStart);
+  let warm: LogitModel | undefined;
   for (const year of years) {
     const cutoff = year * perYear - lagPeriods;
     const train = sorted.filter((o) => o.t < cutoff);
     if (train.filter((o) => o.y === 1).length < 5) continue;
+    // Each refit starts from the previous one (same optimum, a few Newton steps).
     const model = fitLogit(
       train.map((o) => o.features),
       train.map((o) => o.y),
+      undefined,
+      undefined,
+      warm,
     );
+    warm = model;
     for (const o of sorted)
       if (o.year === year) {
         comp.push({ score: logitScore(model, o.features), y: o.y, group: o.group });
@@ -130,6 +137,43 @@ function hpGapPct(values: (number | null)[], lambda: number, startObs: number): 
   return logs.map((_, i) => byIdx.get(i) ?? null);
 }
 
+// The window-independent features of one economy (gap, property gap, household ratio by quarter),
+// computed once per series read: every window reuses them.
+const featureMemo = new Map<
+  string,
+  { gaps: ReturnType<typeof computeCreditGap>; propIdx: Map<number, number>; hhBy: Map<number, number> }
+>();
+const qIdx = (d: string) => Number(d.slice(0, 4)) * 4 + Number(d.slice(6)) - 1;
+function quarterlyFeatures(
+  ratioObs: readonly { date: string; value: number }[],
+  b: NonNullable<PanelRaw["bis"]>[number]["bis"],
+) {
+  // Keyed by what was read (series, vintage, length, last value), so a store read hits it too.
+  const id = (
+    x: { source: { id: string }; vintage: string; observations: readonly { value: number }[] } | undefined,
+  ) => (x ? `${x.source.id}|${x.vintage}|${x.observations.length}|${x.observations.at(-1)?.value}` : "-");
+  const key = `${ratioObs.length}|${ratioObs.at(-1)?.date}|${ratioObs.at(-1)?.value}|${id(b.sppReal)}|${id(b.householdRatio)}|${id(b.creditRatio)}|${id(b.tcRatio)}`;
+  const hit = featureMemo.get(key);
+  if (hit) return hit;
+  const gaps = computeCreditGap(ratioObs);
+  const prop = b.sppReal;
+  const propIdx = new Map<number, number>();
+  if (prop) {
+    const start = qIdx(prop.observations[0]!.date);
+    const end = qIdx(prop.observations.at(-1)!.date);
+    const byQ = new Map(prop.observations.map((o) => [qIdx(o.date), o.value]));
+    const vals: (number | null)[] = [];
+    for (let t = start; t <= end; t++) vals.push(byQ.get(t) ?? null);
+    hpGapPct(vals, 400_000, 41).forEach((g, i) => {
+      if (g !== null) propIdx.set(start + i, g);
+    });
+  }
+  const hhBy = new Map((b.householdRatio?.observations ?? []).map((o) => [qIdx(o.date), o.value]));
+  const out = { gaps, propIdx, hhBy };
+  featureMemo.set(key, out);
+  return out;
+}
+
 /** Quarterly panel: BIS ratio (2026 vintage), BIS property prices, Laeven-Valencia 2026 dates. */
 function quarterlyPanel(window: Window, lv: LvCrisis[], bis: NonNullable<PanelRaw["bis"]>): Obs[] {
   const out: Obs[] = [];
@@ -138,21 +182,7 @@ function quarterlyPanel(window: Window, lv: LvCrisis[], bis: NonNullable<PanelRa
     const ratio = creditRatioOf(b);
     if (!ratio) continue;
     const crises = lv.filter((e) => e.country === c.lvName);
-    const gaps = computeCreditGap(ratio.input.observations);
-    const prop = b.sppReal;
-    const propIdx = new Map<number, number>();
-    if (prop) {
-      const start = qIndex(prop.observations[0]!.date);
-      const end = qIndex(prop.observations.at(-1)!.date);
-      const byQ = new Map(prop.observations.map((o) => [qIndex(o.date), o.value]));
-      const vals: (number | null)[] = [];
-      for (let t = start; t <= end; t++) vals.push(byQ.get(t) ?? null);
-      hpGapPct(vals, 400_000, 41).forEach((g, i) => {
-        if (g !== null) propIdx.set(start + i, g);
-      });
-    }
-    const hhs = b.householdRatio;
-    const hhBy = new Map((hhs?.observations ?? []).map((o) => [qIndex(o.date), o.value]));
+    const { gaps, propIdx, hhBy } = quarterlyFeatures(ratio.input.observations, b);
     for (const g of gaps) {
       if (g.gap === null) continue;
       const t = qIndex(g.date);
@@ -281,14 +311,13 @@ export function evaluateReport(options: EvaluateOptions = {}): EvaluationReport 
   const window = options.window ?? { from: 5, to: 12 };
   const reps = options.bootstrapReps ?? 500;
   const seed = options.seed ?? 20240501;
+  const tag = `${window.from}-${window.to}:${reps}:${seed}:${options.oosStartQuarterly}:${options.oosStartAnnual}`;
+  // Once per input vintage: the store's series ids, vintages and lengths make the key.
   if (options.store)
     return storeSource(options.store)
       .panel()
-      .then((raw) => evaluatePanels(raw, options));
-  return memoize(
-    `evaluate:${window.from}-${window.to}:${reps}:${seed}:${options.oosStartQuarterly}:${options.oosStartAnnual}`,
-    () => evaluatePanels(panelFromFiles(), options),
-  );
+      .then((raw) => memoize(`evaluate:${inputKey(raw)}:${tag}`, () => evaluatePanels(raw, options)));
+  return memoize(`evaluate:files:${tag}`, () => evaluatePanels(panelFromFiles(), options));
 }
 
 /**

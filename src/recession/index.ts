@@ -10,7 +10,17 @@ import { computeCreditGap, type CreditGapRow } from "./credit-gap.ts";
 import { DataError } from "../errors.ts";
 import { recessionMessages } from "./messages.ts";
 import { type CreditGapSource } from "./provenance.ts";
-import { bisFromFiles, type CountryBis, DATASET_IDS, locateSeries, storeSource } from "./source.ts";
+import {
+  bisFromFiles,
+  type CountryBis,
+  DATASET_IDS,
+  locateSeries,
+  panelFromFiles,
+  sourceOf,
+  storeSource,
+} from "./source.ts";
+import { earlyWarningReport, type WarningOptions, type WarningReport } from "./warning/report.ts";
+import { type CountryWarning, warnCountry } from "./warning/warn.ts";
 import { MissingDatasetError } from "../io/sources/common.ts";
 import type { Store } from "../store/store.ts";
 
@@ -119,10 +129,9 @@ function gapRows(country: CountryInfo, bis: CountryBis | undefined): CreditGapRe
   if (!ratio || ratio.input.observations.length === 0)
     throw new DataError(recessionMessages.noCreditRatio(country.name));
   const published = new Map((bis.publishedGap?.observations ?? []).map((o) => [o.date, o.value]));
-  const rows = computeCreditGap(ratio.input.observations).map((r) => ({
-    ...r,
-    bisGap: published.get(r.date) ?? null,
-  }));
+  // The rows are fresh objects: the published gap is added in place (no second copy of each row).
+  const rows = computeCreditGap(ratio.input.observations) as CountryCreditGapRow[];
+  for (const r of rows) r.bisGap = published.get(r.date) ?? null;
   const source: CreditGapSource = {
     ...locateSeries(ratio.input.source),
     publishedGap: bis.publishedGap ? locateSeries(bis.publishedGap.source) : null,
@@ -165,4 +174,55 @@ export function creditGap(
       .bis(c)
       .then((bis) => gapRows(c, bis));
   return gapRows(c, bisFromFiles(c.iso2));
+}
+
+export {
+  earlyWarningReport,
+  inputKey,
+  SAMPLES,
+  type WarningReport,
+  type WarningOptions,
+} from "./warning/report.ts";
+export { warnCountry, type CountryWarning } from "./warning/warn.ts";
+export {
+  DESIGN as WARNING_DESIGN,
+  CANDIDATES as WARNING_CANDIDATES,
+  type Candidate,
+  type CandidateSkill,
+  type HorizonResult,
+} from "./warning/evaluate-warning.ts";
+export { fitGbm, gbmScore, GBM, type GbmModel } from "./warning/gbm.ts";
+
+/**
+ * The early-warning evaluation (see {@link earlyWarningReport}) from the bundled files, or from a
+ * store's latest vintages (`{ store }`, a Promise).
+ * @example earlyWarning().results.length // 5 (2 JST horizons, 3 BIS horizons)
+ */
+export function earlyWarning(options?: WarningOptions & { store?: undefined }): WarningReport;
+export function earlyWarning(options: WarningOptions & { store: Store }): Promise<WarningReport>;
+export function earlyWarning(
+  options: WarningOptions & { store?: Store | undefined } = {},
+): WarningReport | Promise<WarningReport> {
+  if (options.store)
+    return sourceOf(options)
+      .panel()
+      .then((raw) => earlyWarningReport(raw, options));
+  return earlyWarningReport(panelFromFiles(), options);
+}
+
+/**
+ * The current warning of a country (see {@link warnCountry}), from the files or a store.
+ * @example warning("US").probability
+ */
+export function warning(code: string, options?: WarningOptions & { store?: undefined }): CountryWarning;
+export function warning(code: string, options: WarningOptions & { store: Store }): Promise<CountryWarning>;
+export function warning(
+  code: string,
+  options: WarningOptions & { store?: Store | undefined } = {},
+): CountryWarning | Promise<CountryWarning> {
+  if (options.store)
+    return sourceOf(options)
+      .panel()
+      .then((raw) => warnCountry(raw, code, options));
+  return warnCountry(panelFromFiles(), code, options);
 }

@@ -41,21 +41,38 @@ export function fitLogit(
     const v = x.reduce((s, r) => s + (r[j]! - mean[j]!) ** 2, 0) / Math.max(1, x.length - 1);
     return v > 0 ? Math.sqrt(v) : 1;
   });
-  const z = x.map((r) => [1, ...r.map((v, j) => (v - mean[j]!) / sd[j]!)]);
-  let beta = warm && warm.beta.length === p + 1 ? [...warm.beta] : new Array<number>(p + 1).fill(0);
+  // Standardised rows with a leading 1, flat (one allocation; the refits of the evaluation run
+  // this hundreds of times).
+  const q = p + 1;
+  const n = x.length;
+  const z = new Float64Array(n * q);
+  for (let i = 0; i < n; i++) {
+    z[i * q] = 1;
+    for (let j = 0; j < p; j++) z[i * q + j + 1] = (x[i]![j]! - mean[j]!) / sd[j]!;
+  }
+  let beta = warm && warm.beta.length === q ? [...warm.beta] : new Array<number>(q).fill(0);
+  const hf = new Float64Array(q * q);
+  const g = new Array<number>(q);
   for (let it = 0; it < iterations; it++) {
-    const h = Array.from({ length: p + 1 }, () => new Array<number>(p + 1).fill(0));
-    const g = new Array<number>(p + 1).fill(0);
-    for (let i = 0; i < z.length; i++) {
-      const zi = z[i]!;
-      const eta = zi.reduce((s, v, j) => s + v * beta[j]!, 0);
+    hf.fill(0);
+    g.fill(0);
+    for (let i = 0; i < n; i++) {
+      const o = i * q;
+      let eta = 0;
+      for (let j = 0; j < q; j++) eta += z[o + j]! * beta[j]!;
       const mu = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, eta))));
       const w = Math.max(mu * (1 - mu), 1e-9);
-      for (let j = 0; j <= p; j++) {
-        g[j]! += (y[i]! - mu) * zi[j]!;
-        for (let k = 0; k <= p; k++) h[j]![k]! += w * zi[j]! * zi[k]!;
+      const r = y[i]! - mu;
+      for (let j = 0; j < q; j++) {
+        const zj = z[o + j]!;
+        g[j]! += r * zj;
+        const wz = w * zj;
+        for (let k = j; k < q; k++) hf[j * q + k]! += wz * z[o + k]!;
       }
     }
+    const h = Array.from({ length: q }, (_, j) =>
+      Array.from({ length: q }, (_, k) => (k >= j ? hf[j * q + k]! : hf[k * q + j]!)),
+    );
     for (let j = 1; j <= p; j++) {
       g[j]! -= ridge * beta[j]!;
       h[j]![j]! += ridge;

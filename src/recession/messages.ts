@@ -12,5 +12,7 @@ export const recessionMessages = {
     `invalid --window: ${JSON.stringify(value)} (expected quarters as <from>-<to>q with 1 <= from <= to, e.g. 5-12q)`,
   badLang: (value: string) => `invalid --lang: ${JSON.stringify(value)} (expected en or zh)`,
   notComputable: (why: string) => `not computable: ${why}`,
+  noWarningData: (country: string) =>
+    `not computable: no complete early-warning observation for ${country} (needs the BIS credit-to-GDP ratio, household credit and real property prices, or the JST R6 series)`,
   noData: (what: string, country: string) => `not computable: no ${what} for ${country} in the bundled data`,
 };

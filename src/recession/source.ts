@@ -485,7 +485,8 @@ export function storeSource(store: Store): RecessionSource {
         .filter((c) => c.jst)
         .sort((a, b) => a.iso3.localeCompare(b.iso3));
       for (const c of jst)
-        for (const v of ["tloans", "gdp", "hpnom", "cpi", "crisisJST"]) ids.push(`JST/R6/${c.iso3}.${v}`);
+        for (const v of ["tloans", "gdp", "hpnom", "cpi", "crisisJST", "stir", "ltrate", "eq_capgain"])
+          ids.push(`JST/R6/${c.iso3}.${v}`);
       const list = await loadLatestSeries(store, ids, [{ prefix: "LV/SBC2026/" }]);
       if (installed(have, "lv")) out.lv = lvFromSeries(list.filter((s) => s.id.startsWith("LV/SBC2026/")));
       else missing.push(DATASET_IDS.lv);

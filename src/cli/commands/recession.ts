@@ -5,8 +5,10 @@ import { recessionMessages } from "../../recession/messages.ts";
 import {
   creditGap,
   type Diagnosis,
+  earlyWarning,
   evaluateReport,
   parseWindow,
+  warning as countryWarning,
   resolveCountry,
   seriesSourceText,
 } from "../../recession/index.ts";
@@ -237,7 +239,9 @@ export function register(program: Command): void {
 
   rec
     .command("evaluate")
-    .description("out-of-sample AUROC of the composite warning vs the BIS credit gap alone")
+    .description(
+      "out-of-sample early-warning table: credit gap, composite logit, logit and boosted trees on JST annual and BIS quarterly crises (AUROC with cluster-bootstrap CIs, hit rate at a 10% false-alarm rate, noise-to-signal, leave one country out)",
+    )
     .option("--window <quarters>", "pre-crisis window in quarters", "5-12q")
     .option("--format <format>", "table|csv|json (default: table)")
     .action(async (opts: { window: string; format?: string }) => {
@@ -248,15 +252,64 @@ export function register(program: Command): void {
           (rec.getOptionValueSource("format") === "cli" ? (rec.opts().format as string) : undefined),
       );
       const window = parseWindow(opts.window);
-      const { results, skipped } = await withCliStore((store) => evaluateReport({ window, store }));
-      const notes = skipped.map((s) => `note: sample "${s.name}" skipped: ${s.reason}\n`);
+      const { results, skipped, warning } = await withCliStore(async (store) => ({
+        ...(await evaluateReport({ window, store })),
+        warning: await earlyWarning({ store }),
+      }));
+      const notes = [...skipped, ...warning.skipped.map((s) => ({ name: s.sample, reason: s.reason }))].map(
+        (s) => `note: sample "${s.name}" skipped: ${s.reason}\n`,
+      );
       if (format === "json") {
-        // The JSON stays an array of results; the notes go to stderr.
-        process.stdout.write(JSON.stringify(results, null, 2) + "\n");
+        // The JSON stays an array of the legacy results; the early-warning table is `bslab recession
+        // evaluate --format json` under the key `warning` of every element's sibling object.
+        process.stdout.write(
+          JSON.stringify({ warning: warning.results, design: warning.design, legacy: results }, null, 2) +
+            "\n",
+        );
         for (const n of notes) process.stderr.write(n);
         return;
       }
       const ci = (c: [number, number] | null) => (c ? `[${c[0].toFixed(3)}, ${c[1].toFixed(3)}]` : "n/a");
+      const wRows: Row[] = warning.results.flatMap((r) =>
+        r.test.map((s) => ({
+          sample: r.sample,
+          horizon: r.horizon,
+          candidate: s.candidate + (s.candidate === r.chosen ? " *" : ""),
+          test_auroc: s.auroc,
+          cluster_bootstrap_95ci: ci(s.ci),
+          hit_rate_at_fa10: s.hitRate,
+          false_alarms: s.falseAlarmRate,
+          noise_to_signal: s.noiseToSignal,
+          validation_auroc: r.validation.find((v) => v.candidate === s.candidate)?.auroc ?? null,
+          pos_neg: `${r.positives}/${r.negatives}`,
+        })),
+      );
+      const dRows: Row[] = warning.results.map((r) => ({
+        sample: r.sample,
+        horizon: r.horizon,
+        chosen: r.chosen,
+        minus_credit_gap: r.difference.auroc,
+        cluster_bootstrap_95ci: ci(r.difference.ci),
+        beats_gap: r.difference.ci ? (r.difference.ci[0] > 0 ? "yes" : "no") : "n/a",
+        leave_one_country_out: r.leaveOneCountryOut,
+      }));
+      if (format === "csv") {
+        process.stdout.write(render(wRows, "csv"));
+        for (const n of notes) process.stderr.write(n);
+        return;
+      }
+      process.stdout.write(
+        "Early warning, out of sample (test years; * = chosen on the validation years by the fixed rule)\n",
+      );
+      process.stdout.write(render(wRows, "table"));
+      process.stdout.write(
+        "\nChosen model minus the credit gap (test years, paired country-cluster bootstrap)\n",
+      );
+      process.stdout.write(render(dRows, "table"));
+      const d = warning.design;
+      process.stdout.write(
+        `\nDesign (fixed before the first run): JST validation ${d.annual.validation.join("-")}, test ${d.annual.test.join("-")}, refit every ${d.annual.refitEvery} years; BIS validation ${d.quarterly.validation.join("-")}, test ${d.quarterly.test.join("-")}, refit every ${d.quarterly.refitEvery} years; thresholds at a ${d.falseAlarmRate * 100}% false-alarm rate on each fit's training data; ${d.bootstrapReps} cluster resamples. See docs/recession-monitor.md section 6.\n`,
+      );
       const rows: Row[] = results.flatMap((r) =>
         [r.composite, r.creditGap].map((s) => ({
           sample: r.name,
@@ -268,16 +321,46 @@ export function register(program: Command): void {
           pos_neg: `${r.positives}/${r.negatives}`,
         })),
       );
-      if (format === "csv") {
-        process.stdout.write(render(rows, "csv"));
-        for (const n of notes) process.stderr.write(n);
-        return;
-      }
+      process.stdout.write(
+        `\nEarlier composite vs credit gap, window ${window.from}-${window.to}q (whole out-of-sample period)\n`,
+      );
       process.stdout.write(render(rows, "table"));
       if (notes.length > 0) process.stdout.write(`\n${notes.join("")}`);
       for (const r of results)
         process.stdout.write(
           `\n${r.name}: ${r.description}\n  composite features: ${r.features.join("; ")}\n  better out of sample: ${r.winner}\n`,
         );
+    });
+
+  rec
+    .command("warn")
+    .description("current early-warning probability of a country with the features behind it")
+    .argument("<country>", "BIS two-letter code, e.g. US, CN")
+    .option("--format <format>", "table|csv|json (default: table)")
+    .action(async (country: string, opts: { format?: string }) => {
+      const format = parseFormat(
+        opts.format ??
+          (rec.getOptionValueSource("format") === "cli" ? (rec.opts().format as string) : undefined),
+      );
+      resolveCountry(country);
+      const w = await withCliStore((store) => countryWarning(country, { store }));
+      if (format === "json") {
+        process.stdout.write(JSON.stringify(w, null, 2) + "\n");
+        return;
+      }
+      const rows: Row[] = w.features.map((f) => ({
+        feature: f.name,
+        value: f.value,
+        contribution: f.contribution,
+      }));
+      if (format === "csv") {
+        process.stdout.write(render(rows, "csv"));
+        return;
+      }
+      process.stdout.write(
+        `${w.country.name} (${w.country.iso2}), ${w.date}: probability of a systemic banking crisis starting within ${w.horizon} = ${w.probability} (signal threshold ${w.threshold}: ${w.signal ? "SIGNAL" : "no signal"})\n` +
+          `model: ${w.model} (${w.sample}; fitted on ${w.trainedOn.observations} labelled observations, ${w.trainedOn.positives} pre-crisis, through ${w.trainedOn.through})\n`,
+      );
+      process.stdout.write(render(rows, "table"));
     });
 }

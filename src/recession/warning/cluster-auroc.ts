@@ -1,4 +1,16 @@
-import { mulberry32, type Scored } from "../auroc.ts";
+import type { Scored } from "../auroc.ts";
+
+/** Deterministic PRNG (mulberry32) for seeded bootstraps. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /**
  * Pairwise concordance between country clusters, so a cluster bootstrap of the AUROC costs O(K^2)

@@ -62,7 +62,7 @@ export const CANDIDATES = ["credit gap", "composite logit", "logit", "boosted tr
 export type Candidate = (typeof CANDIDATES)[number];
 
 // Features each candidate reads (indices into the panel's feature list).
-function featuresOf(c: Candidate, panel: WarnPanel): number[] {
+export function featuresOf(c: Candidate, panel: WarnPanel): number[] {
   const all = panel.features.map((_, i) => i);
   if (c === "credit gap") return [0];
   if (c === "composite logit") return [0, 1, 2];
@@ -106,18 +106,36 @@ interface Prediction {
   threshold: number;
 }
 
-type Fitted = (x: readonly number[]) => number;
+export type Fitted = (x: readonly number[]) => number;
 
-function fit(c: Candidate, cols: number[], train: Obs[], warm?: LogitModel): { f: Fitted; logit?: LogitModel } {
+export function fit(
+  c: Candidate,
+  cols: number[],
+  train: Obs[],
+  warm?: LogitModel,
+): { f: Fitted; logit?: LogitModel } {
   const xs = train.map((o) => cols.map((j) => o.x[j]!));
   const ys = train.map((o) => o.y);
   if (c === "credit gap") return { f: (x) => x[cols[0]!]! };
   if (c === "boosted trees") {
     const m = fitGbm(xs, ys);
-    return { f: (x) => gbmScore(m, cols.map((j) => x[j]!)) };
+    return {
+      f: (x) =>
+        gbmScore(
+          m,
+          cols.map((j) => x[j]!),
+        ),
+    };
   }
   const m = fitLogit(xs, ys, 1e-2, 25, warm);
-  return { f: (x) => logitScore(m, cols.map((j) => x[j]!)), logit: m };
+  return {
+    f: (x) =>
+      logitScore(
+        m,
+        cols.map((j) => x[j]!),
+      ),
+    logit: m,
+  };
 }
 
 // Score at which the training negatives' false-alarm rate is `rate`.

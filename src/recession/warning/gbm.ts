@@ -150,7 +150,10 @@ export function fitGbm(x: readonly (readonly number[])[], y: readonly (0 | 1)[],
       node.right = grow(Int32Array.from(r), depth + 1);
       return id;
     };
-    grow(Int32Array.from({ length: n }, (_, i) => i), 0);
+    grow(
+      Int32Array.from({ length: n }, (_, i) => i),
+      0,
+    );
     for (let i = 0; i < n; i++) f[i]! += p.learningRate * nodes[leafOf[i]!]!.value;
     trees.push(nodes);
   }
