@@ -268,6 +268,8 @@ export function evidenceList(list: readonly Evidence[], lang: EvidenceLang): str
 
 // Source labels: phrase by phrase, longest first; dataset names (JST R6, BIS WS_TC...) stay.
 const SOURCE_ZH: [RegExp, string][] = [
+  [/ rgdpbarro x pop \(total real GDP\)/g, " rgdpbarro 乘 pop（实际GDP总量）"],
+  [/ rgdpbarro \(real GDP per capita\)/g, " rgdpbarro（人均实际GDP）"],
   [/, Q4 4-quarter average/g, "，第四季度4季移动平均"],
   [/one-sided HP lambda (\d+(?:,\d{3})*(?:\.\d+)?)/g, "单边HP滤波（lambda $1）"],
   [/, real, 3-year change/g, "，实际值3年变化"],

@@ -38,15 +38,16 @@ describe("bslab recession output formats", () => {
     expect((JSON.parse(g.stdout) as { country: { name: string } }).country.name).toBe("Euro area");
   });
 
-  it("evaluate --format json (written after the subcommand) is an array with both AUROCs", () => {
+  it("evaluate --format json (written after the subcommand): the early-warning table and the earlier composite", () => {
     const r = runCli(["recession", "evaluate", "--format", "json"], db.path);
     expect(r.status).toBe(0);
-    const results = JSON.parse(r.stdout) as Array<{
-      composite: { auroc: number };
-      creditGap: { auroc: number };
-    }>;
-    expect(results.length).toBeGreaterThan(0);
-    for (const s of results) {
+    const out = JSON.parse(r.stdout) as {
+      warning: { horizon: string; test: { candidate: string; auroc: number | null }[] }[];
+      legacy: { composite: { auroc: number }; creditGap: { auroc: number } }[];
+    };
+    expect(out.warning.map((w) => w.horizon)).toContain("5-12 quarters");
+    expect(out.legacy.length).toBeGreaterThan(0);
+    for (const s of out.legacy) {
       expect(s.composite.auroc).toBeGreaterThan(0.5);
       expect(s.creditGap.auroc).toBeGreaterThan(0.5);
     }

@@ -2,11 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { auroc, mulberry32 } from "../../src/recession/auroc.ts";
 import { earlyWarning, warning } from "../../src/recession/index.ts";
-import {
-  clusterPairs,
-  clusterResamples,
-  pairsAuroc,
-} from "../../src/recession/warning/cluster-auroc.ts";
+import { clusterPairs, clusterResamples, pairsAuroc } from "../../src/recession/warning/cluster-auroc.ts";
 import { DESIGN, labelOf } from "../../src/recession/warning/evaluate-warning.ts";
 import type { WarnPanel } from "../../src/recession/warning/features.ts";
 import { fitGbm, gbmScore } from "../../src/recession/warning/gbm.ts";
@@ -90,7 +86,12 @@ describe("early-warning evaluation on the bundled data (reduced: 50 resamples)",
       ...DESIGN.quarterly.horizons.map((h) => h.label),
     ]);
     for (const x of r.results) {
-      expect(x.test.map((s) => s.candidate)).toEqual(["credit gap", "composite logit", "logit", "boosted trees"]);
+      expect(x.test.map((s) => s.candidate)).toEqual([
+        "credit gap",
+        "composite logit",
+        "logit",
+        "boosted trees",
+      ]);
       expect(x.chosen).not.toBe("credit gap");
     }
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);

@@ -4,10 +4,14 @@
  * answers with. Nothing here reads the store.
  */
 import {
+  type CountryWarning,
+  earlyWarningReport,
   evaluatePanels,
   type EvaluateOptions,
   type EvaluationReport,
   type PanelRaw,
+  warnCountry,
+  type WarningReport,
 } from "../../recession/index.ts";
 import { loadBuiltinModel, sweepSync, type GridAxis, type OutputSpec } from "../../sfc/index.ts";
 import type { TextEncoding } from "../../io/text/decode.ts";
@@ -39,9 +43,17 @@ export interface EvaluateTask {
   options: Pick<EvaluateOptions, "window">;
 }
 
+/** The early-warning table, or one country's current warning, of panels read from the store. */
+export interface WarningTask {
+  raw: PanelRaw;
+  country?: string;
+}
+
 interface Tasks {
   sweep: [SweepTask, string];
   evaluate: [EvaluateTask, EvaluationReport];
+  warning: [WarningTask, WarningReport];
+  warn: [WarningTask, CountryWarning];
   preview: [PreviewTask, ImportPreview];
 }
 
@@ -64,6 +76,9 @@ function sweepAnswer(t: SweepTask): string {
 export const TASKS: { [K in TaskKind]: (input: TaskInput<K>) => TaskOutput<K> } = {
   sweep: sweepAnswer,
   evaluate: (t) => evaluatePanels(t.raw, t.options),
+  // Once per input vintage (memory and disk cache in the worker), then a cache read.
+  warning: (t) => earlyWarningReport(t.raw),
+  warn: (t) => warnCountry(t.raw, t.country ?? ""),
   preview: (t) =>
     previewImport(t.text, t.file, {
       ...(t.mapping ? { mapping: t.mapping } : {}),

@@ -82,6 +82,52 @@ export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void 
   );
 
   app.get(
+    "/api/recession/warning",
+    {
+      schema: {
+        summary:
+          "Early-warning evaluation: credit gap, composite logit, logit and boosted trees, out of sample, per sample and horizon",
+        description:
+          "JST annual (1-2 and 3-5 years) and BIS quarterly (1-4, 5-12, 13-20 quarters) on the latest vintages in the store: recursive refits, thresholds at a 10% false-alarm rate on each fit's training data, test-year AUROC with country-cluster bootstrap intervals, hit rate, noise-to-signal, the model chosen on the validation years by the fixed rule, its difference to the credit gap with a paired interval, and a leave-one-country-out check. Computed once per store vintage (seconds, on a worker thread), then cached.",
+        tags: ["recession"],
+      },
+    },
+    async (req) =>
+      ctx.cache.answer(
+        req,
+        async () => {
+          const raw = await ctx.gate.read((store) => storeSource(store).panel());
+          return ctx.pool.run("warning", { raw }, { budgetMs: ctx.budgets.evaluate });
+        },
+        "GET /api/recession/warning",
+      ),
+  );
+
+  app.get<{ Params: { country: string } }>(
+    "/api/recession/warn/:country",
+    {
+      schema: {
+        summary: "Current early-warning probability of a country with the features behind it",
+        description:
+          "The model the evaluation chose (BIS quarterly 5-12 quarters where the country has BIS data, else JST annual 1-2 years), fitted on every labelled observation, applied to the country's latest complete observation; the signal threshold is the probability at which 10% of the training's tranquil observations signal.",
+        tags: ["recession"],
+        params: { type: "object", required: ["country"], properties: { country: COUNTRY } },
+      },
+    },
+    async (req) => {
+      const c = resolveCountry(req.params.country);
+      return ctx.cache.answer(
+        req,
+        async () => {
+          const raw = await ctx.gate.read((store) => storeSource(store).panel());
+          return ctx.pool.run("warn", { raw, country: c.iso2 }, { budgetMs: ctx.budgets.evaluate });
+        },
+        `GET /api/recession/warn ${c.iso2}`,
+      );
+    },
+  );
+
+  app.get(
     "/api/recession/countries",
     {
       schema: {

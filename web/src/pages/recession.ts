@@ -8,7 +8,7 @@ import { setParams } from "../state.ts";
 import { sortableTable } from "../table.ts";
 import type { CreditGap, Crises, Diagnosis } from "../types.ts";
 import { controls, heading } from "./common.ts";
-import { skillSection } from "./skill.ts";
+import { skillSection, warningSection } from "./skill.ts";
 
 export const STAGE_COLORS: Record<string, string> = {
   boom: "#edae49",
@@ -279,5 +279,6 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
     ),
     // 5. The monitor's skill score over all countries (filled in when the evaluation arrives).
     skillSection(lang),
+    warningSection(lang, country),
   );
 };

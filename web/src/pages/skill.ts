@@ -174,3 +174,183 @@ export function skillSection(lang: Lang, window = "5-12q"): HTMLElement {
   }
   return box;
 }
+
+/** `GET /api/recession/warning`: one row per sample, horizon and candidate (test years). */
+interface WarningAnswer {
+  results: Array<{
+    sample: string;
+    horizon: string;
+    positives: number;
+    negatives: number;
+    chosen: string;
+    test: Array<{
+      candidate: string;
+      auroc: number | null;
+      ci: [number, number] | null;
+      hitRate: number | null;
+      falseAlarmRate: number | null;
+      noiseToSignal: number | null;
+    }>;
+    validation: Array<{ candidate: string; auroc: number | null }>;
+    difference: { auroc: number | null; ci: [number, number] | null };
+    leaveOneCountryOut: number | null;
+  }>;
+  skipped: { sample: string; reason: string }[];
+}
+
+/** `GET /api/recession/warn/:country`. */
+interface WarnAnswer {
+  country: { iso2: string; name: string };
+  sample: string;
+  horizon: string;
+  model: string;
+  date: string;
+  probability: number;
+  threshold: number;
+  signal: boolean;
+  features: { name: string; value: number; contribution: number | null }[];
+}
+
+interface WarningRow {
+  sample: string;
+  horizon: string;
+  candidate: string;
+  chosen: boolean;
+  auroc: number | null;
+  ci: [number, number] | null;
+  hit: number | null;
+  fa: number | null;
+  nsr: number | null;
+  validation: number | null;
+}
+
+/**
+ * The early-warning evaluation (`GET /api/recession/warning`: every candidate's test-year AUROC
+ * with its cluster-bootstrap interval, hit rate, false alarms, noise-to-signal, the validation
+ * AUROC that chose the model, the chosen model minus the credit gap, leave one country out) and the
+ * country's current warning (`GET /api/recession/warn/:country`) with the features behind it.
+ */
+export function warningSection(lang: Lang, country: string): HTMLElement {
+  const box = h(
+    "div",
+    { "data-testid": "warning" },
+    h("h3", { class: "section-title" }, t("skill.warningTitle")),
+    h("p", { class: "muted", "data-testid": "warning-status" }, t("skill.loading")),
+  );
+  const n3 = (v: number | null) => formatNumber(v, lang, 3);
+  void getJson<WarnAnswer>(`/api/recession/warn/${encodeURIComponent(country)}`).then(
+    (w) => {
+      box.append(
+        h("h4", {}, `${t("skill.warnTitle")}: ${w.country.name} (${w.date})`),
+        h(
+          "p",
+          { class: "lead", "data-testid": "warn-probability" },
+          `${t("skill.probability")} ${w.horizon}: `,
+          h("b", {}, n3(w.probability)),
+          ` (${w.signal ? t("skill.signal") : t("skill.noSignal")}; ${n3(w.threshold)}; ${w.model}, ${w.sample})`,
+        ),
+        sortableTable(
+          `${t("skill.warnTitle")}: ${w.country.name}`,
+          [
+            { key: "feature", label: t("skill.feature"), value: (f) => f.name },
+            { key: "value", label: t("skill.value"), numeric: true, value: (f) => f.value },
+            {
+              key: "contribution",
+              label: t("skill.contribution"),
+              numeric: true,
+              value: (f) => f.contribution,
+              render: (f) => n3(f.contribution),
+            },
+          ],
+          w.features,
+          { testId: "warn-features" },
+        ),
+      );
+    },
+    (error: unknown) => box.append(errorBox(error)),
+  );
+  void getJson<WarningAnswer>("/api/recession/warning").then(
+    (ev) => {
+      box.querySelector("[data-testid=warning-status]")?.remove();
+      const rows: WarningRow[] = ev.results.flatMap((r) =>
+        r.test.map((s) => ({
+          sample: r.sample,
+          horizon: r.horizon,
+          candidate: s.candidate,
+          chosen: s.candidate === r.chosen,
+          auroc: s.auroc,
+          ci: s.ci,
+          hit: s.hitRate,
+          fa: s.falseAlarmRate,
+          nsr: s.noiseToSignal,
+          validation: r.validation.find((v) => v.candidate === s.candidate)?.auroc ?? null,
+        })),
+      );
+      box.append(
+        h("p", { class: "muted" }, t("skill.warningLead")),
+        sortableTable(
+          t("skill.warningTitle"),
+          [
+            { key: "sample", label: t("skill.sample"), value: (x) => x.sample },
+            { key: "horizon", label: t("skill.horizon"), value: (x) => x.horizon },
+            {
+              key: "candidate",
+              label: t("skill.candidate"),
+              value: (x) => x.candidate + (x.chosen ? " *" : ""),
+            },
+            {
+              key: "auroc",
+              label: "AUROC",
+              numeric: true,
+              value: (x) => x.auroc,
+              render: (x) => n3(x.auroc),
+            },
+            { key: "ci", label: t("skill.bootstrap"), value: (x) => ci(x.ci, lang) },
+            {
+              key: "hit",
+              label: t("skill.hit"),
+              numeric: true,
+              value: (x) => x.hit,
+              render: (x) => n3(x.hit),
+            },
+            {
+              key: "fa",
+              label: t("skill.falseAlarms"),
+              numeric: true,
+              value: (x) => x.fa,
+              render: (x) => n3(x.fa),
+            },
+            {
+              key: "nsr",
+              label: t("skill.nsr10"),
+              numeric: true,
+              value: (x) => x.nsr,
+              render: (x) => n3(x.nsr),
+            },
+            {
+              key: "validation",
+              label: t("skill.validation"),
+              numeric: true,
+              value: (x) => x.validation,
+              render: (x) => n3(x.validation),
+            },
+          ],
+          rows,
+          { testId: "warning-table", rowClass: (x) => (x.chosen ? "hl" : undefined) },
+        ),
+        ...ev.results.map((r) =>
+          h(
+            "p",
+            { class: "muted" },
+            `${r.sample}, ${r.horizon}: ${t("skill.diff")} ${n3(r.difference.auroc)} [${ci(r.difference.ci, lang)}]; ${t("skill.loco")} ${n3(r.leaveOneCountryOut)}`,
+          ),
+        ),
+      );
+      if (ev.skipped.length)
+        box.append(h("p", { class: "muted" }, ev.skipped.map((s) => `${s.sample}: ${s.reason}`).join("; ")));
+      box.dataset.ready = "1";
+    },
+    (error: unknown) => box.append(errorBox(error)),
+  );
+  return box;
+}
