@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Budgets, ServerContext } from "./context.ts";
 import { installCompression } from "./compress.ts";
 import { installGuard } from "./guard.ts";
-import { installErrorHandler } from "./http-errors.ts";
+import { frameworkError, installErrorHandler } from "./http-errors.ts";
 import { collectRoutes } from "./openapi.ts";
 import { WorkerPool } from "./pool/worker-pool.ts";
 import { serverWorkerScript } from "./pool/worker-script.ts";
@@ -99,6 +99,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     requestTimeout: timeouts.request,
     keepAliveTimeout: timeouts.keepAlive,
+    // Errors before routing (a malformed URL) in the same envelope as every other error.
+    frameworkErrors: frameworkError,
     // Unknown fields are refused (400), not silently dropped: a typo in a parameter should show.
     ajv: { customOptions: { removeAdditional: false, allErrors: false } },
   });
@@ -132,7 +134,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     routes: collectRoutes(app),
     limits,
   };
-  installErrorHandler(app, limits);
+  installErrorHandler(app, limits, options.dbPath);
   installCompression(app);
   await app.register(fastifyMultipart, {
     limits: { fileSize: limits.file, files: 1, fields: 10, parts: 12 },

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 import { BslabError, type ErrorCode } from "../errors.ts";
 import { msg } from "../i18n/catalogue.ts";
@@ -73,7 +73,11 @@ function fastifyError(
  * 4xx, bslab's own errors by their code, and anything unexpected as 500 with one line of text,
  * never a stack trace.
  */
-export function installErrorHandler(app: FastifyInstance, limits: { body: number; file: number }): void {
+export function installErrorHandler(
+  app: FastifyInstance,
+  limits: { body: number; file: number },
+  dbPath = "",
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     let status: number;
     let code: string;
@@ -105,8 +109,17 @@ export function installErrorHandler(app: FastifyInstance, limits: { body: number
     }
     if (status >= 500 && !(error instanceof BslabError) && !(error instanceof HttpError)) {
       request.log.error(error);
-      code = "internal";
-      message = msg(lang, "server.internal", String(error.message).split("\n")[0] ?? "");
+      if (/could not set lock|conflicting lock/i.test(String(error.message))) {
+        // A database another process holds (DuckDB's words, with its PID, stay in the log).
+        status = 503;
+        code = "store";
+        message = msg(lang, "store.locked", dbPath);
+        void reply.header("retry-after", "5");
+      } else {
+        // A driver's or library's own text says nothing to the reader and may leak internals.
+        code = "internal";
+        message = msg(lang, "server.internalHidden", error.name || "Error");
+      }
     }
     const body: ErrorBody = { error: { code, message: message.split("\n")[0] ?? message } };
     if (place !== undefined) body.error.place = place;
@@ -121,4 +134,24 @@ export function installErrorHandler(app: FastifyInstance, limits: { body: number
       },
     } satisfies ErrorBody);
   });
+}
+
+/**
+ * Fastify's errors from before routing (a URL that is not valid percent-encoding, `/%c0%ae`), in
+ * the same envelope as every other answer (pass as the `frameworkErrors` option of Fastify).
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const lang = requestLang(request);
+  const badUrl = error.code === "FST_ERR_BAD_URL";
+  void reply
+    .status(400)
+    .type("application/json")
+    .send({
+      error: {
+        code: "usage",
+        message: badUrl
+          ? msg(lang, "server.badUrl", request.url)
+          : msg(lang, "server.invalidInput", "request", error.message),
+      },
+    } satisfies ErrorBody);
 }

@@ -84,6 +84,17 @@ export const SERVER_MESSAGES = defineMessages({
       `listening on ${host} opens the server beyond this machine: give an access token (BSLAB_TOKEN)`,
     zh: (host: string) => `在 ${host} 上监听会把服务器开放到本机之外：请提供访问令牌（BSLAB_TOKEN）`,
   },
+  internalHidden: {
+    en: (name: string) =>
+      `internal error (${name}): the request could not be completed; the server's log has the details`,
+    zh: (name: string) => `内部错误（${name}）：请求未能完成；详情见服务器日志`,
+  },
+  badUrl: {
+    en: (url: string) =>
+      `the address ${JSON.stringify(url.slice(0, 200))} is not valid percent-encoding (see /api/openapi.json for the endpoints)`,
+    zh: (url: string) =>
+      `地址 ${JSON.stringify(url.slice(0, 200))} 不是有效的百分号编码（接口列表见 /api/openapi.json）`,
+  },
   poolBusy: {
     en: (size: number) =>
       `the server is busy: ${size} heavy requests are running and the queue is full; retry in a moment`,

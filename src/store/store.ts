@@ -14,7 +14,14 @@ export interface OpenOptions {
   /** Database file; default `$BSLAB_DB` or the per-user data directory. `:memory:` for a scratch store. */
   path?: string;
   readOnly?: boolean;
+  /**
+   * How long to keep retrying while another process holds the file's lock (DuckDB allows one
+   * writer, or many readers), milliseconds. Default 10 s; 0: fail at once.
+   */
+  lockWaitMs?: number;
 }
+
+const isLockError = (error: unknown) => /lock/i.test(error instanceof Error ? error.message : String(error));
 
 type Row = Record<string, unknown>;
 
@@ -63,11 +70,18 @@ export class Store {
     const path = options.path ?? defaultDbPath();
     const readOnly = options.readOnly ?? false;
     let instance: DuckDBInstance;
-    try {
-      if (path !== ":memory:" && !readOnly) mkdirSync(dirname(path), { recursive: true });
-      instance = await duckdb().DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
-    } catch (error) {
-      throw storeError(path, error);
+    // A writer holds the lock only for its write (an import's transaction): wait a little for it,
+    // retrying at growing intervals, before saying the file is busy.
+    const deadline = Date.now() + (options.lockWaitMs ?? 10_000);
+    for (let wait = 25; ; wait = Math.min(wait * 2, 400)) {
+      try {
+        if (path !== ":memory:" && !readOnly) mkdirSync(dirname(path), { recursive: true });
+        instance = await duckdb().DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
+        break;
+      } catch (error) {
+        if (!isLockError(error) || Date.now() + wait > deadline) throw storeError(path, error);
+        await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random())));
+      }
     }
     const store = new Store(path, readOnly, instance, await instance.connect());
     if (!readOnly) await store.migrate();

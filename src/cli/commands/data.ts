@@ -169,7 +169,8 @@ export async function register(program: Command, options: { help: boolean }): Pr
         const { importFilesReleasing } = await import("../../ingest/import.ts");
         // The database is open only to read what the import needs and to write: not while the
         // files are read and checked, so other commands can use it meanwhile.
-        const results = await importFilesReleasing(withCliStore, files, {
+        const open = <T>(work: (store: Store) => Promise<T>) => withCliStore(work, { write: true });
+        const results = await importFilesReleasing(open, files, {
           ...(opts.mapping ? { mapping: opts.mapping } : {}),
           ...(opts.vintage ? { vintage: opts.vintage } : {}),
           ...(unit ? { unit } : {}),

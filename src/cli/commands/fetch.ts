@@ -33,8 +33,10 @@ export function register(program: Command): void {
         throw new UsageError(messages.invalidOption("--entity-kind", kind, ENTITY_KINDS.join(", ")));
       // Download first, with the database closed: a slow or failing network locks nothing.
       const downloaded = await downloadFetch(source, args);
-      const result = await withCliStore((store) =>
-        storeFetch(store, downloaded, kind !== undefined && isEntityKind(kind) ? { entityKind: kind } : {}),
+      const result = await withCliStore(
+        (store) =>
+          storeFetch(store, downloaded, kind !== undefined && isEntityKind(kind) ? { entityKind: kind } : {}),
+        { write: true },
       );
       process.stdout.write(
         format === "json"

@@ -169,7 +169,7 @@ export class WorkerPool {
       if (reply.ok) this.settle(task, undefined, reply.value);
       else if (reply.code === "internal")
         // A bug, not bad input: one line of text, as the error handler answers any other.
-        this.settle(task, new HttpError(500, "internal", text("server.internal", String(reply.message))));
+        this.settle(task, new HttpError(500, "internal", text("server.internalHidden", "worker")));
       else
         this.settle(
           task,

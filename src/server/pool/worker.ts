@@ -32,13 +32,18 @@ port.on("message", (msg: { id: number; kind: TaskKind; input: never }) => {
         message: error.text ?? error.message,
         ...(error.place ? { place: error.place } : {}),
       });
-    else
+    else {
+      // A bug, not bad input: the details go to the server's log, one line to the client.
+      process.stderr.write(
+        `bslab worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       port.postMessage({
         id: msg.id,
         ok: false,
         code: "internal",
         message: error instanceof Error ? error.message : String(error),
       });
+    }
   }
 });
 port.postMessage({ ready: true });
