@@ -2,7 +2,7 @@
 export declare const ROOT: string;
 export declare function sourceState(root?: string): { newest: number; entries: number };
 export declare function distIsFresh(root?: string): boolean;
-export declare function buildJs(root?: string): Promise<{ files: number }>;
-export declare function buildTypes(root?: string): void;
-export declare function buildWeb(root?: string): Promise<void>;
+export declare function buildJs(root?: string, outDir?: string): Promise<{ files: number }>;
+export declare function buildTypes(root?: string, outDir?: string): void;
+export declare function buildWeb(root?: string, outDir?: string): Promise<void>;
 export declare function ensureFreshBuild(root?: string): Promise<boolean>;

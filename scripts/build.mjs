@@ -92,11 +92,11 @@ function writeAtomic(path, contents) {
  * files whose source is gone are removed. Writes the stamp last, with the state of the sources
  * taken before reading them, so a file edited during the build makes the next run build again.
  * @param {string} root
+ * @param {string} outDir default dist/ of `root`
  */
-export async function buildJs(root = ROOT) {
+export async function buildJs(root = ROOT, outDir = join(root, "dist")) {
   const state = sourceState(root);
   const srcDir = join(root, "src");
-  const outDir = join(root, "dist");
   const sources = filesUnder(srcDir);
   const ts = sources.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"));
   const esbuild = await import("esbuild");
@@ -147,15 +147,16 @@ export async function buildJs(root = ROOT) {
  * Declaration files for dist/ (tsc with tsconfig.build.json: stripInternal, `.ts` specifiers
  * rewritten to `.js`). Throws with tsc's first error line when it fails.
  * @param {string} root
+ * @param {string} outDir default dist/ of `root`
  */
-export function buildTypes(root = ROOT) {
+export function buildTypes(root = ROOT, outDir = join(root, "dist")) {
   const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-  const r = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { encoding: "utf8" });
+  const args = [tsc, "-p", join(root, "tsconfig.build.json"), "--outDir", outDir];
+  const r = spawnSync(process.execPath, args, { encoding: "utf8" });
   if (r.status !== 0)
     throw new Error(`tsc (declarations) failed: ${(r.stdout || r.stderr).trim().split("\n")[0]}`);
   // tsc keeps `./x.ts` specifiers in declarations; consumers without allowImportingTsExtensions
   // reject them (TS5097), and no .ts file ships.
-  const outDir = join(root, "dist");
   for (const f of filesUnder(outDir).filter((f) => f.endsWith(".d.ts"))) {
     const text = readFileSync(join(outDir, f), "utf8");
     const fixed = text.replace(/((?:from|import)\s*\(?\s*)(["'])(\.\.?\/[^"']*?)\.ts\2/g, "$1$2$3.js$2");
@@ -166,11 +167,17 @@ export function buildTypes(root = ROOT) {
 /**
  * The web app into web/dist (Vite), so the package ships it and `bslab serve` needs no Vite.
  * @param {string} root
+ * @param {string} outDir default web/dist of `root`
  */
-export async function buildWeb(root = ROOT) {
+export async function buildWeb(root = ROOT, outDir = join(root, "web", "dist")) {
   const { build } = await import("vite");
   const web = join(root, "web");
-  await build({ root: web, configFile: join(web, "vite.config.ts"), logLevel: "warn" });
+  await build({
+    root: web,
+    configFile: join(web, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
 }
 
 /**

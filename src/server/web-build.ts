@@ -46,6 +46,8 @@ function sharedModules(webDir: string): string[] {
 export function webBuildIsStale(webDir = WEB_DIR): boolean {
   const index = join(webDir, "dist", "index.html");
   if (!existsSync(index)) return true;
+  // An installed package ships web/dist without its sources: nothing it could be older than.
+  if (!existsSync(join(webDir, "src"))) return false;
   const built = statSync(index).mtimeMs;
   const sources = [join(webDir, "src"), join(webDir, "index.html"), join(webDir, "vite.config.ts")];
   if (sources.some((p) => existsSync(p) && newestMtime(p) > built)) return true;

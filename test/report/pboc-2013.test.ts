@@ -13,6 +13,7 @@ import { renderHtml } from "../../src/report/render-html.ts";
 import { renderMarkdown } from "../../src/report/render-markdown.ts";
 import { importFile } from "../../src/ingest/import.ts";
 import { bundledStore } from "../helpers/temp-store.ts";
+import { chromiumPath } from "../helpers/chromium.ts";
 import { loadMismatchData } from "../../src/report/mismatch-data.ts";
 
 let data: MismatchData;
@@ -222,7 +223,7 @@ beforeAll(async () => {
     files[lang] = path;
   }
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: FLAGS,
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../../src/server/app.ts";
 import { ensureWebBuilt } from "../../src/server/web-build.ts";
 import { seededDbPath } from "../helpers/temp-store.ts";
+import { chromiumPath } from "../helpers/chromium.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
 const FLAGS = [
@@ -35,7 +36,7 @@ beforeAll(async () => {
   base = await app.listen({ host: "127.0.0.1", port: 0 });
   // playwright gives the browser a fresh temporary profile of its own.
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     args: FLAGS,
   });
 });
