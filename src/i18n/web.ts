@@ -158,6 +158,51 @@ export const webMessages = defineMessages({
   stage: { en: "Stage", zh: "阶段" },
   fired: { en: "Signals fired", zh: "触发信号" },
   period: { en: "Period", zh: "期" },
+  unit: { en: "Unit", zh: "单位" },
+  note: { en: "Note", zh: "说明" },
+  vintage: { en: "Vintage", zh: "数据版本" },
+  "offline.message": {
+    en: "The bslab server cannot be reached (stopped?). Start it again with `bslab serve`; this page retries by itself.",
+    zh: "无法连接 bslab 服务器（已停止？）。请用 `bslab serve` 重新启动；本页会自动重试。",
+  },
+  "offline.retry": { en: "Retry now", zh: "立即重试" },
+  "offline.back": { en: "The server is back.", zh: "服务器已恢复。" },
+  "notFound.title": { en: "No such page", zh: "没有这个页面" },
+  "notFound.body": {
+    en: "The address names a page the workbench does not have. Pick one of the pages above.",
+    zh: "该地址指向的页面不存在。请从上方导航中选择一个页面。",
+  },
+  "empty.title": { en: "Nothing to draw", zh: "无可绘制的数据" },
+  "empty.why": { en: "Why:", zh: "原因：" },
+  "empty.fix": { en: "What to do:", zh: "解决办法：" },
+  "empty.fixImport": {
+    en: "import the full balance sheet (bslab import FILE, or the Import page), or choose another entity or period.",
+    zh: "导入完整的资产负债表（bslab import FILE，或“导入数据”页面），或选择其他主体或时期。",
+  },
+  "empty.noReason": {
+    en: "no value of this series in the chosen period.",
+    zh: "所选时期内该序列没有数值。",
+  },
+  "empty.gapRange": {
+    en: (country: string, first: string, last: string, from: number, to: number) =>
+      `the BIS credit-to-GDP series for ${country} runs ${first} to ${last}, none of it within ${from - 10}-${to}`,
+    zh: (country: string, first: string, last: string, from: number, to: number) =>
+      `${country}的BIS信贷/GDP序列覆盖${first}至${last}，不在${from - 10}-${to}之内`,
+  },
+  "empty.gapFix": {
+    en: (first: string) =>
+      `choose a period from ${first.slice(0, 4)} on, or import a longer credit-to-GDP series (bslab import FILE).`,
+    zh: (first: string) =>
+      `请选择${first.slice(0, 4)}年以后的时期，或导入更长的信贷/GDP序列（bslab import FILE）。`,
+  },
+  "badValue.number": {
+    en: "is not a number; the model's value is used",
+    zh: "不是数字；已改用模型的默认值",
+  },
+  "badValue.range": {
+    en: "is out of range; the default is used",
+    zh: "超出范围；已改用默认值",
+  },
   // Stages of the recession monitor, as the API names them.
   "stage.boom": { en: "boom", zh: "繁荣" },
   "stage.bust": { en: "bust", zh: "崩溃" },

@@ -1,3 +1,6 @@
+import { t } from "./i18n.ts";
+import { currentLang } from "./state.ts";
+
 /** The server's JSON API; errors arrive as `{ error: { code, message } }` and are thrown as ApiError. */
 export class ApiError extends Error {
   readonly code: string;
@@ -33,7 +36,30 @@ function apiHeaders(extra: Record<string, string> = {}): Record<string, string> 
   const fromUrl = new URLSearchParams(location.search).get("token");
   if (fromUrl) sessionStorage.setItem("bslab-token", fromUrl);
   const token = fromUrl ?? sessionStorage.getItem("bslab-token");
-  return { "x-bslab-client": "web", ...(token ? { "x-bslab-token": token } : {}), ...extra };
+  return {
+    "x-bslab-client": "web",
+    // Errors come back in the page's language.
+    "accept-language": currentLang() === "zh" ? "zh-CN" : "en",
+    ...(token ? { "x-bslab-token": token } : {}),
+    ...extra,
+  };
+}
+
+/** Code of the error thrown when the server cannot be reached at all. */
+export const OFFLINE = "offline";
+
+/**
+ * `fetch`, with a network failure (server stopped, connection refused) turned into an ApiError
+ * with code {@link OFFLINE} and announced to the app, which shows the retry banner.
+ */
+async function send(path: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, init);
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    window.dispatchEvent(new CustomEvent("bslab:offline"));
+    throw new ApiError(0, OFFLINE, t("offline.message"));
+  }
 }
 
 const cache = new Map<string, Promise<unknown>>();
@@ -43,7 +69,7 @@ export function getJson<T>(path: string, { fresh = false } = {}): Promise<T> {
   if (fresh) cache.delete(path);
   let p = cache.get(path) as Promise<T> | undefined;
   if (!p) {
-    p = fetch(path, { headers: apiHeaders() }).then((r) => parse<T>(r));
+    p = send(path, { headers: apiHeaders() }).then((r) => parse<T>(r));
     cache.set(path, p);
     p.catch(() => cache.delete(path));
   }
@@ -51,7 +77,7 @@ export function getJson<T>(path: string, { fresh = false } = {}): Promise<T> {
 }
 
 export async function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(path, {
+  const res = await send(path, {
     method: "POST",
     headers: apiHeaders({ "content-type": "application/json" }),
     body: JSON.stringify(body),
@@ -61,7 +87,7 @@ export async function postJson<T>(path: string, body: unknown, signal?: AbortSig
 }
 
 export async function postForm<T>(path: string, form: FormData): Promise<T> {
-  return parse<T>(await fetch(path, { method: "POST", body: form, headers: apiHeaders() }));
+  return parse<T>(await send(path, { method: "POST", body: form, headers: apiHeaders() }));
 }
 
 /** Forget cached GETs (after an import changed the store). */

@@ -78,6 +78,13 @@ export interface Diagnosis {
   verdict: { balanceSheetRecession: boolean; start: number | null; end: number | null; summary: string };
   boomMark: string | null;
   crises: Crises;
+  /** With `?lang=`: what a reader sees, as sentences in that language. */
+  text?: {
+    country: string;
+    verdict: string;
+    boomMark: string | null;
+    years: Array<{ year: number; stage: string; evidence: Record<string, string>; notes: string[] }>;
+  };
 }
 
 export interface Crises {
@@ -190,6 +197,8 @@ export interface IndicatorResult {
   unitLabel: string;
   reading: { signal: string; text: Text } | null;
   note: string;
+  noteText?: { en: string; zh: string };
+  unitText?: { en: string; zh: string };
   inputs: Array<{
     term: string;
     label: string;
@@ -202,6 +211,8 @@ export interface IndicatorSeries {
   entity: string;
   indicators: IndicatorDef[];
   rows: Array<{ date: string; values: Record<string, number | null>; notes: Record<string, string> }>;
+  /** The datasets the entity's sheets come from. */
+  sources?: Array<{ id: string; title: string; publisher: string; vintage: string }>;
 }
 
 export interface CompareAnswer {

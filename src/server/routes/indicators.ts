@@ -16,7 +16,7 @@ import { assessContext, loadComparison } from "../../indicators/compare.ts";
 import { listSeries } from "../../store/series.ts";
 import type { Store } from "../../store/store.ts";
 import type { ServerContext } from "../context.ts";
-import { DATE, ENTITY } from "../schemas.ts";
+import { DATE, ENTITY, LANG } from "../schemas.ts";
 
 const IDS = {
   type: "string",
@@ -45,6 +45,14 @@ function describe(d: IndicatorDef) {
 
 function result(r: IndicatorResult) {
   return { ...r, name: getIndicator(r.id).name };
+}
+
+/** The datasets an entity's stored sheets come from: publisher, title and vintage (for chart files). */
+async function entitySources(store: Store, entity: string) {
+  return store.all<{ id: string; title: string; publisher: string; vintage: string }>(
+    "select id, title, publisher, vintage from datasets where id in (select distinct dataset from sheets where entity = ?) order by id",
+    [entity],
+  );
 }
 
 async function atDate(store: Store, entity: string, date: string) {
@@ -102,7 +110,10 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
       }),
   );
 
-  app.get<{ Params: { entity: string }; Querystring: { from: string; to: string; ids?: string } }>(
+  app.get<{
+    Params: { entity: string };
+    Querystring: { from: string; to: string; ids?: string; lang?: "en" | "zh" };
+  }>(
     "/api/indicators/:entity/series",
     {
       schema: {
@@ -113,7 +124,7 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
           type: "object",
           additionalProperties: false,
           required: ["from", "to"],
-          properties: { from: DATE, to: DATE, ids: IDS },
+          properties: { from: DATE, to: DATE, ids: IDS, lang: LANG },
         },
       },
     },
@@ -121,20 +132,25 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
       ctx.cache.answer(req, async () => {
         const { entity } = req.params;
         const chosen = parseIds(req.query.ids);
-        const rows = await ctx.gate.read((store) =>
-          loadIndicatorSeries(store, entity, req.query.from, req.query.to, chosen),
-        );
+        const [rows, sources] = await ctx.gate.read(async (store) => [
+          await loadIndicatorSeries(store, entity, req.query.from, req.query.to, chosen),
+          await entitySources(store, entity),
+        ]);
         const defs = chosen ?? (rows[0]?.results ?? []).map((r) => getIndicator(r.id));
+        const lang = req.query.lang ?? "en";
         return {
           entity,
+          sources,
           indicators: defs.map((d) => ({
             ...describe(d),
-            unitLabel: rows[0]?.results.find((r) => r.id === d.id)?.unitLabel ?? d.unit,
+            unitLabel: rows[0]?.results.find((r) => r.id === d.id)?.unitText[lang] ?? d.unit,
           })),
           rows: rows.map((r) => ({
             date: r.date,
             values: Object.fromEntries(r.results.map((x) => [x.id, x.value])),
-            notes: Object.fromEntries(r.results.filter((x) => x.value === null).map((x) => [x.id, x.note])),
+            notes: Object.fromEntries(
+              r.results.filter((x) => x.value === null).map((x) => [x.id, x.noteText[lang]]),
+            ),
           })),
         };
       }),
@@ -161,6 +177,7 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
           entity,
           date: input.date,
           partial: input.partial ?? null,
+          partialText: input.partialText ?? null,
           results: shown.map(result),
           dateNote: input.dateNote ?? null,
           assessment,

@@ -2,7 +2,8 @@ import { getJson } from "../api.ts";
 import { h, select } from "../dom.ts";
 import { t } from "../i18n.ts";
 import type { Lang } from "../state.ts";
-import type { Entity } from "../types.ts";
+import type { ChartMeta } from "../charts.ts";
+import type { Entity, IndicatorSeries } from "../types.ts";
 
 /** Entities that have balance sheets, for the entity pickers. */
 export async function sheetEntities(): Promise<Entity[]> {
@@ -28,6 +29,23 @@ export function heading(title: string, lead?: string): HTMLElement {
 /** A row of form controls. */
 export function controls(...items: HTMLElement[]): HTMLElement {
   return h("form", { class: "controls", onsubmit: (e: Event) => e.preventDefault() }, ...items);
+}
+
+/** Entity, unit, source and vintage of a series chart, for its downloads. */
+export function chartMeta(
+  series: IndicatorSeries,
+  entity: string,
+  unit: string,
+  fraction: boolean,
+  lang: "en" | "zh",
+): ChartMeta {
+  const sources = series.sources ?? [];
+  return {
+    entity,
+    unit: fraction ? (lang === "zh" ? "比重（小数，0.205 = 20.5%）" : "fraction (0.205 = 20.5%)") : unit,
+    source: sources.length ? sources.map((s) => `${s.publisher}: ${s.title}`).join("; ") : "bslab",
+    ...(sources.length ? { vintage: [...new Set(sources.map((s) => s.vintage))].join("; ") } : {}),
+  };
 }
 
 export { PALETTE } from "../../../src/report/palette.ts";

@@ -8,7 +8,7 @@ import type { Page } from "../page.ts";
 import { setParams, type Lang } from "../state.ts";
 import { sortableTable } from "../table.ts";
 import type { Composition, Entity, IndicatorSeries } from "../types.ts";
-import { controls, entityPicker, heading, PALETTE } from "./common.ts";
+import { chartMeta, controls, entityPicker, heading, PALETTE } from "./common.ts";
 import { stressPanel } from "./stress-panel.ts";
 import { table2Panel } from "./table2.ts";
 
@@ -114,24 +114,31 @@ const FIGURE1 = [
 ];
 
 /** The study's Figure 1 from the indicator engine: four liability shares over time. */
-function figure1Chart(title: string, s: IndicatorSeries, lang: Lang, annual: boolean) {
+function figure1Chart(title: string, s: IndicatorSeries, entity: string, lang: Lang, annual: boolean) {
   const panel = chartPanel(title, { height: 380, testId: "figure1" });
   const rows = annual ? s.rows.filter((r) => /-12(-\d\d)?$/.test(r.date) || /^\d{4}$/.test(r.date)) : s.rows;
   // Weekly series: keep the last observation of each December.
   const yearEnd = new Map<string, (typeof rows)[number]>();
   for (const r of rows) yearEnd.set(annual ? r.date.slice(0, 4) : r.date, r);
   const shown = [...yearEnd.values()];
+  const lines = s.indicators.map((d) => ({ id: d.id, name: d.name[lang] }));
+  const drawable = shown.some((r) => lines.some((l) => typeof r.values[l.id] === "number"));
+  // The engine's reason for the first line that has none (the same for all four, usually).
+  const why = shown.flatMap((r) => lines.map((l) => r.notes[l.id])).find(Boolean);
   return {
     panel,
-    draw: () =>
+    draw: () => {
+      if (!drawable) return panel.empty(why ?? t("empty.noReason"), t("empty.fixImport"));
+      const [option, data] = sharesOverTime(shown, lines, (r, id) => r.values[id], {
+        symbolSize: 6,
+        connectNulls: false,
+      });
       panel.render(
-        ...sharesOverTime(
-          shown,
-          s.indicators.map((d) => ({ id: d.id, name: d.name[lang] })),
-          (r, id) => r.values[id],
-          { symbolSize: 6, connectNulls: false },
-        ),
-      ),
+        option,
+        { ...data, labels: [t("date"), ...lines.map((l) => l.name)] },
+        chartMeta(s, entity, "", true, lang),
+      );
+    },
   };
 }
 
@@ -148,7 +155,7 @@ export const comparePage: Page = async ({ root, params, lang }) => {
   // Every request starts at once; Figure 1 is drawn as soon as its data is in.
   const entitiesP = getJson<{ entities: Entity[] }>("/api/entities");
   const fig1P = getJson<IndicatorSeries>(
-    `/api/indicators/${encodeURIComponent(entity)}/series?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&ids=${FIGURE1.join(",")}`,
+    `/api/indicators/${encodeURIComponent(entity)}/series?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&ids=${FIGURE1.join(",")}&lang=${lang}`,
   );
   const table2P = table2Panel(banks, date, lang);
   const stressP = stressPanel(entity, date, params.get("stress") ?? "10", lang);
@@ -188,7 +195,7 @@ export const comparePage: Page = async ({ root, params, lang }) => {
   const stressSlot = h("div");
   root.append(fig1Slot, table2Slot, stressSlot);
   try {
-    const fig1 = figure1Chart(`${t("compare.figure1")}: ${name}`, await fig1P, lang, annual);
+    const fig1 = figure1Chart(`${t("compare.figure1")}: ${name}`, await fig1P, entity, lang, annual);
     fig1Slot.append(fig1.panel.el);
     fig1.draw();
   } catch (error) {

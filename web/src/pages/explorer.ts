@@ -1,6 +1,7 @@
 import { getJson } from "../api.ts";
 import { chartPanel } from "../charts.ts";
 import { h, input, select } from "../dom.ts";
+import { honestScale, spanOf, tickDecimals } from "../axes.ts";
 import { formatNumber } from "../format.ts";
 import { t } from "../i18n.ts";
 import { formatIndicator } from "../indicator-format.ts";
@@ -8,7 +9,7 @@ import type { Page } from "../page.ts";
 import { setParams } from "../state.ts";
 import { sortableTable } from "../table.ts";
 import type { Economy, Entity, IndicatorDef, IndicatorResult, IndicatorSeries } from "../types.ts";
-import { controls, entityPicker, heading } from "./common.ts";
+import { chartMeta, controls, entityPicker, heading } from "./common.ts";
 
 interface InputRow {
   term: string;
@@ -35,7 +36,7 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
     country ? getJson<{ economies: Economy[] }>("/api/economies") : { economies: [] },
     getJson<{ indicators: IndicatorDef[] }>("/api/indicators"),
     getJson<IndicatorSeries>(
-      `/api/indicators/${encodeURIComponent(entity)}/series?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&ids=${encodeURIComponent(id)}`,
+      `/api/indicators/${encodeURIComponent(entity)}/series?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&ids=${encodeURIComponent(id)}&lang=${lang}`,
     ),
   ]);
   const def = series.indicators[0]!;
@@ -100,30 +101,50 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
   const detail = h("div", { "data-testid": "explorer-lines" });
   root.append(panel.el, detail);
   const fraction = def.unit === "fraction";
-  panel.render(
-    {
-      tooltip: {
-        trigger: "axis",
-        valueFormatter: (v: number) => formatIndicator(v, def.unit, unitLabel, lang),
-      },
-      grid: { left: 70, right: 20, top: 20, bottom: 60 },
-      xAxis: { type: "category", data: points.map((p) => p.date) },
-      yAxis: {
-        type: "value",
-        scale: !fraction,
-        axisLabel: {
-          formatter: (v: number) =>
-            fraction ? `${Math.round(v * 100)}%` : formatNumber(v, lang, def.unit === "ratio" ? 1 : 0),
+  const span = spanOf(points.map((p) => p.value));
+  const pctDigits = tickDecimals(span * 100);
+  const numDigits = tickDecimals(span);
+  const meta = chartMeta(series, entity, unitLabel, fraction, lang);
+  if (points.every((p) => p.value === null)) {
+    // Nothing to draw: say why (the engine's reason, in the page's language) and what to do.
+    panel.empty(points.find((p) => p.note)?.note ?? t("empty.noReason"), t("empty.fixImport"));
+  } else
+    panel.render(
+      {
+        tooltip: {
+          trigger: "axis",
+          valueFormatter: (v: number) => formatIndicator(v, def.unit, unitLabel, lang),
         },
+        grid: { left: 70, right: 20, top: 20, bottom: 60 },
+        xAxis: { type: "category", data: points.map((p) => p.date) },
+        yAxis: {
+          type: "value",
+          ...(fraction ? { scale: false } : honestScale),
+          axisLabel: {
+            formatter: (v: number) =>
+              fraction
+                ? `${(v * 100).toFixed(pctDigits)}%`
+                : formatNumber(v, lang, Math.max(def.unit === "ratio" ? 1 : 0, numDigits)),
+          },
+        },
+        dataZoom: [{ type: "inside" }, { type: "slider", height: 18, bottom: 8 }],
+        series: [{ name: def.name[lang], type: "line", symbolSize: 5, data: points.map((p) => p.value) }],
       },
-      dataZoom: [{ type: "inside" }, { type: "slider", height: 18, bottom: 8 }],
-      series: [{ name: def.name[lang], type: "line", symbolSize: 5, data: points.map((p) => p.value) }],
-    },
-    { columns: ["date", id, "note"], rows: points.map((p) => [p.date, p.value, p.note ?? ""]) },
-  );
+      {
+        columns: ["date", id, "note"],
+        labels: [t("date"), def.name[lang], t("note")],
+        rows: points.map((p) => [p.date, p.value, p.note ?? ""]),
+      },
+      meta,
+    );
 
   async function showLines(date: string) {
-    const res = await getJson<{ date: string; partial: string | null; results: IndicatorResult[] }>(
+    const res = await getJson<{
+      date: string;
+      partial: string | null;
+      partialText?: { en: string; zh: string } | null;
+      results: IndicatorResult[];
+    }>(
       `/api/indicators/${encodeURIComponent(entity)}/${encodeURIComponent(date)}?ids=${encodeURIComponent(id)}`,
     );
     const r = res.results[0];
@@ -146,8 +167,8 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
         { class: "value-line" },
         h("b", {}, `${entity} ${res.date}: ${formatIndicator(r.value, r.unit, r.unitLabel, lang)}`),
         r.reading ? ` · ${r.reading.text[lang]}` : "",
-        r.note ? h("span", { class: "muted" }, ` · ${r.note}`) : null,
-        res.partial ? h("span", { class: "muted" }, ` · ${res.partial}`) : null,
+        r.note ? h("span", { class: "muted" }, ` · ${r.noteText?.[lang] ?? r.note}`) : null,
+        res.partial ? h("span", { class: "muted" }, ` · ${res.partialText?.[lang] ?? res.partial}`) : null,
       ),
       sortableTable(
         `${t("explorer.lines")} ${entity} ${res.date}`,

@@ -2,6 +2,7 @@ import { getJson } from "../api.ts";
 import { chartPanel } from "../charts.ts";
 import { h, input, select } from "../dom.ts";
 import { formatNumber } from "../format.ts";
+import { msg } from "../../../src/i18n/catalogue.ts";
 import { markLabel, stageLabel, t } from "../i18n.ts";
 import type { Page } from "../page.ts";
 import { setParams } from "../state.ts";
@@ -43,14 +44,19 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
     "/api/recession/countries",
   );
   const [diag, gap] = await Promise.all([
-    getJson<Diagnosis>(`/api/recession/${encodeURIComponent(country)}?from=${from}&to=${to}`),
+    getJson<Diagnosis>(`/api/recession/${encodeURIComponent(country)}?from=${from}&to=${to}&lang=${lang}`),
     getJson<CreditGap>(`/api/credit-gap/${encodeURIComponent(country)}`).catch((e: unknown) => e as Error),
   ]);
   const years = diag.timeline.filter((y) => y.year >= from && y.year <= to);
   const crises = crisisYears(diag.crises);
+  // The server's sentences in the page's language (evidence, verdict, country name).
+  const said = new Map((diag.text?.years ?? []).map((y) => [y.year, y]));
+  const countryName = diag.text?.country ?? diag.country.name;
+  const detail = (year: number, s: { id: string; detail: string } | undefined) =>
+    s ? (said.get(year)?.evidence[s.id] ?? s.detail) : "";
 
   root.append(
-    heading(`${t("recession.title")}: ${diag.country.name}`),
+    heading(`${t("recession.title")}: ${countryName}`),
     controls(
       select(
         t("recession.country"),
@@ -70,8 +76,10 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
       "section",
       { class: `panel verdict ${diag.verdict.balanceSheetRecession ? "bsr" : ""}`, "data-testid": "verdict" },
       h("h3", {}, t("recession.verdict")),
-      h("p", {}, diag.verdict.summary),
-      diag.boomMark ? h("p", { class: "muted" }, diag.boomMark) : null,
+      h("p", {}, diag.text?.verdict ?? diag.verdict.summary),
+      (diag.text?.boomMark ?? diag.boomMark)
+        ? h("p", { class: "muted" }, diag.text?.boomMark ?? diag.boomMark)
+        : null,
       h(
         "p",
         { class: "muted" },
@@ -81,7 +89,7 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
   );
 
   // 1. Stage timeline: one bar per year, coloured by stage.
-  const timeline = chartPanel(`${t("recession.timeline")}: ${diag.country.name} ${from}-${to}`, {
+  const timeline = chartPanel(`${t("recession.timeline")}: ${countryName} ${from}-${to}`, {
     height: 170,
     testId: "stage-timeline",
   });
@@ -133,7 +141,8 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
   for (const id of MARK_IDS) {
     const signals = years.map((y) => y.signals.find((s) => s.id === id));
     const key = Object.keys(signals.find((s) => s && Object.keys(s.values).length)?.values ?? {})[0] ?? "";
-    const panel = chartPanel(`${markLabel(id, lang)}${key ? ` (${key})` : ""}`, {
+    const suffix = key ? (lang === "zh" ? `（${key}）` : ` (${key})`) : "";
+    const panel = chartPanel(`${markLabel(id, lang)}${suffix}`, {
       height: 180,
       testId: `mark-${id}`,
     });
@@ -142,12 +151,14 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
       {
         tooltip: {
           trigger: "item",
-          formatter: (p: { dataIndex: number }) => signals[p.dataIndex]?.detail ?? "",
+          formatter: (p: { dataIndex: number }) =>
+            detail(years[p.dataIndex]?.year ?? 0, signals[p.dataIndex]),
           extraCssText: "max-width:360px;white-space:normal",
         },
         grid: { left: 45, right: 10, top: 10, bottom: 25 },
         xAxis: { type: "category", data: years.map((y) => String(y.year)) },
-        yAxis: { type: "value", scale: true },
+        // Bars are read by their length: they start at zero.
+        yAxis: { type: "value", scale: false },
         series: [
           {
             type: "bar",
@@ -164,7 +175,7 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
           y.year,
           signals[i]?.fired ?? null,
           signals[i]?.values[key] ?? null,
-          signals[i]?.detail ?? "",
+          detail(y.year, signals[i]),
         ]),
       },
     );
@@ -190,65 +201,73 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
     });
     root.append(panel.el);
     const dates = rows.map((r) => r.date);
-    panel.render(
-      {
-        tooltip: {
-          trigger: "axis",
-          valueFormatter: (v: number) => (v === null ? "–" : `${formatNumber(v, lang, 1)} pp`),
-        },
-        legend: { bottom: 0 },
-        grid: { left: 50, right: 20, top: 20, bottom: 50 },
-        xAxis: { type: "category", data: dates },
-        yAxis: {
-          type: "value",
-          name: "pp",
-          max: (v: { max: number }) => Math.ceil(Math.max(v.max, gap.bands.high) + 2),
-        },
-        series: [
-          {
-            name: lang === "zh" ? "缺口（重算）" : "gap (recomputed)",
-            type: "line",
-            showSymbol: false,
-            data: rows.map((r) => (r.gap === null ? null : Math.round(r.gap * 100) / 100)),
-            markArea: {
-              silent: true,
-              data: [
-                [
-                  { yAxis: gap.bands.low, itemStyle: { color: "rgba(237,174,73,0.18)" } },
-                  { yAxis: gap.bands.high },
+    if (!rows.some((r) => r.gap !== null)) {
+      const first = gap.rows[0]?.date ?? "–";
+      const last = gap.rows[gap.rows.length - 1]?.date ?? "–";
+      panel.empty(
+        msg(lang, "web.empty.gapRange", gap.country.name, first, last, from, to),
+        msg(lang, "web.empty.gapFix", first),
+      );
+    } else
+      panel.render(
+        {
+          tooltip: {
+            trigger: "axis",
+            valueFormatter: (v: number) => (v === null ? "–" : `${formatNumber(v, lang, 1)} pp`),
+          },
+          legend: { bottom: 0 },
+          grid: { left: 50, right: 20, top: 20, bottom: 50 },
+          xAxis: { type: "category", data: dates },
+          yAxis: {
+            type: "value",
+            name: "pp",
+            max: (v: { max: number }) => Math.ceil(Math.max(v.max, gap.bands.high) + 2),
+          },
+          series: [
+            {
+              name: lang === "zh" ? "缺口（重算）" : "gap (recomputed)",
+              type: "line",
+              showSymbol: false,
+              data: rows.map((r) => (r.gap === null ? null : Math.round(r.gap * 100) / 100)),
+              markArea: {
+                silent: true,
+                data: [
+                  [
+                    { yAxis: gap.bands.low, itemStyle: { color: "rgba(237,174,73,0.18)" } },
+                    { yAxis: gap.bands.high },
+                  ],
+                  [{ yAxis: gap.bands.high, itemStyle: { color: "rgba(209,73,91,0.15)" } }, { yAxis: 1000 }],
                 ],
-                [{ yAxis: gap.bands.high, itemStyle: { color: "rgba(209,73,91,0.15)" } }, { yAxis: 1000 }],
-              ],
+              },
+              markLine: {
+                symbol: "none",
+                lineStyle: { color: "#000", type: "dashed" },
+                label: { formatter: "{b}", fontSize: 10 },
+                data: crises
+                  .filter((c) => dates.includes(`${c}-Q1`))
+                  .map((c) => ({ name: String(c), xAxis: `${c}-Q1` })),
+              },
             },
-            markLine: {
-              symbol: "none",
-              lineStyle: { color: "#000", type: "dashed" },
-              label: { formatter: "{b}", fontSize: 10 },
-              data: crises
-                .filter((c) => dates.includes(`${c}-Q1`))
-                .map((c) => ({ name: String(c), xAxis: `${c}-Q1` })),
+            {
+              name: lang === "zh" ? "BIS公布缺口" : "BIS published gap",
+              type: "line",
+              showSymbol: false,
+              lineStyle: { type: "dotted" },
+              data: rows.map((r) => (r.bisGap === null || r.bisGap === undefined ? null : r.bisGap)),
             },
-          },
-          {
-            name: lang === "zh" ? "BIS公布缺口" : "BIS published gap",
-            type: "line",
-            showSymbol: false,
-            lineStyle: { type: "dotted" },
-            data: rows.map((r) => (r.bisGap === null || r.bisGap === undefined ? null : r.bisGap)),
-          },
-        ],
-      },
-      {
-        columns: ["date", "ratio", "trend", "gap", "bis_gap", "buffer_guide"],
-        rows: rows.map((r) => [r.date, r.ratio, r.trend, r.gap, r.bisGap ?? null, r.bufferGuide]),
-      },
-    );
+          ],
+        },
+        {
+          columns: ["date", "ratio", "trend", "gap", "bis_gap", "buffer_guide"],
+          rows: rows.map((r) => [r.date, r.ratio, r.trend, r.gap, r.bisGap ?? null, r.bufferGuide]),
+        },
+      );
   }
 
   // 4. Evidence per year.
   root.append(
     sortableTable(
-      `${t("recession.evidence")}: ${diag.country.name}`,
+      `${t("recession.evidence")}: ${countryName}`,
       [
         { key: "year", label: t("year"), numeric: true, value: (y) => y.year },
         {
@@ -269,9 +288,9 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
           value: (y) =>
             y.signals
               .filter((s) => s.fired)
-              .map((s) => s.detail)
-              .concat(y.notes)
-              .join("; "),
+              .map((s) => detail(y.year, s))
+              .concat(said.get(y.year)?.notes ?? y.notes)
+              .join(lang === "zh" ? "；" : "; "),
         },
       ],
       years,

@@ -1,6 +1,7 @@
 import { getJson, postJson } from "../api.ts";
 import { chartPanel, type ChartPanel } from "../charts.ts";
 import { errorBox, h, select } from "../dom.ts";
+import { honestScale } from "../axes.ts";
 import { formatNumber } from "../format.ts";
 import { t } from "../i18n.ts";
 import { bsrLevers, genericLever, leverPosition, leverValue, OFF, type Lever } from "../levers.ts";
@@ -24,16 +25,33 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
   const info = models.find((m) => m.name.toLowerCase() === modelName);
   if (!info) throw new Error(`unknown model ${JSON.stringify(modelName)} (built-in: ${names.join(", ")})`);
   const bsr = modelName === "bsr";
-  const periods = Number(params.get("periods") ?? (bsr ? 80 : 60));
+  // Values from the URL are checked: a bad one is reported beside its control, which keeps working
+  // from the model's own value (never sent as null, never run as 0).
+  const bad = new Map<string, string>();
+  const numberParam = (key: string, fallback: number, ok: (v: number) => boolean = () => true) => {
+    const raw = params.get(key);
+    if (raw === null) return fallback;
+    const v = Number(raw);
+    if (raw.trim() !== "" && Number.isFinite(v) && ok(v)) return v;
+    bad.set(key, raw);
+    return fallback;
+  };
+  const badNote = (key: string) =>
+    bad.has(key)
+      ? h(
+          "span",
+          { class: "field-error", role: "alert", "data-testid": `bad-${key}` },
+          `${key}=${bad.get(key)} ${t(Number.isFinite(Number(bad.get(key))) ? "badValue.range" : "badValue.number")}`,
+        )
+      : null;
+  const periods = numberParam("periods", bsr ? 80 : 60, (v) => Number.isInteger(v) && v >= 2 && v <= 1000);
   const mode: "set" | "shock" = bsr ? "set" : "shock";
   const defaults = new Map([...info.parameters, ...info.exogenous].map((g) => [g.name, g.value]));
   const levers: Lever[] = bsr
     ? bsrLevers(periods).filter((l) => defaults.has(l.name))
     : [...info.exogenous, ...info.parameters].map((g) => genericLever(g.name, g.value));
-  const values = new Map(
-    levers.map((l) => [l.name, Number(params.get(`v.${l.name}`) ?? defaults.get(l.name))]),
-  );
-  let shockAt = Number(params.get("at") ?? 5);
+  const values = new Map(levers.map((l) => [l.name, numberParam(`v.${l.name}`, defaults.get(l.name)!)]));
+  let shockAt = numberParam("at", 5, (v) => Number.isInteger(v) && v >= 2 && v < periods);
   const endo = info.endogenous;
   const pick = (wanted: string[], fallback: string) => wanted.find((v) => endo.includes(v)) ?? fallback;
   let var1 = params.get("var1") ?? pick(["Y"], endo[0] ?? "");
@@ -91,6 +109,8 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
 
   const status = h("p", { class: "muted", "data-testid": "scenario-status" });
   const sliders = h("div", { class: "sliders", "data-testid": "sliders" });
+  const periodsNote = badNote("periods");
+  if (periodsNote) sliders.append(periodsNote);
   if (mode === "shock") {
     const timing = h("input", {
       type: "range",
@@ -108,6 +128,8 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
       schedule();
     });
     sliders.append(h("label", { class: "slider" }, h("span", {}, t("scenario.shockAt")), timing, out));
+    const note = badNote("at");
+    if (note) sliders.append(note);
   }
   const show = (l: Lever, v: number) =>
     l.timing
@@ -137,13 +159,16 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
     );
     const mark = () => row.classList.toggle("changed", values.get(l.name) !== defaults.get(l.name));
     mark();
+    const note = badNote(`v.${l.name}`);
     el.addEventListener("input", () => {
+      note?.remove();
       values.set(l.name, leverValue(l, Number(el.value)));
       out.textContent = show(l, values.get(l.name)!);
       mark();
       schedule();
     });
     sliders.append(row);
+    if (note) sliders.append(note);
   }
   const reset = h(
     "button",
@@ -201,9 +226,12 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
     } catch (error) {
       if (controller.signal.aborted) return;
       errorSlot.replaceChildren(errorBox(error));
+      // The charts no longer match the sliders: grey them until a run succeeds.
+      for (const c of charts) c.el.classList.add("stale");
       return;
     }
     errorSlot.replaceChildren();
+    for (const c of charts) c.el.classList.remove("stale");
     const what = changed
       .map((l) => `${l.name}=${show(l, values.get(l.name)!)}${mode === "shock" ? `@${shockAt}` : ""}`)
       .join(", ");
@@ -221,7 +249,7 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
         legend: { bottom: 0 },
         grid: { left: 60, right: 30, top: 20, bottom: 50 },
         xAxis: { type: "category", name: t("period"), data: xs },
-        yAxis: { type: "value", scale: true },
+        yAxis: { type: "value", ...honestScale },
         series: [
           {
             name: t("scenario.baseline"),
@@ -243,7 +271,13 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
       },
       {
         columns: ["period", `${v}_baseline`, `${v}_scenario`],
+        labels: [t("period"), `${v} ${t("scenario.baseline")}`, `${v} ${t("scenario.scenario")}`],
         rows: xs.map((p, i) => [p, base[i] ?? null, scen[i] ?? null]),
+      },
+      {
+        entity: `${info!.name}: ${info!.title}`,
+        unit: lang === "zh" ? "模型单位" : "model units",
+        source: lang === "zh" ? `bslab 模型 ${info!.name}（models/）` : `bslab model ${info!.name} (models/)`,
       },
     );
     panel.el.dataset.sum = String(scen.reduce((a, x) => a + x, 0));
