@@ -53,6 +53,7 @@ export const webMessages = defineMessages({
   "check.published": { en: "published", zh: "公布值" },
   "check.parts": { en: "sum of parts", zh: "分项合计" },
   "check.difference": { en: "difference", zh: "差额" },
+  "check.identityItem": { en: "assets = liabilities + equity", zh: "资产 = 负债 + 权益" },
   "check.ok": { en: "ok", zh: "通过" },
   "check.fail": { en: "FAIL", zh: "不通过" },
   "recession.title": { en: "Balance-sheet-recession monitor", zh: "资产负债表衰退监测" },
@@ -147,8 +148,8 @@ export const webMessages = defineMessages({
   "import.errors": { en: "errors", zh: "个错误" },
   "import.done": { en: "Imported", zh: "已导入" },
   "import.help": {
-    en: "Upload a UTF-8 CSV or an Excel workbook (.xls/.xlsx). Nothing is written until you press Import, and then all of the file or none of it.",
-    zh: "上传UTF-8编码的CSV或Excel工作簿（.xls/.xlsx）。点击“导入”前不会写入；导入要么全部成功，要么不写入任何内容。",
+    en: "Upload a CSV (UTF-8, or GBK/GB18030 as Excel saves it on Chinese Windows) or an Excel workbook (.xls/.xlsx). Nothing is written until you press Import, and then all of the file or none of it.",
+    zh: "上传CSV（UTF-8，或中文Windows版Excel保存的GBK/GB18030编码）或Excel工作簿（.xls/.xlsx）。点击“导入”前不会写入；导入要么全部成功，要么不写入任何内容。",
   },
   row: { en: "Row", zh: "行" },
   "import.rows": { en: "rows", zh: "行" },
@@ -161,6 +162,38 @@ export const webMessages = defineMessages({
   unit: { en: "Unit", zh: "单位" },
   note: { en: "Note", zh: "说明" },
   vintage: { en: "Vintage", zh: "数据版本" },
+  "import.template": { en: "Download a template (long CSV)", zh: "下载模板（长格式 CSV）" },
+  "import.columns": { en: "Columns of the long CSV", zh: "长格式 CSV 的各列" },
+  "import.encoding": { en: "Read as", zh: "读取编码" },
+  "import.col.entity": {
+    en: "id of the entity, e.g. bank1 (new ids are created)",
+    zh: "主体代码，如 bank1（新代码会新建主体）",
+  },
+  "import.col.date": {
+    en: "balance-sheet date: YYYY, YYYY-MM or YYYY-MM-DD",
+    zh: "报表日期：YYYY、YYYY-MM 或 YYYY-MM-DD",
+  },
+  "import.col.item": { en: "line id, unique within the sheet", zh: "项目代码，同一报表内唯一" },
+  "import.col.side": {
+    en: "which side of the sheet the line is on",
+    zh: "该项目在报表中的方向：资产、负债或权益",
+  },
+  "import.col.currency": {
+    en: "ISO currency of the line (CNY, USD, ...)",
+    zh: "该项目的 ISO 币种（CNY、USD 等）",
+  },
+  "import.col.maturity": {
+    en: "original maturity: short, long, or not known",
+    zh: "原始期限：短期、长期或未知",
+  },
+  "import.col.value": {
+    en: "the number; 1,000.5 is read as one thousand when unambiguous",
+    zh: "数值；无歧义时 1,000.5 按千分位读取",
+  },
+  "import.col.unit": {
+    en: "currency and scale of the value",
+    zh: "数值的币种与单位",
+  },
   "offline.message": {
     en: "The bslab server cannot be reached (stopped?). Start it again with `bslab serve`; this page retries by itself.",
     zh: "无法连接 bslab 服务器（已停止？）。请用 `bslab serve` 重新启动；本页会自动重试。",
@@ -217,4 +250,11 @@ export const webMessages = defineMessages({
   "mark.monetary-ineffective": { en: "Monetary policy ineffective", zh: "货币政策失效" },
   "mark.private-deleveraging": { en: "Private deleveraging", zh: "私人部门去杠杆" },
   "mark.deflation": { en: "Deflation", zh: "通货紧缩" },
+  "mark.leveraged-boom": { en: "Leveraged boom", zh: "杠杆繁荣" },
+  "mark.banking-distress": { en: "Banking distress", zh: "银行困境" },
+  "mark.liquidity-trap": { en: "Liquidity trap", zh: "流动性陷阱" },
+  "mark.fiscal-tightening": { en: "Fiscal tightening", zh: "财政紧缩" },
+  "mark.deleveraging": { en: "Deleveraging", zh: "去杠杆" },
+  "scenario.vs": { en: "vs", zh: "与" },
+  "measure.inflation": { en: "inflation", zh: "通胀率" },
 });

@@ -47,6 +47,9 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   "ECharts",
   "Excel",
   "Debian",
+  // The language switch names the other language in that language.
+  "English",
+  "Windows",
   // Software and commands.
   "bslab",
   "import",
@@ -63,6 +66,7 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   "iconv",
   // Units and method symbols written in Latin script in Chinese too.
   "pp",
+  "ms",
   "bp",
   "lambda",
   "logit",

@@ -24,9 +24,19 @@ export function select(
   options: Array<{ value: string; text: string }>,
   value: string,
   onChange: (value: string) => void,
+  { ids = false }: { ids?: boolean } = {},
 ): HTMLLabelElement {
   const s = h("select", { name, onchange: (e: Event) => onChange((e.target as HTMLSelectElement).value) });
-  for (const o of options) s.append(h("option", { value: o.value, selected: o.value === value }, o.text));
+  // `ids`: the options (but an empty choice such as "none") are names of things (variables,
+  // layouts), written the same in every language.
+  for (const o of options)
+    s.append(
+      h(
+        "option",
+        { value: o.value, selected: o.value === value, translate: ids && o.value !== "" ? "no" : undefined },
+        o.text,
+      ),
+    );
   return h("label", { class: "field" }, h("span", {}, label), s);
 }
 

@@ -167,6 +167,8 @@ export interface Preview {
   errors: Array<{ row: number | null; column: string | null; message: string }>;
   ok: boolean;
   summary: { sheets: number; positions: number; series: number; entities: string[]; dates: string[] } | null;
+  /** The encoding the server decoded the text in (utf-8, gb18030). */
+  encoding?: string;
 }
 
 export interface Text {
@@ -222,7 +224,10 @@ export interface CompareAnswer {
     date: string;
     partial: string | null;
     indicators: Array<
-      IndicatorResult & { study: { value: number; printed: string } | null; match: boolean | null }
+      IndicatorResult & {
+        study: { value: number; printed: string; printedText?: { en: string; zh: string } } | null;
+        match: boolean | null;
+      }
     >;
     verdicts: Array<{
       type: string;

@@ -88,7 +88,12 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
       { class: "panel def", "data-testid": "indicator-def" },
       h("h3", {}, `${def.name[lang]} · ${def.id}`),
       h("p", {}, h("code", {}, def.formula), ` · ${unitLabel} · ${def.threshold[lang]}`),
-      h("p", { class: "muted" }, `${def.citation.author} (${def.citation.year}), ${def.citation.where}`),
+      // A bibliographic reference, given as published (not translated).
+      h(
+        "p",
+        { class: "muted", translate: "no" },
+        `${def.citation.author} (${def.citation.year}), ${def.citation.where}`,
+      ),
       def.note ? h("p", { class: "muted" }, def.note[lang]) : null,
     ),
   );

@@ -1,4 +1,5 @@
 import { clearCache, getJson, postForm } from "../api.ts";
+import { downloadBlob } from "../download.ts";
 import { errorBox, h, select } from "../dom.ts";
 import { t } from "../i18n.ts";
 import type { Page } from "../page.ts";
@@ -72,6 +73,14 @@ function previewView(p: Preview): HTMLElement {
       {},
       `${p.file}: ${p.totalRows} ${t("import.rows")} · ${p.mapping ?? "?"} · ${p.ok ? t("import.ok") : `${p.errors.length} ${t("import.errors")}`}`,
     ),
+    p.encoding
+      ? h(
+          "p",
+          { "data-testid": "import-encoding" },
+          `${t("import.encoding")}: `,
+          h("b", {}, p.encoding === "gb18030" ? "GB18030 (GBK)" : p.encoding.toUpperCase()),
+        )
+      : null,
     p.errors.length ? errorList : null,
     p.summary
       ? h(
@@ -94,8 +103,20 @@ function previewView(p: Preview): HTMLElement {
   );
 }
 
+/** What each column of the long CSV takes, as written in the file. */
+const VALUES: Readonly<Record<string, string>> = {
+  entity: "bank1",
+  date: "2024-12",
+  item: "loans",
+  side: "asset | liability | equity",
+  currency: "CNY, USD, EUR, ...",
+  maturity: "short | long | unknown",
+  value: "120, 1,000.5",
+  unit: "CNY 亿元, EUR millions",
+};
+
 /** Import: upload a CSV, preview it with errors placed by row and column, then commit atomically. */
-export const importPage: Page = async ({ root, params }) => {
+export const importPage: Page = async ({ root, params, lang }) => {
   const { mappings } = await getJson<{ mappings: Array<{ name: string; description: string }> }>(
     "/api/mappings",
   );
@@ -163,6 +184,45 @@ export const importPage: Page = async ({ root, params }) => {
       out.prepend(errorBox(error));
     }
   });
+  const columns = ["entity", "date", "item", "side", "currency", "maturity", "value", "unit"] as const;
+  // A balanced example sheet: assets = liabilities + equity, so the template imports as it is.
+  const template = [
+    columns.join(","),
+    "bank1,2024-12,loans,asset,CNY,long,120,CNY 亿元",
+    "bank1,2024-12,deposits,liability,CNY,short,100,CNY 亿元",
+    "bank1,2024-12,capital,equity,CNY,unknown,20,CNY 亿元",
+  ].join("\n");
+  const help = h(
+    "section",
+    { class: "panel", "data-testid": "import-help" },
+    h("h3", {}, t("import.columns")),
+    h(
+      "button",
+      {
+        type: "button",
+        "data-download": "template",
+        onclick: () => downloadBlob("bslab-template.csv", `\ufeff${template}\n`, "text/csv;charset=utf-8"),
+      },
+      t("import.template"),
+    ),
+    h(
+      "table",
+      { class: "columns" },
+      h(
+        "tbody",
+        {},
+        ...columns.map((c) =>
+          h(
+            "tr",
+            {},
+            h("th", {}, h("code", { translate: "no" }, c)),
+            h("td", {}, t(`import.col.${c}`)),
+            h("td", {}, h("code", { translate: "no" }, VALUES[c])),
+          ),
+        ),
+      ),
+    ),
+  );
   root.append(
     heading(t("import.title"), t("import.help")),
     controls(
@@ -172,17 +232,23 @@ export const importPage: Page = async ({ root, params }) => {
         "mapping",
         [
           { value: "", text: t("import.detect") },
-          ...mappings.map((m) => ({ value: m.name, text: `${m.name}: ${m.description.slice(0, 60)}` })),
+          // Layout descriptions are written in English (src/io/mappings): the Chinese page names the layout.
+          ...mappings.map((m) => ({
+            value: m.name,
+            text: lang === "zh" ? m.name : `${m.name}: ${m.description.slice(0, 60)}`,
+          })),
         ],
         mapping,
         (v) => {
           mapping = v;
           void preview();
         },
+        { ids: true },
       ),
       previewBtn,
       commit,
     ),
     out,
+    help,
   );
 };

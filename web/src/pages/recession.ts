@@ -35,6 +35,16 @@ function crisisYears(c: Crises): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
+/** A country's name in the page's language (the browser's region names; the API's name otherwise). */
+function regionName(iso2: string, name: string, lang: "en" | "zh"): string {
+  if (lang === "en") return name;
+  try {
+    return new Intl.DisplayNames(["zh-CN"], { type: "region" }).of(iso2 === "XM" ? "EZ" : iso2) ?? name;
+  } catch {
+    return name;
+  }
+}
+
 /** Recession monitor: stage timeline, the four marks, the credit gap with BIS bands, crisis dates. */
 export const recessionPage: Page = async ({ root, params, lang }) => {
   const country = (params.get("country") ?? "JP").toUpperCase();
@@ -51,7 +61,7 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
   const crises = crisisYears(diag.crises);
   // The server's sentences in the page's language (evidence, verdict, country name).
   const said = new Map((diag.text?.years ?? []).map((y) => [y.year, y]));
-  const countryName = diag.text?.country ?? diag.country.name;
+  const countryName = diag.text?.country ?? regionName(diag.country.iso2, diag.country.name, lang);
   const detail = (year: number, s: { id: string; detail: string } | undefined) =>
     s ? (said.get(year)?.evidence[s.id] ?? s.detail) : "";
 
@@ -61,7 +71,7 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
       select(
         t("recession.country"),
         "country",
-        countries.map((c) => ({ value: c.iso2, text: `${c.name} (${c.iso2})` })),
+        countries.map((c) => ({ value: c.iso2, text: `${regionName(c.iso2, c.name, lang)} (${c.iso2})` })),
         country,
         (v) => setParams({ country: v }),
       ),
@@ -141,7 +151,8 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
   for (const id of MARK_IDS) {
     const signals = years.map((y) => y.signals.find((s) => s.id === id));
     const key = Object.keys(signals.find((s) => s && Object.keys(s.values).length)?.values ?? {})[0] ?? "";
-    const suffix = key ? (lang === "zh" ? `（${key}）` : ` (${key})`) : "";
+    const measure = key === "inflation" ? t("measure.inflation") : key;
+    const suffix = key ? (lang === "zh" ? `（${measure}）` : ` (${measure})`) : "";
     const panel = chartPanel(`${markLabel(id, lang)}${suffix}`, {
       height: 180,
       testId: `mark-${id}`,
@@ -195,7 +206,7 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
     const rows = gap.rows.filter(
       (r) => Number(r.date.slice(0, 4)) >= from - 10 && Number(r.date.slice(0, 4)) <= to,
     );
-    const panel = chartPanel(`${t("recession.gap")}: ${gap.country.name}`, {
+    const panel = chartPanel(`${t("recession.gap")}: ${countryName}`, {
       height: 320,
       testId: "credit-gap",
     });
@@ -205,7 +216,7 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
       const first = gap.rows[0]?.date ?? "–";
       const last = gap.rows[gap.rows.length - 1]?.date ?? "–";
       panel.empty(
-        msg(lang, "web.empty.gapRange", gap.country.name, first, last, from, to),
+        msg(lang, "web.empty.gapRange", countryName, first, last, from, to),
         msg(lang, "web.empty.gapFix", first),
       );
     } else

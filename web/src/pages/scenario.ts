@@ -65,12 +65,16 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
       ]),
     );
   root.append(
-    heading(`${t("scenario.title")}: ${info.name}`, info.title),
+    // Model titles are written in the model files, in English: the Chinese page names the model.
+    heading(`${t("scenario.title")}: ${info.name}`, lang === "zh" ? undefined : info.title),
     controls(
       select(
         t("scenario.model"),
         "model",
-        models.map((m) => ({ value: m.name.toLowerCase(), text: `${m.name}: ${m.title}` })),
+        models.map((m) => ({
+          value: m.name.toLowerCase(),
+          text: lang === "zh" ? m.name : `${m.name}: ${m.title}`,
+        })),
         modelName,
         (v) =>
           setParams({
@@ -92,6 +96,7 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
           setParams({ var1: v }, true);
           schedule();
         },
+        { ids: true },
       ),
       select(
         `${t("scenario.variable")} 2`,
@@ -103,6 +108,7 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
           setParams({ var2: v }, true);
           schedule();
         },
+        { ids: true },
       ),
     ),
   );
@@ -153,7 +159,8 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
     const row = h(
       "label",
       { class: "slider", title: `${l.name} (baseline ${defaults.get(l.name)})` },
-      h("span", {}, l.label[lang]),
+      // A parameter without a label of its own is named by its id.
+      h("span", { translate: l.label.en === l.name ? "no" : undefined }, l.label[lang]),
       el,
       out,
     );
@@ -242,7 +249,9 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
     const xs = Array.from({ length: res.periods }, (_, i) => i + 1);
     const scen = res.scenario[v] ?? [];
     const base = res.baseline?.[v] ?? [];
-    panel.setTitle(`${info!.name} ${v}: ${t("scenario.baseline")} vs ${t("scenario.scenario")}`);
+    panel.setTitle(
+      `${info!.name} ${v}: ${t("scenario.baseline")} ${t("scenario.vs")} ${t("scenario.scenario")}`,
+    );
     panel.render(
       {
         tooltip: { trigger: "axis", valueFormatter: (x: number) => formatNumber(x, lang, 3) },

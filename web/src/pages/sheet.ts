@@ -101,7 +101,7 @@ export const sheetPage: Page = async ({ root, params, lang }) => {
         h(
           "li",
           { class: c.ok ? "ok" : "fail" },
-          `${c.ok ? "✓" : "✗"} ${c.item}: ${t("check.published")} ${formatNumber(c.published, lang)}, ${t("check.parts")} ${formatNumber(c.computed, lang)}, ${t("check.difference")} ${formatNumber(c.difference, lang)}`,
+          `${c.ok ? "✓" : "✗"} ${c.check === "identity" ? t("check.identityItem") : c.item}: ${t("check.published")} ${formatNumber(c.published, lang)}, ${t("check.parts")} ${formatNumber(c.computed, lang)}, ${t("check.difference")} ${formatNumber(c.difference, lang)}`,
         ),
       ),
       ...sheet.notes.map((n) => h("li", { class: "note" }, `${n.item}: ${n.message}`)),

@@ -96,6 +96,7 @@ export function sweepPanel(opts: {
             axes[i] = v ? defaultAxis(v, defaults.get(v) ?? 0) : undefined;
             fill();
           },
+          { ids: true },
         ),
         num("from"),
         num("to"),
@@ -123,6 +124,7 @@ export function sweepPanel(opts: {
         info.endogenous.map((v) => ({ value: v, text: v })),
         outVar,
         (v) => (outVar = v),
+        { ids: true },
       ),
       input(
         t("sweep.period"),

@@ -12,6 +12,15 @@ const TYPES: Record<string, { en: string; zh: string }> = {
   "capital-structure": { en: "Capital structure", zh: "资本结构错配" },
 };
 
+const LEVEL_ZH: Readonly<Record<string, string>> = {
+  severe: "严重",
+  present: "存在",
+  absent: "不存在",
+  none: "无",
+  "not considered": "不考虑",
+  "not computable": "无法计算",
+};
+
 /**
  * The study's Table 2: per central bank, the verdict for each mismatch type with its reasons and the
  * study's own verdict, then the indicators behind them beside the study's printed figures.
@@ -67,7 +76,9 @@ export async function table2Panel(entities: string[], date: string, lang: Lang):
                     ? h(
                         "div",
                         { class: "study" },
-                        `${lang === "zh" ? "研究" : "study"}: ${v.study.level}${v.study.direction ? ` (${v.study.direction})` : ""}`,
+                        lang === "zh"
+                          ? `研究：${LEVEL_ZH[v.study.level] ?? v.study.level}${v.study.direction ? `（${v.study.direction === "creditor" ? "债权型" : "债务型"}）` : ""}`
+                          : `study: ${v.study.level}${v.study.direction ? ` (${v.study.direction})` : ""}`,
                       )
                     : null,
                 )
@@ -110,7 +121,9 @@ export async function table2Panel(entities: string[], date: string, lang: Lang):
               ? h(
                   "small",
                   { class: x.match ? "match" : "nomatch" },
-                  ` (${lang === "zh" ? "研究" : "study"} ${x.study.printed}${x.match ? " ✓" : ""})`,
+                  lang === "zh"
+                    ? `（研究 ${x.study.printedText?.zh ?? x.study.printed}${x.match ? " ✓" : ""}）`
+                    : ` (study ${x.study.printed}${x.match ? " ✓" : ""})`,
                 )
               : null,
           );
