@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { RECESSION_STORE_JST_VARS } from "../../src/io/sources/recession-series.ts";
+import { sheetjs } from "../../src/io/xlsx/sheetjs.ts";
 import { buildServer } from "../../src/server/app.ts";
 import { ensureWebBuilt } from "../../src/server/web-build.ts";
 import { listEntities } from "../../src/store/sheets.ts";
@@ -205,7 +206,7 @@ describe("web workbench: fragile pages, empty charts, downloads, Chinese", () =>
 
     const xlsx = readFileSync(await save("xlsx"));
     expect(xlsx.subarray(0, 2).toString()).toBe("PK");
-    const { read, utils } = (await import("xlsx")).default;
+    const { read, utils } = sheetjs();
     const rows = utils.sheet_to_json<unknown[]>(read(xlsx).Sheets[read(xlsx).SheetNames[0]!]!, { header: 1 });
     expect(rows[1]).toEqual(["日期", "货币发行占总负债比重", "说明", "单位", "来源"]);
     expect(typeof (rows[2] as unknown[])[1]).toBe("number");
