@@ -296,8 +296,8 @@ export function assembleCountry(raw: CountryRaw): CountryData {
       x?.rgdpbarro != null && x.pop != null ? x.rgdpbarro * x.pop : null;
     row.realGdpGrowth =
       total(v) !== null && total(p) !== null
-        ? src(pct(total(v), total(p)), "JST R6 rgdpbarro x pop, % y/y")
-        : src(pct(v.rgdpbarro, p?.rgdpbarro), "JST R6 rgdpbarro, % y/y");
+        ? src(pct(total(v), total(p)), "JST R6 rgdpbarro x pop (total real GDP), % y/y")
+        : src(pct(v.rgdpbarro, p?.rgdpbarro), "JST R6 rgdpbarro (real GDP per capita), % y/y");
     row.unemployment = src(v.unemp, "JST R6 unemp");
     row.jstCrisisStart = v.crisisJST === null || v.crisisJST === undefined ? null : v.crisisJST === 1;
     const ratio = v.tloans != null && v.gdp != null && v.gdp > 0 ? (100 * v.tloans) / v.gdp : null;
