@@ -149,6 +149,71 @@ export const INDICATOR_MESSAGES = defineMessages({
     en: (note: string, study: string) => `${note}; study reports ${study}`,
     zh: (note: string, study: string) => `${note}；原文数值 ${study}`,
   },
+  textFigSheet: {
+    en: (date: string) => `the PBoC's monetary-authority balance sheet at ${date}`,
+    zh: (date: string) => `中国人民银行 ${date} 的货币当局资产负债表`,
+  },
+  textFigSheetHow: {
+    en: (year: string) =>
+      `bslab import the PBoC's 货币当局资产负债表 workbook of ${year} (monetary_authority_bs_${year}.xls, bundled in data/pboc-monetary-authority)`,
+    zh: (year: string) =>
+      `用 bslab import 导入 ${year} 年的货币当局资产负债表（monetary_authority_bs_${year}.xls，已随附于 data/pboc-monetary-authority）`,
+  },
+  textFigSeries: {
+    en: (name: Text, year: string) => `SAFE's ${name.en} for ${year}`,
+    zh: (name: Text, year: string) => `国家外汇管理局 ${year} 年的${name.zh}`,
+  },
+  textFigSeriesHow: {
+    en: () => "bslab import SAFE's China external-debt table (bundled dataset china-external-debt)",
+    zh: () => "用 bslab import 导入国家外汇管理局的中国外债数据表（随附数据集 china-external-debt）",
+  },
+  textFigName: {
+    en: (k: "shortTermDebt" | "totalDebt" | "reserves") =>
+      ({
+        shortTermDebt: "short-term external debt",
+        totalDebt: "total external debt",
+        reserves: "FX reserves",
+      })[k],
+    zh: (k: "shortTermDebt" | "totalDebt" | "reserves") =>
+      ({ shortTermDebt: "短期外债", totalDebt: "外债总额", reserves: "外汇储备" })[k],
+  },
+  textFigObs: {
+    en: (name: Text, year: string, unit: string, scale: number) => `${year} ${name.en} (${unit} 1e${scale})`,
+    zh: (name: Text, year: string, unit: string, scale: number) =>
+      `${year} 年${name.zh}（${scale === 8 ? `亿${unit === "USD" ? "美元" : unit}` : `${unit} 1e${scale}`}）`,
+  },
+  textFigGrowthAll: {
+    en: () => "PBoC net foreign-currency position growth 2002-12 to 2013-12 (all foreign assets)",
+    zh: () => "中国人民银行净外币头寸2002年末至2013年末增长倍数（全部国外资产）",
+  },
+  textFigGrowthFx: {
+    en: () => "PBoC net foreign-currency position growth 2002-12 to 2013-12 (foreign exchange only)",
+    zh: () => "中国人民银行净外币头寸2002年末至2013年末增长倍数（仅外汇）",
+  },
+  textFigFxOnly: {
+    en: () =>
+      "nets foreign exchange only, as cb.net_fx_position does; the study's 10.8x nets all foreign assets (with monetary gold and other foreign assets)",
+    zh: () =>
+      "仅以外汇减国外负债（与 cb.net_fx_position 相同）；原文的10.8倍以全部国外资产（含货币黄金和其他国外资产）计算",
+  },
+  textFigDebtToReserves: {
+    en: () => "China short-term external debt / FX reserves, 2013",
+    zh: () => "2013年中国短期外债与外汇储备之比",
+  },
+  textFigShortShare: {
+    en: () => "China short-term share of external debt, 2013",
+    zh: () => "2013年中国短期外债占外债总额的比重",
+  },
+  textFigShareRise: {
+    en: () => "rise of China's short-term share of external debt, 2002 to 2013",
+    zh: () => "2002年至2013年中国短期外债占比的上升幅度",
+  },
+  textFigRiseDiscrepancy: {
+    en: (got: string, printed: string) =>
+      `discrepancy of the study: SAFE's figures give +${got} pp, the study prints +${printed} pp`,
+    zh: (got: string, printed: string) =>
+      `原文有误：按国家外汇管理局数据为上升${got}个百分点，原文为${printed}个百分点`,
+  },
 });
 
 /** The builders of {@link INDICATOR_MESSAGES}, each giving both languages. */

@@ -1,6 +1,7 @@
 import { type Assessment, isFound, verdictText, type Verdict } from "./assess.ts";
 import type { IndicatorResult } from "./compute.ts";
 import { getIndicator, listIndicators } from "./registry.ts";
+import type { TextFigure } from "./text-figures.ts";
 import {
   matchesStudy,
   studyPrinted,
@@ -78,6 +79,8 @@ export interface Table2 {
   conclusions: ConclusionCell[];
   /** Of the study's cells and conclusions present in this comparison, how many are equal. */
   score: { cells: number; cellsOf: number; conclusions: number; conclusionsOf: number };
+  /** The study's text figures (growth of the PBoC's net FX position, China's short-term debt). */
+  textFigures: TextFigure[];
 }
 
 const sameCell = (v: Verdict, s: StudyCell) =>
@@ -89,7 +92,7 @@ const sameCell = (v: Verdict, s: StudyCell) =>
  * the study's printed one and whether they agree. Pure: the banks come resolved and computed.
  * @example table2("2013-12", [pbocColumn]).score // { cells: 3, cellsOf: 3, conclusions: 1, conclusionsOf: 1 }
  */
-export function table2(date: string, banks: readonly ComparedBank[]): Table2 {
+export function table2(date: string, banks: readonly ComparedBank[], textFigures: TextFigure[] = []): Table2 {
   const study = date.startsWith("2013");
   const ids = listIndicators({ level: ["central-bank"] }).map((d) => d.id);
   const indicators: IndicatorCell[] = [];
@@ -183,5 +186,6 @@ export function table2(date: string, banks: readonly ComparedBank[]): Table2 {
       conclusions: concl.filter((c) => c.match).length,
       conclusionsOf: concl.length,
     },
+    textFigures,
   };
 }

@@ -9,6 +9,7 @@ import { assessContext, loadComparison } from "../../indicators/compare.ts";
 import { resolveInput } from "../../indicators/inputs.ts";
 import { indicatorsForInput } from "../../indicators/levels.ts";
 import { getIndicator } from "../../indicators/registry.ts";
+import type { TextFigure } from "../../indicators/text-figures.ts";
 import { loadIndicatorSeries } from "../../indicators/series.ts";
 import type { IndicatorDef } from "../../indicators/types.ts";
 import type { Store } from "../../store/store.ts";
@@ -42,6 +43,24 @@ function resultRow(r: IndicatorResult, lang: Lang): Row {
     reading: r.reading ? r.reading.text[lang] : "",
     note: r.noteText[lang],
   };
+}
+
+/** The study's text figures as rows: value, the study's, status, and every input with its source. */
+function textFigureRows(figures: readonly TextFigure[], lang: Lang, format: string): Row[] {
+  const sep = lang === "zh" ? "；" : "; ";
+  return figures.map((f) => ({
+    id: f.id,
+    name: f.label[lang],
+    value: f.value,
+    unit: f.unitText[lang],
+    study: f.study.printedText[lang],
+    status: format === "table" ? m(lang, `status.${f.status}`) : f.status,
+    difference: f.difference,
+    inputs: f.inputs.map((i) => `${i.label[lang]}=${i.value} @${i.source}`).join(sep),
+    note: [f.note[lang], f.missing ? msg(lang, "cli.howToGet", f.missing.howTo[lang]) : ""]
+      .filter(Boolean)
+      .join(sep),
+  }));
 }
 
 /** A true/false cell: a word in a table, the boolean in CSV and JSON. */
@@ -243,6 +262,10 @@ export function register(program: Command): void {
       process.stdout.write(render(indicatorRows, format, undefined, lang));
       process.stdout.write("\n");
       process.stdout.write(render(verdictRows, format, undefined, lang));
+      if (t2.textFigures.length > 0) {
+        process.stdout.write("\n");
+        process.stdout.write(render(textFigureRows(t2.textFigures, lang, format), format, undefined, lang));
+      }
       if (format === "table" && t2.score.cellsOf > 0)
         process.stdout.write(
           `\n${msg(lang, "cli.table2Score", t2.score.cells, t2.score.cellsOf, t2.score.conclusions, t2.score.conclusionsOf)}\n`,

@@ -228,7 +228,7 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
             complete: conclusion.complete,
           };
         });
-        return { date, entities: columns, score: t2.score };
+        return { date, entities: columns, score: t2.score, textFigures: t2.textFigures };
       }),
   );
 }
