@@ -2,6 +2,19 @@
  * The store's schema, as numbered migrations. A database records the last migration applied in
  * `meta.schema_version`; opening it applies the missing ones in one transaction.
  */
+/**
+ * A stored period (`2013`, `2013-Q4`, `2013-12`, `2013-12-25`) as the DATE of its last day:
+ * 2013-12-31, 2013-12-31, 2013-12-31, 2013-12-25. Anything else gives NULL (the text stays in
+ * `period`). Stocks are measured at the period's end, hence the end rather than the start.
+ */
+export const periodEnd = (d: string): string => `case
+     when regexp_full_match(${d}, '\\d{4}-\\d{2}-\\d{2}') then try_cast(${d} as date)
+     when regexp_full_match(${d}, '\\d{4}-\\d{2}') then last_day(try_cast(${d} || '-01' as date))
+     when regexp_full_match(${d}, '\\d{4}-Q[1-4]') then
+       last_day(make_date(cast(left(${d}, 4) as integer), 3 * cast(right(${d}, 1) as integer), 1))
+     when regexp_full_match(${d}, '\\d{4}') then make_date(cast(${d} as integer), 12, 31)
+   end`;
+
 export const MIGRATIONS: readonly string[] = [
   `create table meta (key varchar primary key, value varchar);
    create table datasets (
@@ -44,6 +57,28 @@ export const MIGRATIONS: readonly string[] = [
   `create table fetches (
      id varchar primary key, source varchar, url varchar, retrieved_at varchar, sha256 varchar,
      bytes integer, content varchar, dataset varchar, vintage varchar);`,
+  // 6: views for R, Python and Stata users (docs/store-schema.md): the latest vintage of every
+  // series and every sheet, the period as a DATE (its last day) beside the stored text. Latest:
+  // the greatest vintage once "BIS download of " is dropped (vintageKey), as loadLatestSeries;
+  // sheets the greatest vintage, as loadSheets.
+  `create view latest_series as
+     select * from series
+     qualify row_number() over (
+       partition by id order by regexp_replace(vintage, '^BIS download of ', '') desc, vintage desc) = 1;
+   create view latest_observations as
+     select o.series_id, ${periodEnd("o.date")} as date, o.date as period, o.value, s.unit, s.scale,
+       s.frequency, s.name, s.entity, s.dataset, o.vintage
+     from observations o join latest_series s on o.series_id = s.id and o.vintage = s.vintage;
+   create view latest_sheets as
+     select entity, ${periodEnd("date")} as date, date as period, vintage, currency, scale, dataset, notes
+     from sheets qualify row_number() over (partition by entity, date order by vintage desc) = 1;
+   create view latest_positions as
+     select p.entity, ${periodEnd("p.date")} as date, p.date as period, p.item, p.label_en, p.label_zh,
+       p.code, p.side, p.kind, p.parent, p.instrument, p.currency, p.is_foreign, p.maturity,
+       p.maturity_basis, p.counterparty, p.interest_bearing, p.value, s.currency as sheet_currency,
+       s.scale, p.vintage, p.src_dataset, p.src_file, p.src_row, p.src_column, p.src_sheet, p.src_url
+     from positions p join latest_sheets s
+       on p.entity = s.entity and p.date = s.period and p.vintage = s.vintage;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 
 import type { Command } from "commander";
 
@@ -11,26 +12,32 @@ import { ioMessages } from "../../io/messages.ts";
 import type { BalanceSheet } from "../../model/balance-sheet.ts";
 import type { Series } from "../../model/series.ts";
 import { listDatasets } from "../../store/datasets.ts";
+import { seriesToParquet, sheetsToParquet } from "../../store/parquet.ts";
 import { listSeries, loadSeries } from "../../store/series.ts";
 import { listEntities, loadSheets } from "../../store/sheets.ts";
 import type { Store } from "../../store/store.ts";
 import { parseFormat, render } from "../output.ts";
 import { withCliStore } from "../store.ts";
 
-type ExportFormat = "csv" | "xlsx" | "sdmx" | "json";
-const EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "xlsx", "sdmx", "json"];
+type ExportFormat = "csv" | "xlsx" | "sdmx" | "json" | "parquet";
+const EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "xlsx", "sdmx", "json", "parquet"];
 
 function parseExportFormat(value: string | undefined, out: string | undefined): ExportFormat {
-  const guess = out?.toLowerCase().endsWith(".xlsx")
+  const ext = out?.toLowerCase() ?? "";
+  const guess = ext.endsWith(".xlsx")
     ? "xlsx"
-    : out?.toLowerCase().endsWith(".json")
+    : ext.endsWith(".json")
       ? "json"
-      : "csv";
+      : ext.endsWith(".parquet")
+        ? "parquet"
+        : "csv";
   const f = (value ?? guess) as ExportFormat;
   if (!EXPORT_FORMATS.includes(f))
     throw new UsageError(messages.invalidOption("--to-format", value, EXPORT_FORMATS.join("|")));
   if (f === "xlsx" && !out)
     throw new UsageError("--to-format xlsx writes a binary file: give --out FILE.xlsx");
+  if (f === "parquet" && !out)
+    throw new UsageError("--to-format parquet writes a binary file: give --out FILE.parquet");
   return f;
 }
 
@@ -116,7 +123,7 @@ export function register(program: Command): void {
   const exp = program
     .command("export")
     .description(
-      "write stored sheets or series as CSV (tidy long), XLSX, SDMX-CSV 1.0 or JSON; `bslab import` reads them back",
+      "write stored sheets or series as CSV (tidy long), XLSX, SDMX-CSV 1.0, JSON or Parquet; `bslab import` reads all but Parquet back",
     );
 
   exp
@@ -127,11 +134,21 @@ export function register(program: Command): void {
     .argument("<entity>", "entity id, e.g. pboc or pboc-odc")
     .option("--from <date>", "first period (inclusive)")
     .option("--to <date>", "last period (inclusive; a prefix such as 2013 works)")
-    .option("--to-format <format>", "csv|xlsx|sdmx|json (default from --out's extension, else csv)")
-    .option("--out <file>", "output file (default: stdout; required for xlsx)")
+    .option("--to-format <format>", "csv|xlsx|sdmx|json|parquet (default from --out's extension, else csv)")
+    .option("--out <file>", "output file (default: stdout; required for xlsx and parquet)")
     .option("--quiet", "print nothing but errors")
     .action(async (entity: string, opts: ExportOpts) => {
       const format = parseExportFormat(opts.toFormat, opts.out);
+      if (format === "parquet") {
+        const out = opts.out!;
+        // DuckDB writes the file from the latest_positions view (docs/store-schema.md).
+        const [n, rows] = await withCliStore(async (store) => {
+          const list = await sheetsFor(store, entity, opts.from, opts.to);
+          return [list.length, await sheetsToParquet(store, entity, resolve(out), opts.from, opts.to)];
+        });
+        if (!opts.quiet) process.stderr.write(`wrote ${n} sheets of ${entity} (${rows} rows) to ${out}\n`);
+        return;
+      }
       const list = await withCliStore((store) => sheetsFor(store, entity, opts.from, opts.to));
       const content =
         format === "csv"
@@ -154,11 +171,30 @@ export function register(program: Command): void {
     .option("--vintage <v>", "a given vintage instead of the latest")
     .option("--from <date>", "first period (inclusive)")
     .option("--to <date>", "last period (inclusive)")
-    .option("--to-format <format>", "csv|xlsx|sdmx|json")
-    .option("--out <file>", "output file (default: stdout; required for xlsx)")
+    .option("--to-format <format>", "csv|xlsx|sdmx|json|parquet")
+    .option("--out <file>", "output file (default: stdout; required for xlsx and parquet)")
     .option("--quiet", "print nothing but errors")
     .action(async (ids: string[], opts: ExportOpts) => {
       const format = parseExportFormat(opts.toFormat, opts.out);
+      if (format === "parquet") {
+        const out = opts.out!;
+        const [n, rows] = await withCliStore(async (store) => {
+          const list = await seriesFor(store, ids, opts.dataset, opts.vintage);
+          const written = await seriesToParquet(
+            store,
+            list.map((s) => s.id),
+            resolve(out),
+            {
+              ...(opts.vintage ? { vintage: opts.vintage } : {}),
+              ...(opts.from ? { from: opts.from } : {}),
+              ...(opts.to ? { to: opts.to } : {}),
+            },
+          );
+          return [list.length, written];
+        });
+        if (!opts.quiet) process.stderr.write(`wrote ${n} series (${rows} rows) to ${out}\n`);
+        return;
+      }
       const list = clip(
         await withCliStore((store) => seriesFor(store, ids, opts.dataset, opts.vintage)),
         opts.from,
