@@ -5,11 +5,10 @@
  * each variable's own factor g, which is how a scenario's periods before its first shock are laid.
  */
 import { ModelError } from "../errors.ts";
-import { assertPeriod } from "./checks.ts";
 import type { CompiledModel } from "./compile/model.ts";
-import { fillGiven, fillRandom, writeStartRow } from "./given.ts";
 import { sfcMessages } from "./messages.ts";
-import { DEFAULT_SOLVER, PeriodSolver, type SolverOptions } from "./solve/period.ts";
+import { searchBuffer, searchPeriods } from "./search-periods.ts";
+import { DEFAULT_SOLVER, type SolverOptions } from "./solve/period.ts";
 
 /** Options of {@link steadyGrowth}. */
 export interface SteadyGrowthOptions extends SolverOptions {
@@ -51,28 +50,18 @@ export function steadyGrowth(
   const n = model.n;
   const lag = model.maxLag;
   const rows = Math.max(CHUNK, 2 * lag + 3);
-  const v = new Float64Array(rows * n);
-  fillGiven(model, v, base, rows, [], true);
-  fillRandom(model, v, rows, 0, 0, true);
-  writeStartRow(model, v);
-  const solver = new PeriodSolver(model, solverOptions);
-  const keep = lag + 1;
-  let t = 1;
+  const v = searchBuffer(model, base, rows);
   let worst = "";
   let change = Infinity;
-  for (let total = 1; total < maxPeriods; total++, t++) {
-    if (t === rows) {
-      v.copyWithin(0, (rows - keep) * n, rows * n);
-      t = keep;
-    }
-    try {
-      solver.solve(v, t);
-      assertPeriod(model, v, t);
-    } catch (error) {
-      if (!(error instanceof ModelError)) throw error;
-      const reason = error.message.replace(/^period \d+: /, "");
-      throw new ModelError(sfcMessages.growthSearchFailed(total + 1, reason), { cause: error });
-    }
+  for (const [t, total] of searchPeriods(
+    model,
+    v,
+    rows,
+    lag + 1,
+    solverOptions,
+    maxPeriods,
+    sfcMessages.growthSearchFailed,
+  )) {
     if (t < 2) continue;
     change = 0;
     const b = t * n;

@@ -5,11 +5,10 @@
  * stocks undetermined in the stationary equations (PC's Bs and Bcb depend on history).
  */
 import { ModelError } from "../errors.ts";
-import { assertPeriod } from "./checks.ts";
 import type { CompiledModel } from "./compile/model.ts";
-import { fillGiven, fillRandom, writeStartRow } from "./given.ts";
 import { sfcMessages } from "./messages.ts";
-import { DEFAULT_SOLVER, PeriodSolver, type SolverOptions } from "./solve/period.ts";
+import { searchBuffer, searchPeriods } from "./search-periods.ts";
+import { DEFAULT_SOLVER, type SolverOptions } from "./solve/period.ts";
 
 /** Options of {@link steadyState}. */
 export interface SteadyStateOptions extends SolverOptions {
@@ -49,29 +48,11 @@ export function steadyState(
   const n = model.n;
   const lag = model.maxLag;
   const rows = Math.max(CHUNK, 2 * lag + 2);
-  const v = new Float64Array(rows * n);
-  fillGiven(model, v, base, rows, [], true);
-  fillRandom(model, v, rows, 0, 0, true);
-  writeStartRow(model, v);
-  const solver = new PeriodSolver(model, solverOptions);
-  let t = 1;
+  const v = searchBuffer(model, base, rows);
   let worst = "";
   let change = Infinity;
   let previous = Infinity;
-  for (let total = 1; total < maxPeriods; total++, t++) {
-    if (t === rows) {
-      v.copyWithin(0, (rows - lag) * n, rows * n);
-      t = lag;
-    }
-    try {
-      solver.solve(v, t);
-      assertPeriod(model, v, t);
-    } catch (error) {
-      if (!(error instanceof ModelError)) throw error;
-      // The solver's period is a row of the search's ring buffer: the count of periods says more.
-      const reason = error.message.replace(/^period \d+: /, "");
-      throw new ModelError(sfcMessages.searchFailed(total + 1, reason), { cause: error });
-    }
+  for (const [t] of searchPeriods(model, v, rows, lag, solverOptions, maxPeriods, sfcMessages.searchFailed)) {
     change = 0;
     const b = t * n;
     for (const eq of model.equations) {
