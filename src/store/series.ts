@@ -4,6 +4,10 @@ import { type Series, type SeriesMeta, vintageKey } from "../model/series.ts";
 import { duckdb } from "./duckdb.ts";
 import type { Store } from "./store.ts";
 
+// Latest vintage first, in SQL, as {@link vintageKey} orders them in JS (and the latest_* views):
+// "BIS download of " dropped, then the full text to break ties.
+const LATEST_FIRST = "regexp_replace(vintage, '^BIS download of ', '') desc, vintage desc";
+
 /**
  * Writes series under their vintage, replacing the same id and vintage (re-import is idempotent)
  * and keeping other vintages beside them.
@@ -42,7 +46,7 @@ export async function listSeries(
   return store.all<SeriesMeta & Record<string, unknown>>(
     `select id, vintage, entity, name, frequency, unit, scale, dataset, file from series
      where ($1::varchar is null or dataset = $1) and ($2::varchar is null or entity = $2)
-     qualify row_number() over (partition by id order by vintage desc) = 1 order by id`,
+     qualify row_number() over (partition by id order by ${LATEST_FIRST}) = 1 order by id`,
     [filter.dataset ?? null, filter.entity ?? null],
   );
 }
@@ -51,7 +55,7 @@ export async function listSeries(
 export async function loadSeries(store: Store, id: string, vintage?: string): Promise<Series | undefined> {
   const metas = await store.all<SeriesMeta & Record<string, unknown>>(
     `select id, vintage, entity, name, frequency, unit, scale, dataset, file from series
-     where id = $1 and ($2::varchar is null or vintage = $2) order by vintage desc limit 1`,
+     where id = $1 and ($2::varchar is null or vintage = $2) order by ${LATEST_FIRST} limit 1`,
     [id, vintage ?? null],
   );
   const meta = metas[0];

@@ -7,10 +7,12 @@ export const MAX_RECORD_CHARS = 16 * 2 ** 20;
 export type OnRecord = (cells: string[], row: number) => void;
 
 /**
- * Splits CSV text that arrives in pieces into records, exactly as {@link parseCsv} splits the
- * whole text (same BOM, line-end, quoting and blank-line rules, same record numbers, same
- * unterminated-quote error), holding only the unfinished record between pieces, so memory does
- * not grow with the file.
+ * Splits CSV text that arrives in pieces into records (the one CSV splitter: {@link parseCsv} is
+ * this stream fed the whole text), holding only the unfinished record between pieces, so memory
+ * does not grow with the file. Rules: a leading BOM is dropped; CRLF, LF and CR end records;
+ * quoted fields hold separators, line breaks and doubled quotes; a trailing line break yields no
+ * empty record, a blank line inside the file is `[""]`, so record numbers stay physical; an
+ * unterminated quote is a ParseError naming file and the record it opens.
  *
  * @example
  * const reader = new CsvRecordStream("a.csv", (cells, row) => console.log(row, cells));
@@ -32,11 +34,7 @@ export class CsvRecordStream {
 
   /** Feeds the next piece of text. */
   push(text: string): void {
-    let buf = this.carry === "" ? text : this.carry + text;
-    if (!this.started && buf.length > 0) {
-      this.started = true;
-      if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
-    }
+    const buf = this.joined(text);
     this.carry = buf.slice(this.consume(buf, false));
     // One unfinished record this long is an unterminated quote: refuse it before memory grows with
     // the file (and before each piece re-scans it).
@@ -49,11 +47,24 @@ export class CsvRecordStream {
     }
   }
 
-  /** Ends the stream: the last record (without a final line break) is delivered. */
-  end(): void {
-    const buf = this.carry;
+  /**
+   * Ends the stream, with `last` as its final piece: the last record (without a final line break)
+   * is delivered. A whole text given here is split in one pass (this is {@link parseCsv}).
+   */
+  end(last = ""): void {
+    const buf = this.joined(last);
     this.carry = "";
     if (buf.length > 0) this.consume(buf, true);
+  }
+
+  // The unfinished record and the next piece, without the BOM of the stream's first piece.
+  private joined(text: string): string {
+    let buf = this.carry === "" ? text : this.carry + text;
+    if (!this.started && buf.length > 0) {
+      this.started = true;
+      if (buf.charCodeAt(0) === 0xfeff) buf = buf.slice(1);
+    }
+    return buf;
   }
 
   /** Records read so far. */
@@ -85,7 +96,7 @@ export class CsvRecordStream {
     return p;
   }
 
-  // The general RFC 4180 state machine (as parseCsv) for one record from `p`; returns the offset
+  // The general RFC 4180 state machine for one record from `p`; returns the offset
   // after the record, or -1 when the record continues past the end of `buf` (more text needed).
   private slowRecord(buf: string, p: number, final: boolean): number {
     const d = this.delimiter;
