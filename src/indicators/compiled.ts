@@ -29,6 +29,7 @@ function predicate(sel: Selector): Predicate {
   const kind = sel.kind ?? "item";
   const sides: readonly Side[] = typeof sel.side === "string" ? [sel.side] : sel.side;
   const { instrument, counterparty, maturity, foreign, interestBearing } = sel;
+  const nominal = sel.inflationIndexed === false;
   return (p) => {
     if (p.kind !== kind || !sides.includes(p.side)) return NO;
     if (instrument && !(p.instrument && under(p.instrument, instrument))) return NO;
@@ -37,6 +38,7 @@ function predicate(sel: Selector): Predicate {
       for (const c of p.counterparty) if (!under(c, counterparty)) return NO;
     }
     if (maturity !== undefined && p.maturity !== maturity) return NO;
+    if (nominal && p.inflationIndexed === true) return NO;
     if (foreign !== undefined) {
       if (p.foreign === null) return UNKNOWN;
       if (p.foreign !== foreign) return NO;

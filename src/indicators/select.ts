@@ -23,6 +23,7 @@ function mismatch(p: Position, sel: Selector): null | "no" | `unknown ${string}`
     if (p.counterparty.length === 0 || !p.counterparty.every((c) => under(c, cps))) return "no";
   }
   if (sel.maturity !== undefined && p.maturity !== sel.maturity) return "no";
+  if (sel.inflationIndexed === false && p.inflationIndexed === true) return "no";
   if (sel.foreign !== undefined) {
     if (p.foreign === null) return "unknown currency (domestic or foreign)";
     if (p.foreign !== sel.foreign) return "no";

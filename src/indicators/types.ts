@@ -30,6 +30,8 @@ export interface Selector {
   counterparty?: readonly string[];
   interestBearing?: boolean;
   maturity?: Maturity;
+  /** `false`: nominal only, leaving out the lines that say they are inflation-indexed (TIPS). */
+  inflationIndexed?: false;
   /** Default `item`: subtotals and memo lines are never added again. */
   kind?: LineKind;
 }

@@ -44,6 +44,11 @@ export interface Position {
   /** Counterparty sectors where known (the PBoC's "non-financial sector" is S.11 + S.14 + S.15). */
   counterparty: SectorCode[];
   interestBearing: boolean | null;
+  /**
+   * True when the principal is indexed to inflation (TIPS and their inflation compensation); absent
+   * when the line does not say, which reads as nominal: publishers print indexed bonds as own lines.
+   */
+  inflationIndexed?: boolean;
   value: number;
   source: SourceRef;
 }

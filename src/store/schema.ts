@@ -79,6 +79,9 @@ export const MIGRATIONS: readonly string[] = [
        s.scale, p.vintage, p.src_dataset, p.src_file, p.src_row, p.src_column, p.src_sheet, p.src_url
      from positions p join latest_sheets s
        on p.entity = s.entity and p.date = s.period and p.vintage = s.vintage;`,
+  // 7: whether a line's principal is indexed to inflation (the Fed's TIPS lines), so the study's
+  // nominal notes and bonds can be told from them; NULL where the line does not say.
+  `alter table positions add column inflation_indexed boolean;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

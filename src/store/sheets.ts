@@ -36,6 +36,7 @@ function positionRow(sheet: BalanceSheet, vintage: string, p: Position): DuckDBV
     p.source.column ?? null,
     p.source.sheet ?? null,
     p.source.url ?? null,
+    p.inflationIndexed ?? null,
   ];
 }
 
@@ -218,6 +219,7 @@ interface PositionRow {
   src_column: string | null;
   src_sheet: string | null;
   src_url: string | null;
+  inflation_indexed: boolean | null;
 }
 
 function toPosition(r: PositionRow): Position {
@@ -235,6 +237,7 @@ function toPosition(r: PositionRow): Position {
     maturityBasis: r.maturity_basis,
     counterparty: r.counterparty ? (r.counterparty.split(" ") as SectorCode[]) : [],
     interestBearing: r.interest_bearing,
+    ...(r.inflation_indexed === true ? { inflationIndexed: true } : {}),
     value: r.value,
     source: {
       dataset: r.src_dataset,

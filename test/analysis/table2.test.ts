@@ -18,13 +18,49 @@ const FIXTURE = "test/fixtures/table2/boj-ecb-end-2013-from-study-shares.csv";
 
 let store: Store;
 let cleanup: () => void;
+let bundled: Store;
+let cleanupBundled: () => void;
 beforeAll(async () => {
+  ({ store: bundled, cleanup: cleanupBundled } = await bundledStore());
   ({ store, cleanup } = await bundledStore());
   await importFile(store, FIXTURE, { vintage: "2099-01-01" });
   // SAFE's end-2013 short-term external debt and reserves (as the study quotes them).
   await importFile(store, "test/fixtures/table2/cn-external-debt-2013.csv", { vintage: "2099-01-01" });
 });
-afterAll(() => cleanup());
+afterAll(() => (cleanup(), cleanupBundled()));
+
+// H.4.1 of 2013-12-26, Wednesday 2013-12-25 (millions of USD), and WALCL the same day.
+const WALCL = 4_032_575;
+const NOTES_BONDS_NOMINAL = 2_103_872;
+const MBS = 1_496_943;
+
+describe("Table 2 from the bundled data alone", () => {
+  it("Fed maturity: long-term Treasuries are the nominal notes and bonds, 2,103,872 / 4,032,575 = the study's 52.2%; TIPS stay their own lines", async () => {
+    const t2 = await loadComparison(bundled, ["fed"], "2013-12");
+    const cell = (id: string) => t2.indicators.find((c) => c.id === id)!;
+    const lt = cell("cb.long_term_government_securities_share");
+    expect(lt.value).toBeCloseTo(NOTES_BONDS_NOMINAL / WALCL, 12);
+    expect(lt.study!.printed).toMatch(/^52\.2%/);
+    expect(lt.match).toBe(true);
+    expect(lt.gap).toBeNull();
+    const bills = cell("cb.short_term_securities_share");
+    expect([bills.value, bills.match]).toEqual([0, true]);
+    // MBS 1,496,943 = 37.1% (the study's figure) is a line of the same sheet.
+    const input = await resolveInput(bundled, "fed", "2013-12");
+    const line = (item: string) => input.sheet!.positions.find((p) => p.item === item)!;
+    expect(line("mortgage_backed_securities").value).toBe(MBS);
+    expect(Math.round((MBS / WALCL) * 1000) / 10).toBe(37.1);
+    expect(line("treasury_notes_bonds_inflation_indexed")).toMatchObject({
+      value: 91_379,
+      maturity: "long",
+      inflationIndexed: true,
+    });
+    expect(line("treasury_inflation_compensation")).toMatchObject({ value: 13_578, inflationIndexed: true });
+    expect(line("treasury_notes_bonds_nominal").inflationIndexed).toBeUndefined();
+    const v = t2.verdicts.find((x) => x.type === "maturity")!;
+    expect([v.level, v.match]).toEqual(["present", true]);
+  });
+});
 
 describe("Table 2 with the BoJ and Eurosystem statements of end-2013 imported", () => {
   it("the BoJ's and the ECB's 3 cells and conclusion each equal the study's", async () => {

@@ -96,7 +96,7 @@ export const BALANCE_SHEET_BUNDLED: BundledDataset[] = [
   {
     id: FED_H41_DATASET,
     title:
-      "Federal Reserve H.4.1: itemised statement 2016-02..2017-12, year-end lines 2003-2013 and FRED WALCL/WRESBAL/TREAST/WSHOMCB/WSHOSHO/WCURCIR 2002-2026",
+      "Federal Reserve H.4.1: itemised statement 2016-02..2017-12, year-end lines 2003-2013 (TIPS lines marked inflation-indexed) and FRED WALCL/WRESBAL/TREAST/WSHOMCB/WSHOSHO/WCURCIR 2002-2026",
     publisher:
       "Board of Governors of the Federal Reserve System (H.4.1), via FRED and the Data Download Program",
     origin:

@@ -27,6 +27,8 @@ interface FedLine {
   currency: "USD" | "XAU" | "foreign" | null;
   interestBearing: boolean | null;
   maturity: Maturity;
+  /** TIPS and their inflation compensation (not the study's nominal notes and bonds). */
+  inflationIndexed?: true;
 }
 
 const L = (
@@ -115,6 +117,7 @@ export const FED_LINES: readonly FedLine[] = [
       counterparty: TSY,
       interestBearing: true,
       maturity: "long",
+      inflationIndexed: true,
     },
   ),
   L(
@@ -129,6 +132,7 @@ export const FED_LINES: readonly FedLine[] = [
       counterparty: TSY,
       interestBearing: true,
       maturity: "long",
+      inflationIndexed: true,
     },
   ),
   L("RESPPALGAO", "federal_agency_debt", "Federal agency debt securities", "asset", "item", {
@@ -373,6 +377,7 @@ function position(
     maturityBasis: "original",
     counterparty: [...line.counterparty],
     interestBearing: line.interestBearing,
+    ...(line.inflationIndexed ? { inflationIndexed: true } : {}),
     value,
     source: { dataset: FED_H41_DATASET, file, row, column: `${column} (${label})` },
   };

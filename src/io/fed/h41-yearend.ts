@@ -26,12 +26,13 @@ interface YearendLine {
   currency?: "USD" | "XAU" | "foreign" | null;
   interestBearing?: boolean | null;
   maturity?: Maturity;
+  inflationIndexed?: true;
 }
 
 const TSY: SectorCode[] = ["S.1311"];
 const GSE: SectorCode[] = ["S.125"];
 const DI: SectorCode[] = ["S.122"];
-const bond = (item: string): YearendLine => ({
+const bond = (item: string, indexed = false): YearendLine => ({
   item,
   side: "asset",
   kind: "item",
@@ -40,6 +41,7 @@ const bond = (item: string): YearendLine => ({
   counterparty: TSY,
   interestBearing: true,
   maturity: "long",
+  ...(indexed ? { inflationIndexed: true as const } : {}),
 });
 const memo = (item: string, side: Side, parent?: string): YearendLine => ({
   item,
@@ -133,8 +135,10 @@ const LINES = new Map<string, YearendLine>([
     },
   ],
   ["Notes and bonds, nominal", bond("treasury_notes_bonds_nominal")],
-  ["Notes and bonds, inflation-indexed", bond("treasury_notes_bonds_inflation_indexed")],
-  ["Inflation compensation", bond("treasury_inflation_compensation")],
+  // TIPS at face value and their inflation compensation: long-term, but not the study's nominal
+  // notes and bonds (its 52.2% at 2013-12-25 is the nominal line alone).
+  ["Notes and bonds, inflation-indexed", bond("treasury_notes_bonds_inflation_indexed", true)],
+  ["Inflation compensation", bond("treasury_inflation_compensation", true)],
   ...(["Federal agency", "Federal agency debt securities"] as const).map(
     (label) =>
       [
@@ -398,6 +402,7 @@ export function readFedYearend(text: string, file: string, dataset: string): Fed
       maturityBasis: "original",
       counterparty: [...(line.counterparty ?? [])],
       interestBearing: line.interestBearing ?? null,
+      ...(line.inflationIndexed ? { inflationIndexed: true } : {}),
       value,
       source: { dataset, file, row, column: "value_usd_mn", url: cell("source") },
     };
