@@ -342,6 +342,20 @@ export async function importBytes(
   return summary(p);
 }
 
+/**
+ * Reads and checks file contents given as bytes without a store (the part of
+ * {@link importBytes} that takes time), so it can run off the writer's thread; pair with
+ * {@link commitImports}.
+ */
+export function prepareBytes(
+  basis: ImportBasis,
+  bytes: Uint8Array,
+  file: string,
+  options: ImportOptions = {},
+): PreparedImport {
+  return prepare(basis, file, { bytes }, options);
+}
+
 function checkedSize(path: string): number {
   let size: number;
   try {

@@ -14,7 +14,9 @@ import {
   type WarningReport,
 } from "../../recession/index.ts";
 import { loadBuiltinModel, sweepSync, type GridAxis, type OutputSpec } from "../../sfc/index.ts";
-import type { TextEncoding } from "../../io/text/decode.ts";
+import { type ImportBasis, type ImportOptions, prepareBytes } from "../../ingest/import.ts";
+import type { PreparedImport } from "../../ingest/write.ts";
+import { decodeText } from "../../io/text/decode.ts";
 import { previewImport, type ImportPreview } from "../import-preview.ts";
 
 /** A sweep of a built-in model, answered as the JSON text of the route (built in the worker). */
@@ -26,16 +28,28 @@ export interface SweepTask {
   set: Record<string, number>;
 }
 
-/** The CSV preview of an upload. */
+/** The CSV preview of an upload: its bytes, decoded (UTF-8 or GB18030) in the worker. */
 export interface PreviewTask {
-  text: string;
+  bytes: Uint8Array;
   file: string;
   mapping?: string;
   homeCurrencies: Map<string, string>;
   today: string;
-  /** The encoding the upload was decoded from, named in the preview. */
-  encoding?: TextEncoding;
 }
+
+/**
+ * An upload (CSV or workbook) to read and check for an import, against what the store held when
+ * it was asked for. The write stays on the request thread, the store's one writer.
+ */
+export interface PrepareTask {
+  bytes: Uint8Array;
+  file: string;
+  basis: ImportBasis;
+  options: Pick<ImportOptions, "mapping">;
+}
+
+/** A prepared import as a thread can post it: its layout by name (a layout holds functions). */
+export type PreparedUpload = Omit<PreparedImport, "mapping"> & { mapping: string };
 
 /** The recession evaluation of panels read from the store. */
 export interface EvaluateTask {
@@ -55,6 +69,7 @@ interface Tasks {
   warning: [WarningTask, WarningReport];
   warn: [WarningTask, CountryWarning];
   preview: [PreviewTask, ImportPreview];
+  prepare: [PrepareTask, PreparedUpload];
 }
 
 export type TaskKind = keyof Tasks;
@@ -79,11 +94,17 @@ export const TASKS: { [K in TaskKind]: (input: TaskInput<K>) => TaskOutput<K> } 
   // Once per input vintage (memory and disk cache in the worker), then a cache read.
   warning: (t) => earlyWarningReport(t.raw),
   warn: (t) => warnCountry(t.raw, t.country ?? ""),
-  preview: (t) =>
-    previewImport(t.text, t.file, {
+  preview: (t) => {
+    const { text, encoding } = decodeText(t.bytes, t.file);
+    return previewImport(text, t.file, {
       ...(t.mapping ? { mapping: t.mapping } : {}),
-      ...(t.encoding ? { encoding: t.encoding } : {}),
+      encoding,
       homeCurrencies: t.homeCurrencies,
       today: t.today,
-    }),
+    });
+  },
+  prepare: (t) => {
+    const p = prepareBytes(t.basis, t.bytes, t.file, t.options);
+    return { ...p, mapping: p.mapping.name };
+  },
 };
