@@ -5,8 +5,10 @@
  * is the single typed lookup, and its arguments are checked against the entry's builder.
  */
 import { CLI_MESSAGES } from "../cli/messages.ts";
+import { CITATION_MESSAGES } from "../indicators/citation.ts";
 import { INDICATOR_MESSAGES } from "../indicators/messages.ts";
 import { STORED_NOTES } from "../model/notes.ts";
+import { VINTAGE_MESSAGES } from "../model/vintage-text.ts";
 import { STRINGS as REPORT_MESSAGES } from "../report/i18n.ts";
 import { SERVER_MESSAGES } from "../server/messages.ts";
 import { STORE_MESSAGES } from "../store/messages.ts";
@@ -16,6 +18,7 @@ import type { Lang, Text } from "./lang.ts";
 import { webMessages } from "./web.ts";
 
 export const CATALOGUE = {
+  citation: CITATION_MESSAGES,
   cli: CLI_MESSAGES,
   indicators: INDICATOR_MESSAGES,
   notes: STORED_NOTES,
@@ -23,6 +26,7 @@ export const CATALOGUE = {
   server: SERVER_MESSAGES,
   store: STORE_MESSAGES,
   stress: STRESS_MESSAGES,
+  vintage: VINTAGE_MESSAGES,
   web: webMessages,
 } as const;
 

@@ -6,27 +6,34 @@ import type { Citation, IndicatorDef, Reading, Selector, Term, Text } from "./ty
  * selectors, and reading builders. A definition file stays a plain object literal.
  */
 
-/** Peng Zhenjiang and Xie Yunfeng (2014), the seed study. */
-export const PENG_XIE = (where: string): Citation => ({
+/** Peng Zhenjiang and Xie Yunfeng (2014), the seed study; `whereZh` is `where` in Chinese. */
+export const PENG_XIE = (where: string, whereZh: string): Citation => ({
   author: "Peng Zhenjiang, Xie Yunfeng",
   year: 2014,
   where: `Regional Financial Research 2014 no. 10, ${where}`,
+  zh: { author: "彭振江、谢云峰", where: `《区域金融研究》2014年第10期，${whereZh}` },
 });
 
 /** Allen, Rosenberg, Keller, Setser and Roubini (2002), IMF WP/02/210, as the seed reads it. */
-export const ALLEN_2002 = (where: string): Citation => ({
+export const ALLEN_2002 = (where: string, whereZh: string): Citation => ({
   author: "Allen, Rosenberg, Keller, Setser, Roubini",
   year: 2002,
   where: `IMF Working Paper WP/02/210, ${where}`,
   via: "Peng and Xie (2014), section 2",
+  zh: {
+    author: "Allen、Rosenberg、Keller、Setser、Roubini",
+    where: `IMF工作论文 WP/02/210，${whereZh}`,
+    via: "彭振江、谢云峰（2014）第2节",
+  },
 });
 
 /** Eichengreen, Hausmann and Panizza, original-sin measures, via the seed's Table 1. */
-export const EHP = (year: number, where: string): Citation => ({
+export const EHP = (year: number, where: string, whereZh: string): Citation => ({
   author: "Eichengreen, Hausmann, Panizza",
   year,
   where,
   via: "Peng and Xie (2014), Table 1",
+  zh: { author: "Eichengreen、Hausmann、Panizza", where: whereZh, via: "彭振江、谢云峰（2014）表1" },
 });
 
 export const TOTAL_ASSETS: Term = {

@@ -60,6 +60,8 @@ export interface Citation {
   where: string;
   /** Where we read it: the seed paper's own text, or the original. */
   via?: string;
+  /** The same citation as a Chinese reader writes it (Chinese authors and journals in Chinese). */
+  zh: { author: string; where: string; via?: string };
 }
 
 /**

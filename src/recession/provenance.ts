@@ -2,6 +2,7 @@
  * Provenance of the credit gap: which series, vintage, dataset and file (and row, where known) a
  * {@link creditGap} result was computed from, and how the CLI and the reports cite it.
  */
+import { vintageText } from "../model/vintage-text.ts";
 import type { SeriesSource } from "./source.ts";
 
 /** What a credit gap was computed from: the ratio's source, and the BIS published gap's. */
@@ -18,7 +19,7 @@ export interface CreditGapSource extends SeriesSource {
  */
 export function seriesSourceText(s: SeriesSource, lang: "en" | "zh" = "en"): string {
   if (lang === "zh")
-    return `${s.id}，版本${s.vintage}，数据集${s.dataset}，文件${s.file}${s.row === null ? "" : `，第${s.row}行`}`;
+    return `${s.id}，版本${vintageText(s.vintage).zh}，数据集${s.dataset}，文件${s.file}${s.row === null ? "" : `，第${s.row}行`}`;
   return `${s.id}, vintage ${s.vintage}, dataset ${s.dataset}, file ${s.file}${s.row === null ? "" : `, row ${s.row}`}`;
 }
 

@@ -135,12 +135,65 @@ export const STRINGS = defineMessages({
     zh: "私人部门金融收支与信贷增速（年度，占GDP% / 同比%）",
   },
   parameters: { en: "Parameters", zh: "参数" },
+  // #14 (webzh): texts the reports built inline before, and the source and data lines.
+  id: { en: "id", zh: "代码" },
+  noteLabel: { en: "note", zh: "说明" },
+  disagrees: { en: "✗ (data lacking or read differently)", zh: "✗（数据不足或口径不同）" },
+  cutOffs: {
+    en: (negligible: number, severe: number, longTerm: number) =>
+      `Cut-offs (ours, chosen so the study's Table 2 follows from its figures): FX assets negligible below ${negligible}%, severe from ${severe}%; long-term assets from ${longTerm}%.`,
+    zh: (negligible: number, severe: number, longTerm: number) =>
+      `判断阈值（本项目据原文表2设定）：外汇资产可忽略 < ${negligible}%，严重 ≥ ${severe}%，长期资产 ≥ ${longTerm}%。`,
+  },
+  fileRows: {
+    en: (file: string, rows: readonly string[]) =>
+      `${file} ${rows.length > 1 ? "rows" : "row"} ${rows.join(", ")}`,
+    zh: (file: string, rows: readonly string[]) => `${file} 第${rows.join("、")}行`,
+  },
+  columnOfRow: {
+    en: (row: number, column: string) => `${row} (${column})`,
+    zh: (row: number, column: string) => `${row}（${column}列）`,
+  },
+  citationVia: {
+    en: (citation: string, via: string) => `${citation}; via ${via}`,
+    zh: (citation: string, via: string) => `${citation}；转引自${via}`,
+  },
+  recessionData: {
+    en: (bis: string) =>
+      `JST R6, BIS (${bis}), Shiller, Nikkei 225, sectoral balances, IMF PFMH, Laeven-Valencia, Reinhart-Rogoff`,
+    zh: (bis: string) =>
+      `JST R6、BIS（${bis}）、Shiller、日经225、部门金融收支、IMF PFMH、Laeven-Valencia、Reinhart-Rogoff`,
+  },
+  bisRatio: {
+    en: (vintage: string, dataset: string) => `credit-to-GDP ratio: vintage ${vintage}, dataset ${dataset}`,
+    zh: (vintage: string, dataset: string) => `信贷/GDP比率：版本${vintage}，数据集${dataset}`,
+  },
+  bisRatioMissing: { en: "credit-to-GDP ratio not available", zh: "无信贷/GDP比率" },
+  creditSeries: {
+    en: "credit/GDP, %|one-sided HP trend, %|gap (computed), pp|gap (BIS published), pp",
+    zh: "信贷/GDP，%|单边HP趋势，%|缺口（本项目计算），百分点|缺口（BIS公布），百分点",
+  },
 });
+
+/** The monitor's rule groups (the parameters table's rows), by id. */
+export const RULE_NAMES: Readonly<Record<string, Text>> = {
+  assetCollapse: { en: "assetCollapse", zh: "资产价格崩溃" },
+  monetaryIneffective: { en: "monetaryIneffective", zh: "货币政策失效" },
+  privateDeleveraging: { en: "privateDeleveraging", zh: "私人部门去杠杆" },
+  deflation: { en: "deflation", zh: "通缩" },
+  leveragedBoom: { en: "leveragedBoom", zh: "杠杆繁荣" },
+  fiscal: { en: "fiscal", zh: "财政政策" },
+  slack: { en: "slack", zh: "劳动力市场闲置" },
+  depth: { en: "depth", zh: "衰退深度" },
+  verdict: { en: "verdict", zh: "判断" },
+};
 
 export type StringKey = keyof typeof STRINGS;
 
-/** The string `key` in `lang`. */
-export function t(key: StringKey, lang: Lang): string {
+type FixedKey = { [K in StringKey]: (typeof STRINGS)[K] extends Text ? K : never }[StringKey];
+
+/** The fixed string `key` in `lang` (builders are read through `msg(lang, "report.key", ...)`). */
+export function t(key: FixedKey, lang: Lang): string {
   return STRINGS[key][lang];
 }
 

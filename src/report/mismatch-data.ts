@@ -18,6 +18,8 @@ export type PeerData =
       name: Text;
       date: string;
       partial?: string;
+      /** `partial` in both languages. */
+      partialText?: Text;
       results: IndicatorResult[];
       assessment: Assessment;
     }
@@ -36,8 +38,8 @@ export interface MismatchData {
   assessment: Assessment;
   /** Year-end rows of the indicator series over the `years` years up to the date. */
   series: SeriesRow[];
-  /** Why the series is empty, when it is. */
-  seriesError?: string;
+  /** Why the series is empty, when it is (in both languages). */
+  seriesError?: Text;
   peers: PeerData[];
   /** Central banks: the revaluation stress at the date (10%, 20%, 30% appreciation) and its history. */
   revaluation?: RevaluationReport;
@@ -74,12 +76,12 @@ export async function loadMismatchData(
   const years = options.years ?? 12;
   const from = String(Number(date.slice(0, 4)) - years + 1);
   let series: SeriesRow[] = [];
-  let seriesError: string | undefined;
+  let seriesError: Text | undefined;
   try {
     series = yearEnd(await loadIndicatorSeries(store, entity, from, input.date, defs));
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
-    seriesError = error.message;
+    seriesError = { en: error.messageIn("en"), zh: error.messageIn("zh") };
   }
   const peers: PeerData[] = [];
   if (cb)
@@ -134,6 +136,10 @@ export async function loadMismatchData(
   };
 }
 
-function partialOf(input: IndicatorInput): { partial?: string } {
-  return input.partial ? { partial: input.partial } : {};
+function partialOf(input: IndicatorInput): { partial?: string; partialText?: Text } {
+  if (!input.partial) return {};
+  return {
+    partial: input.partial,
+    partialText: input.partialText ?? { en: input.partial, zh: input.partial },
+  };
 }

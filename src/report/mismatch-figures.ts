@@ -107,7 +107,7 @@ export function buildFigure(spec: FigureSpec, data: MismatchData, lang: Lang, nu
         const v = valueAt(r, id)?.value;
         return v === null || v === undefined ? "–" : shortValue(v, spec.unit, lang, sheetUnit);
       }),
-      compactSources(linesOf(used)),
+      compactSources(linesOf(used), lang),
     ];
   });
   return {

@@ -1,6 +1,7 @@
 import type { Verdict } from "../indicators/assess.ts";
 import { ASSESSMENT_RULES, verdictText } from "../indicators/assess.ts";
-import type { IndicatorResult, InputLine } from "../indicators/compute.ts";
+import { formatSource, type IndicatorResult, type InputLine } from "../indicators/compute.ts";
+import { citationText } from "../indicators/citation.ts";
 import { getIndicator } from "../indicators/registry.ts";
 import { STUDY_VERDICTS } from "../indicators/study.ts";
 import type { MismatchType } from "../indicators/types.ts";
@@ -46,7 +47,7 @@ function inputsCell(r: IndicatorResult, lang: Lang): string {
     const src = i.lines.map((l) => `${l.item} @ ${l.source}`).join(" + ");
     return `${i.term} = ${v}${src ? ` [${src}]` : ""}`;
   });
-  const note = r.note ? `${lang === "zh" ? "说明" : "note"}${colon(lang)}${r.note}` : "";
+  const note = r.note ? `${t("noteLabel", lang)}${colon(lang)}${r.noteText[lang]}` : "";
   return [...terms, note].filter(Boolean).join("; ");
 }
 
@@ -91,7 +92,7 @@ function agrees(entity: string, v: Verdict, date: string, lang: Lang): string {
   const s = date.startsWith("2013") ? STUDY_VERDICTS[entity]?.[v.type] : undefined;
   if (!s) return "";
   const same = s.level === v.level && (s.direction ?? null) === (v.direction ?? null);
-  return same ? "✓" : lang === "zh" ? "✗（数据不足或口径不同）" : "✗ (data lacking or read differently)";
+  return same ? "✓" : t("disagrees", lang);
 }
 
 function verdictTable(data: MismatchData, lang: Lang): TableBlock {
@@ -138,7 +139,7 @@ function typeSection(data: MismatchData, type: MismatchType, lang: Lang, figNo: 
     });
   const specs = figureSpecs(data, type);
   if (specs.length === 0)
-    blocks.push({ kind: "paragraph", tone: "note", text: data.seriesError ?? t("noSeries", lang) });
+    blocks.push({ kind: "paragraph", tone: "note", text: data.seriesError?.[lang] ?? t("noSeries", lang) });
   for (const spec of specs) blocks.push(buildFigure(spec, data, lang, ++figNo.n));
   const reval = type === "currency" ? revaluationSection(data, lang) : undefined;
   return { id: type, title: text.title[lang], blocks, ...(reval ? { subsections: [reval] } : {}) };
@@ -276,7 +277,7 @@ function comparisonSection(data: MismatchData, lang: Lang): Section {
             {
               kind: "paragraph" as const,
               tone: "note" as const,
-              text: `* ${t("partial", lang)}${colon(lang)}${partial.map((p) => `${p.name[lang]}: ${"partial" in p ? p.partial : ""}`).join("; ")}`,
+              text: `* ${t("partial", lang)}${colon(lang)}${partial.map((p) => `${p.name[lang]}${colon(lang)}${"partialText" in p ? (p.partialText?.[lang] ?? "") : ""}`).join(lang === "zh" ? "；" : "; ")}`,
             },
           ]
         : []),
@@ -315,10 +316,13 @@ function reasoningSection(
     blocks.push({
       kind: "paragraph",
       tone: "note",
-      text:
-        lang === "zh"
-          ? `判断阈值（本项目据原文表2设定）：外汇资产可忽略 < ${ASSESSMENT_RULES.fxNegligible * 100}%，严重 ≥ ${ASSESSMENT_RULES.fxSevere * 100}%，长期资产 ≥ ${ASSESSMENT_RULES.longTermPresent * 100}%。`
-          : `Cut-offs (ours, chosen so the study's Table 2 follows from its figures): FX assets negligible below ${ASSESSMENT_RULES.fxNegligible * 100}%, severe from ${ASSESSMENT_RULES.fxSevere * 100}%; long-term assets from ${ASSESSMENT_RULES.longTermPresent * 100}%.`,
+      text: msg(
+        lang,
+        "report.cutOffs",
+        ASSESSMENT_RULES.fxNegligible * 100,
+        ASSESSMENT_RULES.fxSevere * 100,
+        ASSESSMENT_RULES.longTermPresent * 100,
+      ),
     });
     blocks.push({
       kind: "paragraph",
@@ -345,7 +349,13 @@ function appendix(data: MismatchData, lang: Lang): Section {
     for (const i of r.inputs)
       for (const l of i.lines) if (!seen.has(l.source + l.item)) seen.set(l.source + l.item, l);
   const lines = [...seen.values()].sort((a, b) => a.source.localeCompare(b.source, "en", { numeric: true }));
-  const position = (item: string) => data.input.sheet?.positions.find((p) => p.item === item);
+  // A line of the entity's own sheet, or of a sheet of another sector it read (the ODC beside the PBoC).
+  const sheets = [data.input.sheet, ...Object.values(data.input.peers ?? {})];
+  const position = (item: string, source: string) =>
+    sheets
+      .filter((sh) => sh !== undefined)
+      .flatMap((sh) => sh.positions)
+      .find((p) => p.item === item && formatSource(p.source) === source);
   const used = data.results.filter((r) => r.value !== null);
   return {
     id: "sources",
@@ -361,13 +371,13 @@ function appendix(data: MismatchData, lang: Lang): Section {
             id: "source-lines",
             header: [t("item", lang), t("label", lang), t("value", lang), t("source", lang)],
             rows: lines.map((l) => {
-              const p = position(l.item);
+              const p = position(l.item, l.source);
               const label = (lang === "zh" ? p?.label.zh : p?.label.en) ?? l.label;
               return [l.item, label, grouped(l.value), l.source];
             }),
             align: ["left", "left", "right", "left"],
           },
-          { kind: "paragraph", tone: "note", text: compactSources(lines) },
+          { kind: "paragraph", tone: "note", text: compactSources(lines, lang) },
         ],
       },
       {
@@ -378,7 +388,7 @@ function appendix(data: MismatchData, lang: Lang): Section {
             kind: "table",
             id: "definitions",
             header: [
-              "id",
+              t("id", lang),
               t("indicator", lang),
               t("formula", lang),
               t("threshold", lang),
@@ -386,14 +396,7 @@ function appendix(data: MismatchData, lang: Lang): Section {
             ],
             rows: used.map((r) => {
               const d = getIndicator(r.id);
-              const c = d.citation;
-              return [
-                d.id,
-                d.name[lang],
-                d.formula,
-                d.threshold[lang],
-                `${c.author} (${c.year}), ${c.where}${c.via ? `; via ${c.via}` : ""}`,
-              ];
+              return [d.id, d.name[lang], d.formula, d.threshold[lang], citationText(d.citation)[lang]];
             }),
           },
         ],
@@ -421,7 +424,8 @@ export function mismatchReport(data: MismatchData, options: ReportOptions = {}):
     ],
   ];
   if (unit) meta.push([t("unit", lang), unitLabel(unit, lang)]);
-  if (data.input.partial) meta.push([t("data", lang), `${t("partial", lang)}: ${data.input.partial}`]);
+  const partialText = data.input.partialText?.[lang] ?? data.input.partial;
+  if (partialText) meta.push([t("data", lang), `${t("partial", lang)}${colon(lang)}${partialText}`]);
   meta.push([t("method", lang), t("methodMismatch", lang)]);
   const figNo = { n: 0 };
   const typeSections = TYPES.map((type) => typeSection(data, type, lang, figNo));
@@ -443,12 +447,12 @@ export function mismatchReport(data: MismatchData, options: ReportOptions = {}):
             verdictTable(data, lang),
           ]
         : []),
-      ...(data.input.partial
+      ...(partialText
         ? [
             {
               kind: "paragraph" as const,
               tone: "warning" as const,
-              text: `${t("partial", lang)}: ${data.input.partial}`,
+              text: `${t("partial", lang)}${colon(lang)}${partialText}`,
             },
           ]
         : []),

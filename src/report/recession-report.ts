@@ -16,10 +16,12 @@ import {
 } from "../recession/index.ts";
 import type { Diagnosis } from "../recession/stages.ts";
 import type { CountryData, YearInputs } from "../recession/country-data.ts";
+import { msg } from "../i18n/catalogue.ts";
+import { vintageText } from "../model/vintage-text.ts";
 import type { Store } from "../store/store.ts";
 import { lineChart, lineChartHeight } from "./chart-options.ts";
 import { grouped } from "./format.ts";
-import { signalName, t } from "./i18n.ts";
+import { RULE_NAMES, signalName, t } from "./i18n.ts";
 import type { ReportOptions } from "./mismatch-report.ts";
 import type { Block, FigureBlock, Lang, Report, Section } from "./model.ts";
 import { renderSvg } from "./svg.ts";
@@ -97,10 +99,7 @@ function creditFigure(d: Diagnosis, gap: CreditGapResult | null, lang: Lang, n: 
     return y >= d.from && y <= d.to;
   });
   if (rows.length === 0) return null;
-  const names =
-    lang === "zh"
-      ? ["信贷/GDP，%", "单边HP趋势，%", "缺口（本项目计算），百分点", "缺口（BIS公布），百分点"]
-      : ["credit/GDP, %", "one-sided HP trend, %", "gap (computed), pp", "gap (BIS published), pp"];
+  const names = t("creditSeries", lang).split("|");
   return figure(
     "credit-gap",
     `${t("figure", lang)} ${n}${lang === "zh" ? "：" : ". "}${countryName(d.country, lang)}${lang === "zh" ? "，" : ", "}${t("creditGapChart", lang)}${lang === "zh" ? "；" : "; "}${creditGapSourceText(gap.source, lang)}`,
@@ -272,7 +271,7 @@ function build(
     kind: "table",
     id: "parameters",
     header: [t("parameters", lang), t("value", lang)],
-    rows: Object.entries(d.parameters).map(([k, v]) => [k, JSON.stringify(v)]),
+    rows: Object.entries(d.parameters).map(([k, v]) => [RULE_NAMES[k]?.[lang] ?? k, parameterText(v)]),
   };
   const sections: Section[] = [
     { id: "summary", title: t("summary", lang), blocks: summary },
@@ -300,10 +299,7 @@ function build(
           : `${name} (${d.country.iso2}, ${d.country.iso3})`,
       ],
       [t("period", lang), `${from}–${to}`],
-      [
-        t("data", lang),
-        `JST R6, BIS (${bisData(gap)}), Shiller, Nikkei 225, sectoral balances, IMF PFMH, Laeven-Valencia, Reinhart-Rogoff`,
-      ],
+      [t("data", lang), msg(lang, "report.recessionData", bisData(gap, lang))],
       [t("method", lang), t("methodRecession", lang)],
     ],
     sections,
@@ -312,9 +308,17 @@ function build(
 }
 
 // The BIS data the report read: the credit-to-GDP ratio's vintage and dataset.
-function bisData(gap: CreditGapResult | null): string {
-  if (!gap) return "credit-to-GDP ratio not available";
-  return `credit-to-GDP ratio: vintage ${gap.source.vintage}, dataset ${gap.source.dataset}`;
+function bisData(gap: CreditGapResult | null, lang: Lang): string {
+  if (!gap) return t("bisRatioMissing", lang);
+  return msg(lang, "report.bisRatio", vintageText(gap.source.vintage)[lang], gap.source.dataset);
+}
+
+// A rule group's parameters as `name=value` pairs: the names are the engine's ids in both languages.
+function parameterText(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  return Object.entries(value)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(", ");
 }
 
 function colonOf(lang: Lang): string {

@@ -1,3 +1,5 @@
+import { msg } from "../i18n/catalogue.ts";
+import type { Lang } from "../i18n/lang.ts";
 import type { IndicatorResult, InputLine } from "../indicators/compute.ts";
 
 /** A source reference split into its file and its row (and column, when there is one). */
@@ -21,23 +23,24 @@ export function baseName(file: string): string {
 
 /**
  * The source lines of some results, compacted per file for a table cell:
- * `monetary_authority_bs_2013.xls rows 9, 18, 24`. Files keep their order of first use; rows sort.
+ * `monetary_authority_bs_2013.xls rows 9, 18, 24` (`… 第9、18、24行` in Chinese). Files keep their
+ * order of first use; rows sort.
  */
-export function compactSources(lines: readonly InputLine[]): string {
+export function compactSources(lines: readonly InputLine[], lang: Lang = "en"): string {
   const byFile = new Map<string, Set<string>>();
   for (const l of lines) {
     const p = parseSource(l.source);
     const file = baseName(p.file);
     let rows = byFile.get(file);
     if (!rows) byFile.set(file, (rows = new Set()));
-    if (p.row !== null) rows.add(p.column ? `${p.row} (${p.column})` : String(p.row));
+    if (p.row !== null) rows.add(p.column ? msg(lang, "report.columnOfRow", p.row, p.column) : String(p.row));
   }
   return [...byFile]
     .map(([file, rows]) => {
       const list = [...rows].sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b));
-      return list.length ? `${file} ${list.length > 1 ? "rows" : "row"} ${list.join(", ")}` : file;
+      return list.length ? msg(lang, "report.fileRows", file, list) : file;
     })
-    .join("; ");
+    .join(lang === "zh" ? "；" : "; ");
 }
 
 /** Every balance-sheet line a set of results read. */

@@ -30,6 +30,18 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   "Drehmann",
   "Lane",
   "Milesi-Ferretti",
+  // Authors of the indicators' citations (#14, webzh).
+  "Rosenberg",
+  "Keller",
+  "Setser",
+  "Roubini",
+  "Eichengreen",
+  "Hausmann",
+  "Panizza",
+  "Goldstein",
+  "Turner",
+  "Greenspan",
+  "Guidotti",
   // Publishers, datasets and institutions named as such.
   "PBoC",
   "BoJ",

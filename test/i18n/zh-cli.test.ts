@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { REGISTRY } from "../../src/indicators/registry.ts";
 import { RECESSION_STORE_JST_VARS } from "../../src/io/sources/recession-series.ts";
 import { listEntities } from "../../src/store/sheets.ts";
 import { bundledStore, seededDbPath } from "../helpers/temp-store.ts";
@@ -24,6 +25,11 @@ const COMMANDS: Record<string, string[]> = {
   ],
   compare: ["compare", "pboc", "fed", "boj", "ecb", "--date", "2013-12", "--lang", "zh"],
   "recession JP": ["recession", "JP", "--from", "1985", "--to", "2010", "--lang", "zh"],
+  // Both reports in both formats (Markdown's charts are files beside it; the HTML inlines them).
+  "report pboc html": ["report", "pboc", "--date", "2013-12", "--lang", "zh", "--out", "-"],
+  "report pboc md": ["report", "pboc", "--date", "2013-12", "--lang", "zh", "--format", "md", "--out", "-"],
+  "report recession JP html": ["report", "recession", "JP", "--lang", "zh", "--out", "-"],
+  "report recession JP md": ["report", "recession", "JP", "--lang", "zh", "--format", "md", "--out", "-"],
 };
 
 const dbs: Array<{ path: string; cleanup: () => void }> = [];
@@ -61,14 +67,23 @@ function visibleText(html: string): string {
 
 beforeAll(async () => {
   for (const [name, args] of Object.entries(COMMANDS)) outputs.set(name, run(args));
-  // Ids the output names as ids: the store's entities and the dataset variables the monitor reads.
+  // Ids the output names as ids: the store's entities and datasets, the dataset variables the monitor
+  // reads, and the indicators' formula terms (`part / total_liabilities`).
   const { store, cleanup } = await bundledStore();
   try {
     // Item ids of the stored lines are ids too (the compare names the lines an input lacks).
     const items = (await store.all<{ item: string }>("select distinct item from positions")).map(
       (r) => r.item,
     );
-    ids = new Set([...(await listEntities(store)).map((e) => e.id), ...RECESSION_STORE_JST_VARS, ...items]);
+    const datasets = (await store.all<{ id: string }>("select id from datasets")).map((r) => r.id);
+    const terms = [...REGISTRY.values()].flatMap((d) => Object.keys(d.terms));
+    ids = new Set([
+      ...(await listEntities(store)).map((e) => e.id),
+      ...RECESSION_STORE_JST_VARS,
+      ...items,
+      ...datasets,
+      ...terms,
+    ]);
   } finally {
     cleanup();
   }

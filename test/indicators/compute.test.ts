@@ -93,7 +93,7 @@ function itemShare(p: Position): IndicatorDef {
     unit: "fraction",
     threshold: { en: "", zh: "" },
     read: () => ({ signal: "info", text: { en: "", zh: "" } }),
-    citation: { author: "test", year: 2024, where: "test" },
+    citation: { author: "test", year: 2024, where: "test", zh: { author: "test", where: "test" } },
   };
 }
 

@@ -142,8 +142,10 @@ describe("recession report from a store with a newer BIS import", () => {
           "WS_CREDIT_GAP_csv_col.csv (import:WS_CREDIT_GAP_csv_col.csv, vintage 2027-01-01): BIS/WS_CREDIT_GAP/Q.JP.P.A.A 1990-Q4; " +
             "data/bis-credit-property-cpi/WS_CREDIT_GAP_csv_col.csv:47:1990-Q4",
         );
-        expect(report.meta.find((m) => m[1].startsWith("JST R6, BIS ("))![1]).toContain(
-          "vintage 2027-01-01, dataset import:WS_CREDIT_GAP_csv_col.csv",
+        expect(report.meta.find((m) => m[1].startsWith("JST R6"))![1]).toContain(
+          lang === "en"
+            ? "BIS (credit-to-GDP ratio: vintage 2027-01-01, dataset import:WS_CREDIT_GAP_csv_col.csv)"
+            : "BIS（信贷/GDP比率：版本2027-01-01，数据集import:WS_CREDIT_GAP_csv_col.csv）",
         );
       }
     } finally {

@@ -23,7 +23,10 @@ export const def: IndicatorDef = {
     zh: "付息负债",
   },
   read: info({ en: "Bonds issued", zh: "发行债券占比" }),
-  citation: PENG_XIE("section 4.3 and Figure 1 (grew 2004-2010, then shrank)"),
+  citation: PENG_XIE(
+    "section 4.3 and Figure 1 (grew 2004-2010, then shrank)",
+    "第4.3节及图1（2004–2010年增长，此后收缩）",
+  ),
   note: {
     en: "Central-bank bills; mostly one year or less.",
     zh: "央行票据，期限多在一年以内。",

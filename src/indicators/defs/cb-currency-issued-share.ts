@@ -19,7 +19,10 @@ export const def: IndicatorDef = {
     zh: "不付息负债：占比越高负债成本越低；付息存款远超货币发行即为资本结构错配",
   },
   read: info({ en: "Currency issued", zh: "货币发行占比" }),
-  citation: PENG_XIE("section 4.3, Table 2 (PBoC 20.5%, Fed 29.6%, BoJ 40.2%, Eurosystem 41.9%, end-2013)"),
+  citation: PENG_XIE(
+    "section 4.3, Table 2 (PBoC 20.5%, Fed 29.6%, BoJ 40.2%, Eurosystem 41.9%, end-2013)",
+    "第4.3节、表2（人民银行20.5%，美联储29.6%，日本银行40.2%，欧元体系41.9%，2013年末）",
+  ),
   note: {
     en: "Currency is read as AF.21 on the liability side; a FRED currency-in-circulation series (coin and Treasury currency included) stands in when no itemised statement exists, and the note says so.",
     zh: "按负债方AF.21（通货）读取；无分项报表时以FRED流通中货币代替（含硬币和财政部货币），并在说明中注明。",

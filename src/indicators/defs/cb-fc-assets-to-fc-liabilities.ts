@@ -19,7 +19,10 @@ export const def: IndicatorDef = {
     v > 1
       ? { signal: "watch", text: { en: "> 1: watch appreciation", zh: "> 1：关注本币升值" } }
       : { signal: v < 1 ? "risk" : "ok", text: { en: "<= 1: watch depreciation", zh: "<= 1：关注本币贬值" } },
-  citation: PENG_XIE("section 2.2 (FCAL; Eurosystem 35x, end-2013)"),
+  citation: PENG_XIE(
+    "section 2.2 (FCAL; Eurosystem 35x, end-2013)",
+    "第2.2节（FCAL；欧元体系35倍，2013年末）",
+  ),
   note: {
     en: "Undefined when a sheet has no foreign-currency liability line (the BoJ's case; the study then uses FX assets / total assets).",
     zh: "无外币负债项目时无定义（日本银行即如此，研究改用外汇资产占总资产比重）。",

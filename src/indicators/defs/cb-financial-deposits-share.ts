@@ -25,6 +25,7 @@ export const def: IndicatorDef = {
   read: info({ en: "Deposits of financial corporations", zh: "金融性公司存款占比" }),
   citation: PENG_XIE(
     "section 4.3, Table 2 (PBoC 64.9%, Fed 65.0% deposits of depository institutions, BoJ 47.8% current deposits, Eurosystem 19.4%)",
+    "第4.3节、表2（人民银行64.9%，美联储存款性机构存款65.0%，日本银行活期存款47.8%，欧元体系19.4%）",
   ),
   note: {
     en: "Transferable deposits only (reserve-money deposits, reserve balances): the PBoC's deposits excluded from reserve money (AF.29) are left out, which reproduces the study's 64.9%.",

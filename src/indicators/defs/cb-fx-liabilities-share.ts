@@ -16,5 +16,5 @@ export const def: IndicatorDef = {
   unit: "fraction",
   threshold: { en: "read against the FX assets share", zh: "与外汇资产占比对照" },
   read: info({ en: "FX liabilities", zh: "外币负债占比" }),
-  citation: PENG_XIE("Table 2 (Eurosystem 0.3%, end-2013)"),
+  citation: PENG_XIE("Table 2 (Eurosystem 0.3%, end-2013)", "表2（欧元体系0.3%，2013年末）"),
 };

@@ -33,7 +33,10 @@ export const def: IndicatorDef = {
             },
           }
         : { signal: "ok", text: { en: "= 1: matched", zh: "= 1：匹配" } },
-  citation: PENG_XIE("section 2.2 (FCAL) and Table 2 (PBoC 126.5x, end-2013)"),
+  citation: PENG_XIE(
+    "section 2.2 (FCAL) and Table 2 (PBoC 126.5x, end-2013)",
+    "第2.2节（FCAL）及表2（人民银行126.5倍，2013年末）",
+  ),
   note: {
     en: "Table 2 labels this ratio 'foreign exchange / foreign liabilities' while the text says 'FC assets / FC liabilities'; this id follows Table 2. cb.fc_assets_to_fc_liabilities gives the text's form (all foreign assets incl. gold and SDRs).",
     zh: "表2称“外汇/国外负债”，正文称“外币资产/外币负债”；本指标按表2。cb.fc_assets_to_fc_liabilities 为正文口径（含黄金、特别提款权）。",

@@ -23,7 +23,7 @@ export const def: IndicatorDef = {
     zh: "研究视为付息负债",
   },
   read: info({ en: "Government deposits", zh: "政府存款占比" }),
-  citation: PENG_XIE("section 4.3 (PBoC about 9.0% since 2011)"),
+  citation: PENG_XIE("section 4.3 (PBoC about 9.0% since 2011)", "第4.3节（人民银行2011年以来约9.0%）"),
   note: {
     en: "The PBoC's interest on treasury deposits is marked [U] in the item map; the study counts them as interest-bearing.",
     zh: "人民银行对国库存款是否付息在项目映射中标为待核实；研究将其计为付息负债。",

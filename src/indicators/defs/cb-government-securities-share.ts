@@ -23,7 +23,10 @@ export const def: IndicatorDef = {
     zh: "描述性：长期政府债券占比的上限",
   },
   read: info({ en: "government securities", zh: "政府债券占比" }),
-  citation: PENG_XIE("section 4.2 (Fed Treasuries, BoJ JGBs)"),
+  citation: PENG_XIE(
+    "section 4.2 (Fed Treasuries, BoJ JGBs)",
+    "第4.2节（美联储持有的美国国债，日本银行持有的日本国债）",
+  ),
   note: {
     en: "All maturities: where bills are zero (the Fed from 2013) it equals the long-term government securities share. For the PBoC it reads claims on government (special treasury bonds).",
     zh: "不分期限：国库券为零时（美联储2013年后）等于长期政府债券占比。人民银行为对政府债权（特别国债）。",

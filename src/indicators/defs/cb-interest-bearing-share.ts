@@ -20,7 +20,7 @@ export const def: IndicatorDef = {
   unit: "fraction",
   threshold: { en: "read against the non-interest-bearing share", zh: "与不付息负债占比对照" },
   read: info({ en: "interest-bearing liabilities", zh: "付息负债占比" }),
-  citation: PENG_XIE("section 2.3"),
+  citation: PENG_XIE("section 2.3", "第2.3节"),
   note: {
     en: "The study also counts 'other liabilities' as interest-bearing; their interest is unknown in the item map, so they are left out and listed.",
     zh: "研究将“其他负债”也计为付息负债；项目映射中其是否付息未知，故不计入并列出。",

@@ -13,6 +13,7 @@ export const def: IndicatorDef = assetMaturityShare({
   read: info({ en: "Long-term securities", zh: "长期证券占比" }),
   citation: PENG_XIE(
     "section 4.2, Table 2 (Fed medium/long Treasuries 52.2% and MBS 37.1%; BoJ long-term JGBs 63.2%)",
+    "第4.2节、表2（美联储中长期国债52.2%、MBS 37.1%；日本银行长期国债63.2%）",
   ),
   note: {
     en: "All long-term securities held (government bonds and MBS). Needs the maturity of at least 90% of assets; otherwise not computable.",

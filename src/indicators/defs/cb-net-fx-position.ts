@@ -19,7 +19,10 @@ export const def: IndicatorDef = {
     zh: "< 0：债务型错配（贬值受损）；> 0：债权型错配（升值产生账面损失）",
   },
   read: creditorDebtor,
-  citation: PENG_XIE("section 2.2 (NFCP) and Table 2 (PBoC 26.2 trn yuan, end-2013)"),
+  citation: PENG_XIE(
+    "section 2.2 (NFCP) and Table 2 (PBoC 26.2 trn yuan, end-2013)",
+    "第2.2节（NFCP）及表2（人民银行26.2万亿元，2013年末）",
+  ),
   note: {
     en: "The study's Table 2 figure (262,181.77 x 1e8 yuan) nets the foreign-exchange line only; monetary gold and other foreign assets are left out.",
     zh: "研究表2的数值（262,181.77亿元）仅以外汇减国外负债，不含货币黄金和其他国外资产。",

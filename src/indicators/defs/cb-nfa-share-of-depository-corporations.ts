@@ -55,7 +55,10 @@ export const def: IndicatorDef = {
     zh: "描述性指标：越接近100%，一国货币错配越集中于央行",
   },
   read: info({ en: "central bank's share of net foreign assets", zh: "央行国外净资产占比" }),
-  citation: PENG_XIE("section 2.1, point 2 (PBoC 96.1% in 2013, the highest since 2002)"),
+  citation: PENG_XIE(
+    "section 2.1, point 2 (PBoC 96.1% in 2013, the highest since 2002)",
+    "第2.1节第2点（人民银行2013年为96.1%，2002年以来最高）",
+  ),
   note: {
     en: "Net foreign assets as the PBoC's tables print them: 国外资产 (foreign exchange, monetary gold, other foreign assets) minus 国外负债, for the PBoC and for the other depository corporations (其他存款性公司资产负债表, S.122) at the same month; the study publishes no formula. Not computable where no S.122 sheet of the same economy is bundled (the PBoC's from 2006).",
     zh: "国外净资产按人民银行报表口径：国外资产（外汇、货币黄金、其他国外资产）减国外负债，人民银行与其他存款性公司（S.122）同月相加作分母；研究未给出公式。无同一经济体S.122报表时（人民银行2006年起有）不可计算。",

@@ -38,7 +38,10 @@ export const def: IndicatorDef = {
             zh: `${(v * 100).toFixed(1)}%：以不付息负债为主`,
           },
         },
-  citation: PENG_XIE("section 2.3 (central-bank capital structure = cost structure of liabilities)"),
+  citation: PENG_XIE(
+    "section 2.3 (central-bank capital structure = cost structure of liabilities)",
+    "第2.3节（央行资本结构即负债的成本结构）",
+  ),
   note: {
     en: "Lines whose interest is unknown (other liabilities; the PBoC's deposits of non-financial institutions) are counted in neither share and listed in the note. The 50% cut-off is ours.",
     zh: "是否付息未知的项目（其他负债、非金融机构存款）不计入任何一方，并在说明中列出。50%分界为本项目设定。",

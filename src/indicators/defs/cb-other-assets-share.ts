@@ -16,7 +16,10 @@ export const def: IndicatorDef = {
   unit: "fraction",
   threshold: { en: "descriptive (the study reports its fall)", zh: "描述性指标（研究报告其下降）" },
   read: info({ en: "other assets", zh: "其他资产占比" }),
-  citation: PENG_XIE("section 3 (PBoC 8.9% in 2006, 2.4% in 2013)"),
+  citation: PENG_XIE(
+    "section 3 (PBoC 8.9% in 2006, 2.4% in 2013)",
+    "第3节（人民银行2006年8.9%，2013年2.4%）",
+  ),
   note: {
     en: "Enters no verdict; reported because the study tracks it.",
     zh: "不参与判定；因研究跟踪此项而列出。",

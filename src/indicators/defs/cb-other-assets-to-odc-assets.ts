@@ -28,6 +28,7 @@ export const def: IndicatorDef = {
   read: info({ en: "other assets / ODC total assets", zh: "其他资产/其他存款性公司总资产" }),
   citation: PENG_XIE(
     "section 3.4 (PBoC 0.50% in 2013; ODC total assets 44.1 trn yuan in 2006, 152.5 trn in 2013)",
+    "第3.4节（人民银行2013年0.50%；其他存款性公司总资产2006年44.1万亿元，2013年152.5万亿元）",
   ),
   note: {
     en: "Enters no verdict; the study uses it to show how little domestic-currency assets the PBoC holds against the banking system. The denominator is the other depository corporations' (S.122) published total at the same month.",

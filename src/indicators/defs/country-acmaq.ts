@@ -29,6 +29,7 @@ export const def: IndicatorDef = {
     year: 2007,
     where: "Journal of Finance and Economics 2007 no. 9, pp. 112-123",
     via: "Peng and Xie (2014), Table 1",
+    zh: { author: "朱超", where: "《财经研究》2007年第9期，第112–123页", via: "彭振江、谢云峰（2014）表1" },
   },
   note: {
     en: "Term meanings are inferred from the acronyms, not confirmed in the source [U]; derivative positions are hard to obtain (the seed says so).",

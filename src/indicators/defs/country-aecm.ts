@@ -32,6 +32,11 @@ export const def: IndicatorDef = {
     year: 2004,
     where: "Controlling Currency Mismatches in Emerging Markets, IIE, ch. 2",
     via: "Peng and Xie (2014), Table 1",
+    zh: {
+      author: "Goldstein、Turner",
+      where: "《货币错配：新兴市场国家的困境与对策》，IIE，第2章",
+      via: "彭振江、谢云峰（2014）表1",
+    },
   },
   note: {
     en: "Form recalled, consistent with the seed's components [U]; no published AECM value could be read. NFCA is economy-wide; not computable from the bundled data.",

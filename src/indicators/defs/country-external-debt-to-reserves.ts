@@ -31,7 +31,7 @@ export const def: IndicatorDef = {
           signal: "info",
           text: { en: "> 1: needs the short-term part to judge", zh: "> 1：需短期部分方可判断" },
         },
-  citation: PENG_XIE("section 2.1 (reserves-based maturity ratio)"),
+  citation: PENG_XIE("section 2.1 (reserves-based maturity ratio)", "第2.1节（以储备衡量的期限比率）"),
   note: {
     en: "Reserves-based ratio the bundled data allow: External Wealth of Nations debt liabilities (portfolio debt + other investment) over FX reserves minus gold.",
     zh: "所附数据可计算的储备类比率：EWN债务负债（证券债务+其他投资）除以不含黄金的外汇储备。",

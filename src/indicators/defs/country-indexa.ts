@@ -20,7 +20,7 @@ export const def: IndicatorDef = {
   unit: "index",
   threshold: { en: "0 to 1; higher = more original sin", zh: "0至1；越高原罪越重" },
   read: info({ en: "INDEXA", zh: "INDEXA" }),
-  citation: EHP(2003, "The Mystery of Original Sin"),
+  citation: EHP(2003, "The Mystery of Original Sin", "《原罪之谜》"),
   note: {
     en: "The seed's Table 1 denominator reads 'all international bonds issued by i' (garbled); the published form uses securities and loans in both parts [U]. For a major-currency issuer its own currency counts in the numerator.",
     zh: "研究表1分母为“i国发行的全部国际债券”（疑有误）；原文分子分母均含证券与贷款（待核实）。",

@@ -23,7 +23,7 @@ export const def: IndicatorDef = {
     zh: "金融中心可大于1；OSIN3 = max(1 - INDEXB, 0)",
   },
   read: info({ en: "INDEXB", zh: "INDEXB" }),
-  citation: EHP(2003, "The Mystery of Original Sin"),
+  citation: EHP(2003, "The Mystery of Original Sin", "《原罪之谜》"),
   note: {
     en: "Sometimes written already as 1 - ratio; this id is the raw ratio, OSIN3 is the same either way.",
     zh: "有文献直接写作1减该比率；此处为原始比率，OSIN3不受影响。",

@@ -23,6 +23,11 @@ export const def: IndicatorDef = {
     year: 2003,
     where: "NBER WP 10036",
     via: "Peng and Xie (2014), Table 1",
+    zh: {
+      author: "Eichengreen、Hausmann、Panizza",
+      where: "NBER工作论文 10036",
+      via: "彭振江、谢云峰（2014）表1",
+    },
   },
   note: {
     en: "The seed says 'the larger, the more serious', which conflicts with the sign for net debtors; the raw signed value is reported. The OSIN variant (OSIN3 likely) is not pinned down.",

@@ -18,7 +18,10 @@ export const def: IndicatorDef = {
   unit: "fraction",
   threshold: { en: "> 0 creditor-type, < 0 debtor-type exposure", zh: "> 0 债权型，< 0 债务型" },
   read: creditorDebtor,
-  citation: PENG_XIE("section 2.2 (two-sided measures, applied to the whole economy)"),
+  citation: PENG_XIE(
+    "section 2.2 (two-sided measures, applied to the whole economy)",
+    "第2.2节（双边指标，用于整体经济）",
+  ),
   note: {
     en: "A proxy of the economy-wide net foreign-currency position: it treats external debt as foreign-currency debt, which overstates it for issuers of reserve currencies (the US, the euro area, Japan).",
     zh: "经济整体净外币头寸的近似：将外债视为外币债务，对储备货币发行国（美、欧元区、日）会高估。",

@@ -28,7 +28,7 @@ export const def: IndicatorDef = {
     { en: "> 1: net debt exceeds the net equity buffer", zh: "> 1：净债务超过净股权缓冲" },
     { en: "<= 1: net FDI covers net external debt", zh: "<= 1：净外商直接投资覆盖净外债" },
   ),
-  citation: ALLEN_2002("capital-structure mismatch, country level"),
+  citation: ALLEN_2002("capital-structure mismatch, country level", "资本结构错配，国家层面"),
   note: {
     en: "Allen et al.'s exact netting is not pinned down: here net external debt = debt liabilities - debt assets - FX reserves (reserves are debt-type claims), all from the External Wealth of Nations (portfolio debt + other investment). Negative = net external creditor. Not computable when outward FDI exceeds inward FDI.",
     zh: "Allen等的净额口径未能确认：此处净外债 = 债务负债 - 债务资产 - 外汇储备（储备属债权类资产），数据取自EWN（证券债务+其他投资）。负值表示对外净债权。对外直接投资超过外商直接投资时无法计算。",

@@ -20,7 +20,11 @@ export const def: IndicatorDef = {
   unit: "index",
   threshold: { en: "0 to 1; higher = more original sin (more mismatch)", zh: "0至1；越高原罪越重" },
   read: info({ en: "OSIN1", zh: "OSIN1" }),
-  citation: EHP(2003, "The Mystery of Original Sin; Other People's Money (2005)"),
+  citation: EHP(
+    2003,
+    "The Mystery of Original Sin; Other People's Money (2005)",
+    "《原罪之谜》；《他人的钱》（2005）",
+  ),
   note: {
     en: "Needs BIS international debt securities by currency and issuer, which are not bundled: not computable from the bundled data.",
     zh: "需BIS按币种和发行人划分的国际债券数据，未随附，故无法计算。",

@@ -30,7 +30,7 @@ export const def: IndicatorDef = {
   unit: "index",
   threshold: { en: "0 to 1; higher = more original sin", zh: "0至1；越高原罪越重" },
   read: info({ en: "OSIN2", zh: "OSIN2" }),
-  citation: EHP(2003, "The Mystery of Original Sin"),
+  citation: EHP(2003, "The Mystery of Original Sin", "《原罪之谜》"),
   note: {
     en: "INDEXA uses securities and loans; OSIN3 securities only [S]. Published group values could not be read, so only hand-computed vectors test it.",
     zh: "INDEXA含证券与贷款，OSIN3仅含证券。原文分组数值未能读取，仅以手算向量测试。",

@@ -21,7 +21,7 @@ export const def: IndicatorDef = {
   unit: "index",
   threshold: { en: "0 to 1; higher = more original sin", zh: "0至1；越高原罪越重" },
   read: info({ en: "OSIN3", zh: "OSIN3" }),
-  citation: EHP(2003, "The Mystery of Original Sin"),
+  citation: EHP(2003, "The Mystery of Original Sin", "《原罪之谜》"),
   note: {
     en: "Truncated at 0 because foreigners' issues in currency i can exceed i's own issues (financial centres).",
     zh: "外国人以i国货币发行的债券可能超过i国自身发行额（金融中心），故截断于0。",

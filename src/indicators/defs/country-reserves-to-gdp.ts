@@ -16,5 +16,8 @@ export const def: IndicatorDef = {
   unit: "fraction",
   threshold: { en: "descriptive", zh: "描述性" },
   read: info({ en: "FX reserves", zh: "外汇储备占GDP" }),
-  citation: PENG_XIE("section 3 (reserves held by the central bank as the source of creditor-type mismatch)"),
+  citation: PENG_XIE(
+    "section 3 (reserves held by the central bank as the source of creditor-type mismatch)",
+    "第3节（央行持有的储备是债权型错配的来源）",
+  ),
 };

@@ -30,6 +30,11 @@ export const def: IndicatorDef = {
     year: 1999,
     where: "the reserve-adequacy rule, as cited by the seed",
     via: "Peng and Xie (2014), section 2.1",
+    zh: {
+      author: "Greenspan、Guidotti",
+      where: "储备充足性规则（据研究引述）",
+      via: "彭振江、谢云峰（2014）第2.1节",
+    },
   },
   note: {
     en: "The reciprocal of country.short_term_external_debt_to_reserves; the seed's China 2013 figures imply about 5.65.",

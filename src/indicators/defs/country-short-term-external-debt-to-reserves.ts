@@ -20,7 +20,10 @@ export const def: IndicatorDef = {
     { en: "> 1: reserves do not cover short-term external debt", zh: "> 1：外汇储备不足以覆盖短期外债" },
     { en: "<= 1: reserves cover short-term external debt", zh: "<= 1：外汇储备覆盖短期外债" },
   ),
-  citation: PENG_XIE("section 2.1 (China end-2013: 676.6 bn USD short-term debt, 17.7% of reserves)"),
+  citation: PENG_XIE(
+    "section 2.1 (China end-2013: 676.6 bn USD short-term debt, 17.7% of reserves)",
+    "第2.1节（中国2013年末短期外债6,766亿美元，占储备17.7%）",
+  ),
   note: {
     en: "Short-term should mean remaining maturity up to 12 months; the seed does not say which it uses. The bundled External Wealth of Nations data have no maturity split, so this is not computable from them; country.external_debt_to_reserves is its upper bound.",
     zh: "短期应指剩余期限一年以内，研究未说明口径。所附EWN数据无期限划分，无法计算；country.external_debt_to_reserves 为其上限。",

@@ -24,7 +24,7 @@ export const def: IndicatorDef = {
     { en: "> 1: debt exceeds equity", zh: "> 1：债务超过股本" },
     { en: "<= 1: equity buffer covers debt", zh: "<= 1：股本缓冲覆盖债务" },
   ),
-  citation: ALLEN_2002("capital-structure mismatch, non-financial firms"),
+  citation: ALLEN_2002("capital-structure mismatch, non-financial firms", "资本结构错配，非金融企业"),
   note: {
     en: "Not meaningful for a central bank (the study measures its liability cost structure instead); no sector accounts are bundled.",
     zh: "对中央银行无意义（研究改用负债成本结构）；未随附部门账户数据。",

@@ -28,7 +28,7 @@ export const def: IndicatorDef = {
     { en: "> 1: maturity-mismatch risk", zh: "> 1：存在期限错配风险" },
     { en: "<= 1: liquid assets cover short-term liabilities", zh: "<= 1：流动资产覆盖短期负债" },
   ),
-  citation: ALLEN_2002("maturity mismatch, sector level"),
+  citation: ALLEN_2002("maturity mismatch, sector level", "期限错配，部门层面"),
   maturityCoverage: 0.9,
   note: {
     en: "Needs the maturity of at least 90% of each side; the PBoC's mapping leaves most assets' maturity unknown, so for it the result is 'not computable', as the study leaves maturity 'not considered'. Maturity is original maturity unless a line says remaining.",
