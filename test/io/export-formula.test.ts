@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { toCsv } from "../../src/cli/output.ts";
 import { csvField, unescapeFormula } from "../../src/io/export/csv-field.ts";
+import { seriesToSdmxCsv, sheetsToSdmxCsv } from "../../src/io/export/sdmx.ts";
 import { sheetsToCsv } from "../../src/io/export/tidy-csv.ts";
+import { readSdmxCsv } from "../../src/io/sdmx/read-sdmx-csv.ts";
+import type { Series } from "../../src/model/series.ts";
 import { importText } from "../../src/ingest/import.ts";
 import { loadSheets } from "../../src/store/sheets.ts";
 import { Store } from "../../src/store/store.ts";
@@ -60,6 +63,81 @@ describe("CSV export guards against spreadsheet formulas", () => {
       try {
         await importText(other, out, "again.csv", { vintage: "2026-02-01" });
         const back = await loadSheets(other, "bank1");
+        const items = (ss: typeof sheets) => ss.flatMap((s) => s.positions.map((p) => [p.item, p.value]));
+        expect(items(back).sort()).toEqual(items(sheets).sort());
+      } finally {
+        other.close();
+        again.cleanup();
+      }
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe("SDMX-CSV export guards against spreadsheet formulas", () => {
+  // Every field of a CSV line, unquoted, for checking what a spreadsheet would see first.
+  const fields = (csv: string) =>
+    csv
+      .trimEnd()
+      .split("\n")
+      .slice(1)
+      .flatMap((line) => readSdmxLine(line));
+  const readSdmxLine = (line: string) =>
+    (line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? [])
+      .map((f) => f.replace(/,$/, ""))
+      .map((f) => (f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f));
+
+  it("series: an id, entity, unit or title starting with = + - @ tab or CR gets a quote, and reads back as it was", () => {
+    const series: Series = {
+      id: "@evil",
+      entity: "+XX",
+      name: EVIL,
+      frequency: "A",
+      unit: "-USD+1",
+      scale: 6,
+      dataset: "\t=1",
+      file: "x.csv",
+      vintage: "2026-01-01",
+      observations: [
+        { date: "2020", value: -2.5 },
+        { date: "2021", value: 3 },
+      ],
+    };
+    const csv = seriesToSdmxCsv([series]);
+    expect(fields(csv).filter((f) => /^[=+\-@\t\r]/.test(f) && !/^-?\d/.test(f))).toEqual([]);
+    expect(csv).toContain(`,'${EVIL.replace(/"/g, '""')},`);
+    // Numbers stay numbers.
+    expect(csv.split("\n")[1]).toMatch(/,2020,-2\.5,/);
+    const back = readSdmxCsv(csv, "back.csv").observations[0]!;
+    expect(back.key).toMatchObject({ SERIES: "@evil", REF_AREA: "+XX" });
+    expect(back.attributes).toMatchObject({ TITLE: EVIL, UNIT_MEASURE: "-USD+1", SOURCE: "\t=1: x.csv" });
+    expect(back.value).toBe(-2.5);
+  });
+
+  const db = tempDbPath();
+  afterAll(() => db.cleanup());
+
+  it("balance sheets: items named like formulas are exported guarded and import back as they were", async () => {
+    const store = await Store.open({ path: db.path });
+    try {
+      const csv = [
+        "entity,date,item,side,currency,maturity,value,unit",
+        `bank2,2024-12,"${EVIL.replace(/"/g, '""')}",asset,EUR,long,-10,EUR millions`,
+        "bank2,2024-12,@loans,asset,EUR,long,20,EUR millions",
+        "bank2,2024-12,+deposits,liability,EUR,short,10,EUR millions",
+      ].join("\n");
+      await importText(store, csv, "evil2.csv", { vintage: "2026-01-01" });
+      const sheets = await loadSheets(store, "bank2");
+      const out = sheetsToSdmxCsv(sheets);
+      expect(fields(out).filter((f) => /^[=+@\t\r]/.test(f))).toEqual([]);
+      expect(out).toContain(",'@loans,");
+      expect(out).toContain(",'+deposits,");
+      const again = tempDbPath();
+      const other = await Store.open({ path: again.path });
+      try {
+        await importText(other, out, "again.sdmx.csv", { vintage: "2026-02-01" });
+        const back = await loadSheets(other, "bank2");
         const items = (ss: typeof sheets) => ss.flatMap((s) => s.positions.map((p) => [p.item, p.value]));
         expect(items(back).sort()).toEqual(items(sheets).sort());
       } finally {

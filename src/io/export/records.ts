@@ -27,6 +27,7 @@ export const POSITION_COLUMNS = [
   "maturity_basis",
   "counterparty",
   "interest_bearing",
+  "inflation_indexed",
   "label_zh",
   "label_en",
   "code",
@@ -68,6 +69,7 @@ export function sheetRows(sheets: readonly BalanceSheet[]): Record_[] {
       maturity_basis: p.maturityBasis,
       counterparty: p.counterparty.join(" "),
       interest_bearing: bool(p.interestBearing),
+      inflation_indexed: bool(p.inflationIndexed ?? null),
       label_zh: p.label.zh ?? "",
       label_en: p.label.en ?? "",
       code: p.code ?? "",
@@ -152,6 +154,8 @@ export function positionFrom(
   const parent = get("parent");
   const column = get("src_column");
   const sheet = get("src_sheet");
+  // Only lines that say so are indexed; an export before the column existed reads as it did.
+  const indexed = parseBool(get("inflation_indexed"), place("inflation_indexed"), "inflation_indexed");
   return {
     item: get("series"),
     label: { ...(zh ? { zh } : {}), ...(en ? { en } : {}) },
@@ -166,6 +170,7 @@ export function positionFrom(
     maturityBasis: oneOf("maturity_basis", ["original", "remaining"] as const, "original"),
     counterparty: counterparty as SectorCode[],
     interestBearing: parseBool(get("interest_bearing"), place("interest_bearing"), "interest_bearing"),
+    ...(indexed === null ? {} : { inflationIndexed: indexed }),
     value,
     source: {
       dataset: get("src_dataset"),

@@ -1,6 +1,7 @@
 import { DataError } from "../../errors.ts";
 import type { Frequency, Series } from "../../model/series.ts";
 import { parseCsv, parseNumberCell } from "../csv/parse-csv.ts";
+import { unescapeFormula } from "../export/csv-field.ts";
 import { ioMessages } from "../messages.ts";
 
 /** The structure an SDMX-CSV file says its rows belong to, e.g. `BIS:WS_TC(1.0)`. */
@@ -42,7 +43,8 @@ function headerId(cell: string): string {
 
 // In a file with labels, a cell reads "A: Annual"; keep the code.
 function codeOf(cell: string, labelled: boolean): string {
-  const t = cell.trim();
+  // A cell bslab's writer guarded against formulas (`'=x`) reads back as it was (`=x`).
+  const t = unescapeFormula(cell.trim());
   if (!labelled) return t;
   const i = t.indexOf(": ");
   return i > 0 ? t.slice(0, i) : t;

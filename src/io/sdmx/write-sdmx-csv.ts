@@ -1,3 +1,5 @@
+import { csvField } from "../export/csv-field.ts";
+
 /** One observation to write: its series key, period, value and attributes. */
 export interface SdmxRow {
   key: Record<string, string>;
@@ -14,16 +16,15 @@ export interface SdmxWriteSpec {
   rows: readonly SdmxRow[];
 }
 
-function field(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// Quoted as RFC 4180 and guarded against spreadsheet formulas like every CSV bslab writes (an
+// item named `=cmd|' /C calc'!A0` gets a leading quote, which the reader removes again).
+const field = csvField;
 
 /**
  * Writes SDMX-CSV 1.0 (the SDMX 2.1 format most tools read): `DATAFLOW`, the dimensions,
  * `TIME_PERIOD`, `OBS_VALUE`, then the attributes. Values are written in shortest round-trip form,
- * so reading the file back gives the same numbers bit for bit.
+ * so reading the file back gives the same numbers bit for bit; text that a spreadsheet would take
+ * for a formula is prefixed with `'` (see csvField).
  *
  * @example writeSdmxCsv({ dataflow: "BSLAB:SERIES(1.0)", dimensions: ["SERIES"], attributes: ["UNIT_MULT"],
  *   rows: [{ key: { SERIES: "X" }, time: "2013", value: 1, attributes: { UNIT_MULT: 6 } }] })
