@@ -11,6 +11,7 @@ import { STORED_NOTES } from "../model/notes.ts";
 import { VINTAGE_MESSAGES } from "../model/vintage-text.ts";
 import { STRINGS as REPORT_MESSAGES } from "../report/i18n.ts";
 import { SERVER_MESSAGES } from "../server/messages.ts";
+import { SERIES_MESSAGES } from "../server/routes/series-messages.ts";
 import { STORE_MESSAGES } from "../store/messages.ts";
 import { STRESS_MESSAGES } from "../stress/messages.ts";
 import { type ArgsOf, render } from "./define.ts";
@@ -23,6 +24,7 @@ export const CATALOGUE = {
   indicators: INDICATOR_MESSAGES,
   notes: STORED_NOTES,
   report: REPORT_MESSAGES,
+  series: SERIES_MESSAGES,
   server: SERVER_MESSAGES,
   store: STORE_MESSAGES,
   stress: STRESS_MESSAGES,

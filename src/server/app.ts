@@ -21,6 +21,7 @@ import { stressRoutes } from "./routes/stress.ts";
 import { metaRoutes } from "./routes/meta.ts";
 import { recessionRoutes } from "./routes/recession.ts";
 import { sheetRoutes } from "./routes/sheets.ts";
+import { seriesRoutes } from "./routes/series.ts";
 import { simRoutes } from "./routes/sim.ts";
 import { ResponseCache } from "./response-cache.ts";
 import { StoreGate } from "./store-gate.ts";
@@ -148,6 +149,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   recessionRoutes(app, ctx);
   simRoutes(app, ctx);
   importRoutes(app, ctx);
+  seriesRoutes(app, ctx);
 
   const webRoot = options.webRoot ?? defaultWebRoot();
   if (existsSync(webRoot)) {

@@ -25,6 +25,8 @@ export interface ChartData {
   columns: string[];
   labels?: string[];
   rows: CsvCell[][];
+  /** False when the rows carry their own unit and source columns (several series on one chart). */
+  metaColumns?: boolean;
 }
 
 /** What a published chart states beside its title: whose data, in what unit, from where, which vintage. */
@@ -165,7 +167,8 @@ export function chartPanel(title: string, options: { height?: number; testId?: s
   const svg = async () => downloadBlob(`${name}.svg`, await svgText(), "image/svg+xml");
   // A table for people: headings in the page's language, then the unit and the source of every row.
   const table = (): CsvCell[][] => {
-    const extra = [meta.unit !== undefined, meta.source !== undefined];
+    const own = data.metaColumns !== false;
+    const extra = [own && meta.unit !== undefined, own && meta.source !== undefined];
     const head = [
       ...(data.labels ?? data.columns),
       ...(extra[0] ? [t("unit")] : []),

@@ -27,12 +27,19 @@ function hashOf(page: string, params: URLSearchParams): string {
   return `#/${page}${q ? `?${q}` : ""}`;
 }
 
-/** Sets some parameters of the current page (null removes one); `replace` records it silently. */
-export function setParams(changes: Record<string, string | null>, replace = false): void {
+/**
+ * Sets some parameters of the current page (null removes one; a list repeats the key, as the
+ * explorer's lines `s=...&s=...`); `replace` records it silently.
+ */
+export function setParams(changes: Record<string, string | readonly string[] | null>, replace = false): void {
   const { page, params } = currentRoute();
   for (const [k, v] of Object.entries(changes)) {
     if (v === null) params.delete(k);
-    else params.set(k, v);
+    else if (typeof v === "string") params.set(k, v);
+    else if (params.getAll(k).join("\u0000") !== v.join("\u0000")) {
+      params.delete(k);
+      for (const x of v) params.append(k, x);
+    }
   }
   const next = hashOf(page, params);
   if (next === location.hash) return;

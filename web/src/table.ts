@@ -24,10 +24,17 @@ export function sortableTable<R>(
   title: string,
   columns: Column<R>[],
   rows: R[],
-  options: { rowClass?: (row: R) => string | undefined; testId?: string; onRowClick?: (row: R) => void } = {},
+  options: {
+    rowClass?: (row: R) => string | undefined;
+    testId?: string;
+    onRowClick?: (row: R) => void;
+    /** The sort to start with (e.g. restored from the URL), and a hook told of each new sort. */
+    sort?: { key: string; dir: 1 | -1 };
+    onSort?: (key: string, dir: 1 | -1) => void;
+  } = {},
 ): HTMLElement {
-  let sortKey: string | null = null;
-  let dir = 1;
+  let sortKey: string | null = options.sort?.key ?? null;
+  let dir: 1 | -1 = options.sort?.dir ?? 1;
   const tbody = h("tbody");
   const headers = columns.map((c) =>
     h(
@@ -38,9 +45,10 @@ export function sortableTable<R>(
         "aria-sort": "none",
         "data-key": c.key,
         onclick: () => {
-          dir = sortKey === c.key ? -dir : 1;
+          dir = sortKey === c.key ? (-dir as 1 | -1) : 1;
           sortKey = c.key;
           fill();
+          options.onSort?.(c.key, dir);
         },
       },
       c.label,

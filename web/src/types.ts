@@ -9,6 +9,7 @@ export interface Label {
 export interface Entity {
   id: string;
   name: { en: string; zh: string };
+  kind?: string | null;
   first: string | null;
   last: string | null;
   sheets: number;
