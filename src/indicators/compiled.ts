@@ -1,16 +1,21 @@
+import type { Text } from "../i18n/lang.ts";
 import type { BalanceSheet } from "../model/balance-sheet.ts";
-import { roundSum, totalAssets, totalLiabilitiesAndEquity } from "../model/balance-sheet.ts";
+import { roundSum } from "../model/balance-sheet.ts";
 import type { Position, Side } from "../model/position.ts";
+import type { SectorCode } from "../model/sectors.ts";
 import { computeIndicator, safeDiv, type IndicatorInput, type IndicatorResult } from "./compute.ts";
 import type { FormulaHelpers, IndicatorDef, Selector, Term } from "./types.ts";
 import { NotComputable } from "./types.ts";
 
 /**
- * The indicator engine's fast path: each definition compiled once into predicates over positions
- * (selector fields resolved, prefix lists pre-split), evaluated for many inputs in one pass with
- * per-sheet lookups (total lines, maturity coverage) computed once per sheet instead of once per
- * term. It gives exactly the values of {@link computeIndicator} (test/indicators/compiled.test.ts);
- * the traced result (lines, notes) of a cell is built by {@link computeIndicator} only when asked.
+ * The indicator engine's fast path. A definition is compiled once (selectors into predicates, terms
+ * into shared keys); a call then lays the inputs' sheets out as a dense matrix (one Float64Array,
+ * each sheet a column of its line values), groups sheets of the same line layout, resolves every
+ * distinct term once per layout into row indices, and evaluates each term and each indicator over
+ * all dates in one loop. It gives exactly the values of {@link computeIndicator}: sums run over the
+ * same lines in the same order (test/indicators/compiled.test.ts checks every stored date). The
+ * traced result (lines, sources, notes, reasons) of a cell is built by {@link computeIndicator}
+ * only when asked for ({@link CompiledValues.result}).
  */
 
 const NO = 0;
@@ -24,10 +29,12 @@ function under(code: string, prefixes: readonly string[]): boolean {
   return false;
 }
 
-/** A selector as one predicate (same rules as select.ts, in the same order). */
+const sidesOf = (sel: Selector): readonly Side[] => (typeof sel.side === "string" ? [sel.side] : sel.side);
+
+/** A selector as one predicate (the rules of select.ts, in the same order). */
 function predicate(sel: Selector): Predicate {
   const kind = sel.kind ?? "item";
-  const sides: readonly Side[] = typeof sel.side === "string" ? [sel.side] : sel.side;
+  const sides = sidesOf(sel);
   const { instrument, counterparty, maturity, foreign, interestBearing } = sel;
   const nominal = sel.inflationIndexed === false;
   return (p) => {
@@ -51,179 +58,405 @@ function predicate(sel: Selector): Predicate {
   };
 }
 
-interface CompiledTerm {
-  name: string;
-  term: Term;
-  match?: Predicate;
-  /** Index key of the lines the selector can match: kind and side ("item|asset"). */
-  keys?: string[];
-  /** Sides whose maturity coverage the term needs, as a cache key ("asset", "liability+equity"). */
-  coverageKey?: string;
-  coverageSides?: readonly Side[];
+/** What a term reads, with a key equal for equal terms, so indicators sharing a term compute it once. */
+type TermSpec =
+  | { key: string; kind: "positions"; of?: SectorCode; match: Predicate; sides: readonly Side[] }
+  | { key: string; kind: "total"; of?: SectorCode; side: "asset" | "liability-and-equity" }
+  | { key: string; kind: "variable"; name: string };
+
+function specOf(term: Term): TermSpec {
+  if (term.kind === "variable") return { key: `v|${term.name}`, kind: "variable", name: term.name };
+  const of = term.of !== undefined ? { of: term.of } : {};
+  if (term.kind === "total")
+    return { key: `t|${term.of ?? ""}|${term.side}`, kind: "total", side: term.side, ...of };
+  const s = term.select;
+  const key = JSON.stringify([
+    term.of ?? "",
+    s.kind ?? "item",
+    sidesOf(s),
+    s.instrument ?? null,
+    s.counterparty ?? null,
+    s.maturity ?? null,
+    s.foreign ?? null,
+    s.interestBearing ?? null,
+    s.inflationIndexed ?? null,
+  ]);
+  return { key: `p|${key}`, kind: "positions", match: predicate(s), sides: sidesOf(s), ...of };
 }
 
-/** One definition, compiled. */
+/** One definition, compiled: its terms as shared specs, and the sides whose maturity coverage it checks. */
 export interface CompiledIndicator {
   def: IndicatorDef;
-  terms: CompiledTerm[];
+  names: string[];
+  specs: TermSpec[];
+  /** For maturity indicators: per term, the sheet and sides whose coverage is checked (null: not checked). */
+  coverage: ({ of: SectorCode | undefined; sides: readonly Side[] } | null)[];
 }
 
 /** Compiles a definition once: its selectors become predicates. */
 export function compileIndicator(def: IndicatorDef): CompiledIndicator {
-  const terms = Object.entries(def.terms).map(([name, term]): CompiledTerm => {
-    if (term.kind !== "positions") return { name, term };
-    const sel = term.select;
-    const sides: readonly Side[] = typeof sel.side === "string" ? [sel.side] : sel.side;
-    const needs = sel.maturity !== undefined && def.maturityCoverage !== undefined;
-    return {
-      name,
-      term,
-      match: predicate(sel),
-      keys: sides.map((side) => `${sel.kind ?? "item"}|${side}`),
-      ...(needs ? { coverageKey: sides.join("+"), coverageSides: sides } : {}),
-    };
-  });
-  return { def, terms };
+  const entries = Object.entries(def.terms);
+  return {
+    def,
+    names: entries.map(([name]) => name),
+    specs: entries.map(([, term]) => specOf(term)),
+    coverage: entries.map(([, t]) =>
+      t.kind === "positions" && t.select.maturity !== undefined && def.maturityCoverage !== undefined
+        ? { of: t.of, sides: sidesOf(t.select) }
+        : null,
+    ),
+  };
 }
 
-/** Lookups of one sheet, made once and shared by every term that reads it. */
-class SheetFacts {
-  private coverage = new Map<string, number>();
-  private totals = new Map<string, number | undefined>();
-  /** The sheet's lines by kind and side, in sheet order. */
-  readonly index = new Map<string, Position[]>();
-  constructor(readonly sheet: BalanceSheet) {
-    for (const p of sheet.positions) {
-      const key = `${p.kind}|${p.side}`;
-      const list = this.index.get(key);
-      if (list) list.push(p);
-      else this.index.set(key, [p]);
+function sameShape(a: Position, b: Position): boolean {
+  if (
+    a.kind !== b.kind ||
+    a.side !== b.side ||
+    a.instrument !== b.instrument ||
+    a.maturity !== b.maturity ||
+    a.foreign !== b.foreign ||
+    a.interestBearing !== b.interestBearing ||
+    (a.inflationIndexed === true) !== (b.inflationIndexed === true) ||
+    a.counterparty.length !== b.counterparty.length
+  )
+    return false;
+  for (let i = 0; i < a.counterparty.length; i++) if (a.counterparty[i] !== b.counterparty[i]) return false;
+  return true;
+}
+
+/**
+ * The sheets of one call as a dense matrix: sheet `s` is the column `data[offset[s] .. offset[s] +
+ * rows of its layout)`, its line values in sheet order. Sheets whose lines have the same dimensions
+ * in the same order share a layout (the PBoC's 252 months have 11), and terms resolve per layout.
+ */
+class SheetMatrix {
+  readonly sheets: BalanceSheet[] = [];
+  private readonly index = new Map<BalanceSheet, number>();
+  /** Per layout: the lines of its first sheet, which stand for the dimensions of all its sheets. */
+  readonly layouts: Position[][] = [];
+  layoutOf: Int32Array = new Int32Array(0);
+  offset: Int32Array = new Int32Array(0);
+  data: Float64Array = new Float64Array(0);
+
+  /** The number of `sheet` in the matrix (registered on first sight). */
+  add(sheet: BalanceSheet): number {
+    let s = this.index.get(sheet);
+    if (s === undefined) {
+      s = this.sheets.length;
+      this.sheets.push(sheet);
+      this.index.set(sheet, s);
     }
+    return s;
   }
 
-  total(side: "asset" | "liability-and-equity"): number | undefined {
-    if (!this.totals.has(side)) {
-      const t = this.sheet.positions.find(
-        (p) => p.kind === "total" && (side === "asset" ? p.side === "asset" : p.side !== "asset"),
-      );
-      this.totals.set(side, t?.value);
-    }
-    return this.totals.get(side);
+  private layoutFor(ps: Position[], last: number): number {
+    const fits = (l: number) => {
+      const ref = this.layouts[l]!;
+      if (ref.length !== ps.length) return false;
+      for (let i = 0; i < ps.length; i++) if (!sameShape(ref[i]!, ps[i]!)) return false;
+      return true;
+    };
+    if (last >= 0 && fits(last)) return last;
+    for (let l = 0; l < this.layouts.length; l++) if (l !== last && fits(l)) return l;
+    this.layouts.push(ps);
+    return this.layouts.length - 1;
   }
 
-  known(key: string, sides: readonly Side[]): number {
-    let v = this.coverage.get(key);
-    if (v === undefined) {
+  /** Assigns layouts and copies the values, once every sheet is added. */
+  build(): void {
+    const n = this.sheets.length;
+    this.layoutOf = new Int32Array(n);
+    this.offset = new Int32Array(n + 1);
+    let last = -1;
+    for (let s = 0; s < n; s++) {
+      const ps = this.sheets[s]!.positions;
+      last = this.layoutOf[s] = this.layoutFor(ps, last);
+      this.offset[s + 1] = this.offset[s]! + ps.length;
+    }
+    this.data = new Float64Array(this.offset[n]!);
+    for (let s = 0; s < n; s++) {
+      const ps = this.sheets[s]!.positions;
+      const o = this.offset[s]!;
+      for (let r = 0; r < ps.length; r++) this.data[o + r] = ps[r]!.value;
+    }
+  }
+}
+
+/**
+ * Where a sheet term reads at each input (as compute.ts's termSheet decides): the sheet's number in
+ * the matrix, or -1 when there is none or its unit differs from the input's; and whether the sheet
+ * is partial (an absent line is then "not in the data", not 0).
+ */
+interface Source {
+  sheet: Int32Array;
+  partial: Uint8Array;
+}
+
+function resolveSource(
+  inputs: readonly IndicatorInput[],
+  of: SectorCode | undefined,
+  m: SheetMatrix,
+): Source {
+  const sheet = new Int32Array(inputs.length).fill(-1);
+  const partial = new Uint8Array(inputs.length);
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i]!;
+    if (of === undefined || of === input.sector) {
+      if (!input.sheet) continue;
+      sheet[i] = m.add(input.sheet);
+      partial[i] = (input.partialText ?? input.partial) ? 1 : 0;
+      continue;
+    }
+    const peer = input.peers?.[of];
+    if (!peer) continue;
+    const own = input.sheet?.unit ?? input.unit;
+    if (own && (own.currency !== peer.unit.currency || own.scale !== peer.unit.scale)) continue;
+    sheet[i] = m.add(peer);
+  }
+  return { sheet, partial };
+}
+
+/** A term's value at every input; `ok[i]` 0 where it is not computable. `caveat[i]` 1 where the traced note may say something. */
+interface TermValues {
+  value: Float64Array;
+  ok: Uint8Array;
+  caveat: Uint8Array;
+}
+
+/** A positions term resolved on one layout: the rows it sums, and the count it left out as unknown. */
+interface Plan {
+  rows: Int32Array;
+  unknown: number;
+}
+
+function plan(layout: readonly Position[], match: Predicate): Plan {
+  const rows: number[] = [];
+  let unknown = 0;
+  for (let r = 0; r < layout.length; r++) {
+    const v = match(layout[r]!);
+    if (v === MATCH) rows.push(r);
+    else if (v === UNKNOWN) unknown++;
+  }
+  return { rows: Int32Array.from(rows), unknown };
+}
+
+/** Rows of a layout a total term reads: its total line, or (none) the items it sums instead. */
+function totalPlan(
+  layout: readonly Position[],
+  side: "asset" | "liability-and-equity",
+): { line: number; items: Int32Array } {
+  const isSide = (p: Position) => (side === "asset" ? p.side === "asset" : p.side !== "asset");
+  const line = layout.findIndex((p) => p.kind === "total" && isSide(p));
+  const items: number[] = [];
+  if (line < 0)
+    layout.forEach((p, r) => {
+      if (
+        p.kind === "item" &&
+        (side === "asset" ? p.side === "asset" : p.side === "liability" || p.side === "equity")
+      )
+        items.push(r);
+    });
+  return { line, items: Int32Array.from(items) };
+}
+
+function sumRows(data: Float64Array, o: number, rows: Int32Array): number {
+  let sum = 0;
+  for (let k = 0; k < rows.length; k++) sum += data[o + rows[k]!]!;
+  return roundSum(sum);
+}
+
+/** One call's shared state: the matrix, the sources, and each distinct term's values, made once. */
+class Pass {
+  readonly matrix = new SheetMatrix();
+  private readonly sources = new Map<string, Source>();
+  private readonly terms = new Map<string, TermValues>();
+  private readonly coverages = new Map<string, Float64Array>();
+  private built = false;
+
+  constructor(readonly inputs: readonly IndicatorInput[]) {}
+
+  /** Registers the sheets every sheet term of `compiled` reads, then lays them out. */
+  prepare(compiled: readonly CompiledIndicator[]): void {
+    for (const c of compiled) for (const s of c.specs) if (s.kind !== "variable") this.source(s.of);
+    this.matrix.build();
+    this.built = true;
+  }
+
+  private source(of: SectorCode | undefined): Source {
+    const k = of ?? "";
+    let src = this.sources.get(k);
+    if (!src) {
+      if (this.built) throw new Error("internal: a source registered after the matrix was built");
+      this.sources.set(k, (src = resolveSource(this.inputs, of, this.matrix)));
+    }
+    return src;
+  }
+
+  term(spec: TermSpec): TermValues {
+    let t = this.terms.get(spec.key);
+    if (!t) this.terms.set(spec.key, (t = this.evaluate(spec)));
+    return t;
+  }
+
+  private evaluate(spec: TermSpec): TermValues {
+    const n = this.inputs.length;
+    const value = new Float64Array(n);
+    const ok = new Uint8Array(n);
+    const caveat = new Uint8Array(n);
+    if (spec.kind === "variable") {
+      for (let i = 0; i < n; i++) {
+        const v = this.inputs[i]!.variables?.[spec.name];
+        if (!v) continue;
+        value[i] = v.value;
+        ok[i] = 1;
+      }
+      return { value, ok, caveat };
+    }
+    const src = this.source(spec.of);
+    const { data, offset, layoutOf, layouts, sheets } = this.matrix;
+    if (spec.kind === "total") {
+      const plans = layouts.map((l) => totalPlan(l, spec.side));
+      for (let i = 0; i < n; i++) {
+        const s = src.sheet[i]!;
+        if (s < 0) continue;
+        const p = plans[layoutOf[s]!]!;
+        if (p.line >= 0) value[i] = data[offset[s]! + p.line]!;
+        else if (src.partial[i]) continue;
+        else value[i] = sumRows(data, offset[s]!, p.items);
+        ok[i] = 1;
+      }
+      return { value, ok, caveat };
+    }
+    const plans: (Plan | undefined)[] = new Array(layouts.length);
+    for (let i = 0; i < n; i++) {
+      const s = src.sheet[i]!;
+      if (s < 0) continue;
+      const l = layoutOf[s]!;
+      const p = (plans[l] ??= plan(layouts[l]!, spec.match));
+      if (p.rows.length === 0 && (src.partial[i] || p.unknown > 0)) continue;
+      value[i] = sumRows(data, offset[s]!, p.rows);
+      ok[i] = 1;
+      // The traced note lists lines left out as unknown, and notes attached to the lines used.
+      if (p.unknown > 0 || sheets[s]!.notes.length > 0) caveat[i] = 1;
+    }
+    return { value, ok, caveat };
+  }
+
+  /** The share of the items on `sides` whose maturity is known, at every input (select.ts's maturityCoverage). */
+  coverage(of: SectorCode | undefined, sides: readonly Side[]): Float64Array {
+    const key = `${of ?? ""}|${sides.join("+")}`;
+    let known = this.coverages.get(key);
+    if (known) return known;
+    known = new Float64Array(this.inputs.length);
+    const src = this.source(of);
+    const { data, offset, layoutOf, layouts } = this.matrix;
+    const rows = layouts.map((l) => {
+      const items: number[] = [];
+      const unknown: number[] = [];
+      l.forEach((p, r) => {
+        if (p.kind !== "item" || !sides.includes(p.side)) return;
+        items.push(r);
+        if (p.maturity === "unknown") unknown.push(r);
+      });
+      return { items, unknown };
+    });
+    for (let i = 0; i < this.inputs.length; i++) {
+      const s = src.sheet[i]!;
+      if (s < 0) continue;
+      const o = offset[s]!;
+      const r = rows[layoutOf[s]!]!;
       let total = 0;
       let unknown = 0;
-      for (const p of this.sheet.positions)
-        if (p.kind === "item" && sides.includes(p.side)) {
-          total += Math.abs(p.value);
-          if (p.maturity === "unknown") unknown += Math.abs(p.value);
-        }
-      v = total === 0 ? 0 : 1 - unknown / total;
-      this.coverage.set(key, v);
+      for (const k of r.items) total += Math.abs(data[o + k]!);
+      for (const k of r.unknown) unknown += Math.abs(data[o + k]!);
+      known[i] = total === 0 ? 0 : 1 - unknown / total;
     }
-    return v;
+    this.coverages.set(key, known);
+    return known;
   }
 }
 
 const helpers: FormulaHelpers = { div: safeDiv };
 
-/** The sheet a sheet term reads, or null when it cannot be read (as compute.ts's termSheet decides). */
-function sheetOf(
-  term: Extract<Term, { kind: "positions" | "total" }>,
-  input: IndicatorInput,
-  facts: (s: BalanceSheet) => SheetFacts,
-): { facts: SheetFacts; partial: boolean } | null {
-  if (term.of === undefined || term.of === input.sector) {
-    if (!input.sheet) return null;
-    return { facts: facts(input.sheet), partial: Boolean(input.partialText ?? input.partial) };
+/** One indicator over all inputs: NaN where not computable, and whether the traced note may say more than "". */
+function evaluateIndicator(c: CompiledIndicator, pass: Pass): { values: Float64Array; caveat: Uint8Array } {
+  const n = pass.inputs.length;
+  const terms = c.specs.map((s) => pass.term(s));
+  const limit = c.def.maturityCoverage ?? 0;
+  const covered = c.coverage.map((at) => (at ? pass.coverage(at.of, at.sides) : null));
+  const values = new Float64Array(n).fill(NaN);
+  const caveat = new Uint8Array(n);
+  // One object per indicator, refilled at each date: the formula reads it and keeps nothing.
+  const args: Record<string, number> = Object.create(null) as Record<string, number>;
+  const names = c.names;
+  for (let i = 0; i < n; i++) {
+    let ok = true;
+    let notes = 0;
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k]!;
+      const cov = covered[k];
+      if (!t.ok[i] || (cov && cov[i]! < limit)) {
+        ok = false;
+        break;
+      }
+      args[names[k]!] = t.value[i]!;
+      notes |= t.caveat[i]!;
+    }
+    if (!ok) continue;
+    let raw: number;
+    try {
+      raw = c.def.evaluate(args, helpers);
+    } catch (e) {
+      if (e instanceof NotComputable) continue;
+      throw e;
+    }
+    if (!Number.isFinite(raw)) continue;
+    values[i] = raw === 0 ? 0 : raw; // no -0 in output
+    caveat[i] = notes;
   }
-  const peer = input.peers?.[term.of];
-  if (!peer) return null;
-  const own = input.sheet?.unit ?? input.unit;
-  if (own && (own.currency !== peer.unit.currency || own.scale !== peer.unit.scale)) return null;
-  return { facts: facts(peer), partial: false };
+  return { values, caveat };
 }
 
-function termValue(
-  c: CompiledIndicator,
-  t: CompiledTerm,
-  input: IndicatorInput,
-  facts: (s: BalanceSheet) => SheetFacts,
-): number | null {
-  const term = t.term;
-  if (term.kind === "variable") return input.variables?.[term.name]?.value ?? null;
-  const at = sheetOf(term, input, facts);
-  if (!at) return null;
-  if (term.kind === "total") {
-    const v = at.facts.total(term.side);
-    if (v !== undefined) return v;
-    if (at.partial) return null;
-    return term.side === "asset" ? totalAssets(at.facts.sheet) : totalLiabilitiesAndEquity(at.facts.sheet);
-  }
-  let sum = 0;
-  let matched = 0;
-  let unknown = 0;
-  // One side: that side's lines (in sheet order); several: every line, so the float sum keeps its order.
-  const lines = t.keys!.length === 1 ? (at.facts.index.get(t.keys![0]!) ?? []) : at.facts.sheet.positions;
-  for (const p of lines) {
-    const m = t.match!(p);
-    if (m === MATCH) {
-      sum += p.value;
-      matched++;
-    } else if (m === UNKNOWN) unknown++;
-  }
-  if (matched === 0 && at.partial) return null;
-  if (t.coverageKey && at.facts.known(t.coverageKey, t.coverageSides!) < c.def.maturityCoverage!) return null;
-  if (matched === 0 && unknown > 0) return null;
-  return roundSum(sum);
-}
+/** The traced note of a computed cell with nothing to say. */
+const NO_NOTE: Text = { en: "", zh: "" };
 
-/** The value of one compiled indicator on one input (null exactly when computeIndicator's is). */
-function valueOf(
-  c: CompiledIndicator,
-  input: IndicatorInput,
-  facts: (s: BalanceSheet) => SheetFacts,
-): number | null {
-  const values: Record<string, number> = {};
-  for (const t of c.terms) {
-    const v = termValue(c, t, input, facts);
-    if (v === null) return null;
-    values[t.name] = v;
-  }
-  try {
-    const raw = c.def.evaluate(values, helpers);
-    if (!Number.isFinite(raw)) return null;
-    return raw === 0 ? 0 : raw;
-  } catch (e) {
-    if (e instanceof NotComputable) return null;
-    throw e;
-  }
+/** Every indicator at every input, from one pass; the traced detail of a cell on demand. */
+export interface CompiledValues {
+  readonly defs: readonly IndicatorDef[];
+  readonly inputs: readonly IndicatorInput[];
+  /** `values[k][i]`: indicator `k` at input `i`, NaN where not computable. */
+  readonly values: readonly Float64Array[];
+  /** Indicator `k` at input `i`, null where not computable (as {@link computeIndicator}'s `value`). */
+  value(i: number, k: number): number | null;
+  /** The note {@link computeIndicator} gives the cell: the reason when not computable, caveats, or "". */
+  note(i: number, k: number): Text;
+  /** The cell's traced result (lines with sources, reading, note), built now. */
+  result(i: number, k: number): IndicatorResult;
 }
 
 /**
- * The values of every compiled indicator at every input, in one pass: `values[i][k]` is indicator
- * `k` at input `i` (null when not computable; ask {@link explain} for why).
- * @example evaluateAll(defs.map(compileIndicator), inputs)[0]
+ * The values of every compiled indicator at every input, in one pass: `values[k][i]` is indicator
+ * `k` at input `i` (NaN when not computable; `note(i, k)` says why).
+ * @example evaluateAll(defs.map(compileIndicator), inputs).value(0, 0)
  */
 export function evaluateAll(
   compiled: readonly CompiledIndicator[],
   inputs: readonly IndicatorInput[],
-): (number | null)[][] {
-  return inputs.map((input) => {
-    const cache = new Map<BalanceSheet, SheetFacts>();
-    const facts = (s: BalanceSheet) => {
-      let f = cache.get(s);
-      if (!f) cache.set(s, (f = new SheetFacts(s)));
-      return f;
-    };
-    return compiled.map((c) => valueOf(c, input, facts));
-  });
-}
-
-/** The full traced result of one cell (lines, sources, notes), built on demand. */
-export function explain(c: CompiledIndicator, input: IndicatorInput): IndicatorResult {
-  return computeIndicator(c.def, input);
+): CompiledValues {
+  const pass = new Pass(inputs);
+  pass.prepare(compiled);
+  const cells = compiled.map((c) => evaluateIndicator(c, pass));
+  const values = cells.map((c) => c.values);
+  const result = (i: number, k: number) => computeIndicator(compiled[k]!.def, inputs[i]!);
+  return {
+    defs: compiled.map((c) => c.def),
+    inputs,
+    values,
+    value: (i, k) => {
+      const v = values[k]![i]!;
+      return Number.isNaN(v) ? null : v;
+    },
+    note: (i, k) => (Number.isNaN(values[k]![i]!) || cells[k]!.caveat[i] ? result(i, k).noteText : NO_NOTE),
+    result,
+  };
 }

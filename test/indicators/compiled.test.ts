@@ -1,9 +1,14 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { compileIndicator, evaluateAll } from "../../src/indicators/compiled.ts";
-import { computeIndicator } from "../../src/indicators/compute.ts";
+import { computeIndicator, type IndicatorInput } from "../../src/indicators/compute.ts";
 import { inputsInRange } from "../../src/indicators/inputs.ts";
 import { listIndicators } from "../../src/indicators/registry.ts";
+import { buildPbocSheets, readPbocLongCsv } from "../../src/io/pboc/monetary-authority.ts";
+import type { IndicatorDef } from "../../src/indicators/types.ts";
 import type { Store } from "../../src/store/store.ts";
 import { bundledStore } from "../helpers/temp-store.ts";
 
@@ -12,20 +17,79 @@ let cleanup: () => void;
 beforeAll(async () => ({ store, cleanup } = await bundledStore()));
 afterAll(() => cleanup());
 
-describe("compiled engine: the same values as computeIndicator, cell by cell", () => {
-  it.each(["pboc", "pboc-odc", "fed", "boj", "China"])("%s, every stored date", async (entity) => {
+/** Every cell of the compiled pass against the traced engine: value, note (both languages), unit. */
+function expectSameAsTraced(defs: readonly IndicatorDef[], inputs: readonly IndicatorInput[]): number {
+  const all = evaluateAll(defs.map(compileIndicator), inputs);
+  let nulls = 0;
+  inputs.forEach((input, i) =>
+    defs.forEach((d, k) => {
+      const want = computeIndicator(d, input);
+      if (want.value === null) nulls++;
+      const at = `${input.entity} ${input.date} ${d.id}`;
+      expect(all.value(i, k), at).toBe(want.value);
+      expect(Number.isNaN(all.values[k]![i]!), at).toBe(want.value === null);
+      expect(all.note(i, k), at).toEqual(want.noteText);
+    }),
+  );
+  return nulls;
+}
+
+describe("compiled engine: the same values and notes as computeIndicator, cell by cell", () => {
+  it.each(["pboc", "pboc-odc", "fed", "boj", "ecb", "China"])("%s, every stored date", async (entity) => {
     const inputs = await inputsInRange(store, entity, "", "9999");
     expect(inputs.length).toBeGreaterThan(0);
     const defs = listIndicators({ level: entity === "China" ? ["country"] : ["central-bank", "sector"] });
-    const values = evaluateAll(defs.map(compileIndicator), inputs);
-    let nulls = 0;
-    inputs.forEach((input, i) =>
-      defs.forEach((d, k) => {
-        const want = computeIndicator(d, input).value;
-        if (want === null) nulls++;
-        expect(values[i]![k], `${entity} ${input.date} ${d.id}`).toBe(want);
-      }),
-    );
+    const nulls = expectSameAsTraced(defs, inputs);
     expect(nulls).toBeLessThan(inputs.length * defs.length);
+  });
+
+  it("the study's printed PBoC 2013-12 figures (Peng and Xie 2014)", async () => {
+    const inputs = await inputsInRange(store, "pboc", "2013-12", "2013-12");
+    const ids = ["cb.currency_issued_share", "cb.fx_assets_share", "cb.fx_to_foreign_liabilities"];
+    const all = evaluateAll(
+      ids.map((id) => compileIndicator(listIndicators({}).find((d) => d.id === id)!)),
+      inputs,
+    );
+    expect((all.value(0, 0)! * 100).toFixed(1)).toBe("20.5");
+    expect((all.value(0, 1)! * 100).toFixed(1)).toBe("83.3");
+    expect(all.value(0, 2)!.toFixed(1)).toBe("126.5");
+  });
+
+  it("sheets whose lines come in another order (a new layout) sum in their own order", () => {
+    const file = "pboc-monetary-authority/monetary_authority_bs_long_2000_2020.csv";
+    const path = fileURLToPath(new URL(`../../data/${file}`, import.meta.url));
+    const sheets = buildPbocSheets(readPbocLongCsv(readFileSync(path, "utf8"), file));
+    // Every other month reversed, every third with its lines rotated: many layouts, interleaved.
+    const inputs = sheets.map((s, i) => ({
+      entity: "pboc",
+      date: s.date,
+      sheet: {
+        ...s,
+        positions:
+          i % 2
+            ? [...s.positions].reverse()
+            : i % 3
+              ? [...s.positions.slice(3), ...s.positions.slice(0, 3)]
+              : s.positions,
+      },
+    }));
+    expectSameAsTraced(listIndicators({ level: ["central-bank", "sector"] }), inputs);
+  });
+
+  it("a partial sheet, a peer in another unit and a missing variable are not computable, as traced", async () => {
+    const [pboc] = await inputsInRange(store, "pboc", "2013-12", "2013-12");
+    const peer = pboc!.peers!["S.122"]!;
+    const inputs: IndicatorInput[] = [
+      pboc!,
+      { ...pboc!, peers: { "S.122": { ...peer, unit: { ...peer.unit, scale: peer.unit.scale + 4 } } } },
+      {
+        ...pboc!,
+        partial: "only totals",
+        sheet: { ...pboc!.sheet!, positions: pboc!.sheet!.positions.slice(0, 3) },
+      },
+      { entity: "China", date: "2013", variables: {} },
+    ];
+    const nulls = expectSameAsTraced(listIndicators({}), inputs);
+    expect(nulls).toBeGreaterThan(listIndicators({}).length);
   });
 });
