@@ -1,3 +1,5 @@
+import { csvField } from "../../src/io/export/csv-field.ts";
+
 /** Saves text or a data URL as a file through a temporary link. */
 export function downloadBlob(name: string, content: Blob | string, type = "text/plain"): void {
   const url =
@@ -15,14 +17,13 @@ export function downloadBlob(name: string, content: Blob | string, type = "text/
 
 export type CsvCell = string | number | boolean | null | undefined;
 
-/** RFC 4180 CSV with a header row (the same rules as the CLI's `--format csv`). */
+/**
+ * RFC 4180 CSV with a header row, by the same rules as the CLI's `--format csv`: a text starting
+ * with `= + - @`, tab or CR (a formula to a spreadsheet, e.g. an imported item named
+ * `=cmd|' /C calc'!A0`) gets a leading `'`; numbers are written as they are.
+ */
 export function toCsv(columns: readonly string[], rows: readonly CsvCell[][]): string {
-  const cell = (c: CsvCell) => {
-    if (c === null || c === undefined) return "";
-    const s = String(c);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns, ...rows].map((r) => r.map(cell).join(",")).join("\n") + "\n";
+  return [columns, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
 }
 
 /** A file-name-safe slug. */
