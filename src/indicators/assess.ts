@@ -56,6 +56,8 @@ export interface AssessContext {
   countryMaturity?: CountryMaturity;
   /** How to get a missing statement line for this entity (the import layout or the fetch line). */
   howTo?: Text;
+  /** Where this entity publishes an input, by indicator id (the line, the fetch command). */
+  sources?: ReadonlyMap<string, MissingInput>;
 }
 
 const LEVEL_ZH: Record<VerdictLevel, string> = {
@@ -112,14 +114,16 @@ function missingOf(
     const r = get(results, id);
     if (!r)
       out.push({ input: { en: `${id}: not computed for this entity`, zh: `${id}：此主体未计算` }, howTo });
-    else if (r.value === null)
+    else if (r.value === null) {
+      const src = ctx.sources?.get(id);
       out.push({
         input: {
-          en: `${id}: ${r.noteText.en.replace(/^not computable: /, "")}`,
-          zh: `${id}：${r.noteText.zh.replace(/^无法计算：/, "")}`,
+          en: `${id}: ${r.noteText.en.replace(/^not computable: /, "")}${src ? `; published as ${src.input.en}` : ""}`,
+          zh: `${id}：${r.noteText.zh.replace(/^无法计算：/, "")}${src ? `；发布于${src.input.zh}` : ""}`,
         },
-        howTo,
+        howTo: src?.howTo ?? howTo,
       });
+    }
   }
   return out;
 }
@@ -302,10 +306,12 @@ export function assess(results: readonly IndicatorResult[], ctx: AssessContext =
         zh: found.map((v) => verdictText(v, "zh")).join("；"),
       }
     : { en: "no mismatch", zh: "不存在错配" };
+  // With cells open, finding nothing is not "no mismatch": the missing inputs may hold one.
+  const soFar: Text = found.length ? list : { en: "none yet", zh: "尚无" };
   const conclusion: Text = open.length
     ? {
-        en: `not computable: ${open.map((v) => TYPE_TEXT[v.type].en).join(", ")} (missing inputs); found so far: ${list.en}`,
-        zh: `无法计算：${open.map((v) => TYPE_TEXT[v.type].zh).join("、")}（缺少输入）；目前发现：${list.zh}`,
+        en: `not computable: ${open.map((v) => TYPE_TEXT[v.type].en).join(", ")} (missing inputs); found so far: ${soFar.en}`,
+        zh: `无法计算：${open.map((v) => TYPE_TEXT[v.type].zh).join("、")}（缺少输入）；目前发现：${soFar.zh}`,
       }
     : list;
   return {

@@ -1,3 +1,4 @@
+import { FED_ENTITY, fedInputSources } from "../io/fed/fred-series.ts";
 import { loadLatestSeries } from "../store/series.ts";
 import { loadSheet } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
@@ -11,7 +12,11 @@ import { type TextFigure, textFigures } from "./text-figures.ts";
 /** What the Table 2 verdicts of a central bank read besides its indicators (its country's figures). */
 export async function assessContext(store: Store, input: IndicatorInput): Promise<AssessContext> {
   const cm = await countryMaturity(store, input.entity, input.date);
-  return { entity: input.entity, ...(cm ? { countryMaturity: cm } : {}) };
+  return {
+    entity: input.entity,
+    ...(cm ? { countryMaturity: cm } : {}),
+    ...(input.entity === FED_ENTITY ? { sources: fedInputSources() } : {}),
+  };
 }
 
 /** One central bank resolved, computed and assessed at `date` (throws UsageError for another kind). */
@@ -19,6 +24,7 @@ export async function compareBank(store: Store, entity: string, date: string): P
   const input = await resolveInput(store, entity, date);
   if (input.kind !== "central-bank") throw await notCentralBank(store, entity);
   const results = computeAll(indicatorsForInput(input), input);
+  const context = await assessContext(store, input);
   return {
     entity,
     date: input.date,
@@ -27,7 +33,8 @@ export async function compareBank(store: Store, entity: string, date: string): P
     ...(input.partial ? { partial: input.partial } : {}),
     ...(input.partialText ? { partialText: input.partialText } : {}),
     results,
-    assessment: assess(results, await assessContext(store, input)),
+    assessment: assess(results, context),
+    ...(context.sources ? { sources: context.sources } : {}),
   };
 }
 

@@ -89,6 +89,26 @@ const SERIES_LINES: ReadonlyMap<string, SeriesLine> = new Map<string, SeriesLine
         interestBearing: true,
         maturity: "short",
       },
+      note: {
+        en: "deposits of depository institutions from WRESBAL (reserve balances only: the study's item is all deposits of depository institutions, which no bundled 2013 file prints)",
+        zh: "存款机构存款取自 WRESBAL（仅为准备金余额；原文口径为存款机构的全部存款，内置的2013年文件均未列出）",
+      },
+    },
+  ],
+  [
+    "FRED/WFCDA",
+    {
+      item: "foreign_currency_denominated_assets",
+      en: "Foreign currency denominated assets (WFCDA)",
+      position: {
+        ...base,
+        side: "asset",
+        instrument: "AF.2",
+        counterparty: ["S.2"],
+        currency: null,
+        foreign: true,
+        interestBearing: true,
+      },
     },
   ],
   [

@@ -1,4 +1,4 @@
-import { type Assessment, isFound, verdictText, type Verdict } from "./assess.ts";
+import { type Assessment, isFound, type MissingInput, verdictText, type Verdict } from "./assess.ts";
 import type { IndicatorResult } from "./compute.ts";
 import { getIndicator, listIndicators } from "./registry.ts";
 import type { TextFigure } from "./text-figures.ts";
@@ -24,6 +24,8 @@ export interface ComparedBank {
   partialText?: Text;
   results: IndicatorResult[];
   assessment: Assessment;
+  /** Where the bank publishes an input bslab lacks, by indicator id (named in not-computable cells). */
+  sources?: ReadonlyMap<string, MissingInput>;
 }
 
 /** One indicator of one bank in the comparison, with the study's printed figure where it prints one. */
@@ -83,6 +85,27 @@ export interface Table2 {
   textFigures: TextFigure[];
 }
 
+/**
+ * A cell's note: the indicator's own, where the bank publishes a missing input, then the bank's
+ * date and partial-sheet notes, each once (a not-computable note already quotes the partial one).
+ */
+function cellNote(own: Text, b: ComparedBank, src: MissingInput | undefined): Text {
+  const part = (lang: "en" | "zh"): string => {
+    const sep = lang === "en" ? "; " : "；";
+    const parts = [own[lang]];
+    if (src)
+      parts.push(
+        lang === "en"
+          ? `published as ${src.input.en}: ${src.howTo.en}`
+          : `发布于${src.input.zh}：${src.howTo.zh}`,
+      );
+    for (const extra of [b.dateNoteText?.[lang] ?? b.dateNote, b.partialText?.[lang] ?? b.partial])
+      if (extra && !parts.some((p) => p.includes(extra))) parts.push(extra);
+    return parts.filter(Boolean).join(sep);
+  };
+  return { en: part("en"), zh: part("zh") };
+}
+
 const sameCell = (v: Verdict, s: StudyCell) =>
   v.level === s.level && (v.direction ?? null) === (s.direction ?? null);
 
@@ -99,10 +122,11 @@ export function table2(date: string, banks: readonly ComparedBank[], textFigures
   const verdicts: VerdictCell[] = [];
   const conclusions: ConclusionCell[] = [];
   for (const b of banks) {
-    const note = [b.dateNote, b.partial].filter(Boolean).join("; ");
     for (const id of ids) {
       const r = b.results.find((x) => x.id === id);
       if (!r) continue;
+      const src = r.value === null ? b.sources?.get(id) : undefined;
+      const noteText = cellNote(r.noteText, b, src);
       const fig = study ? STUDY_2013.find((f) => f.entity === b.entity && f.id === id) : undefined;
       indicators.push({
         entity: b.entity,
@@ -128,15 +152,8 @@ export function table2(date: string, banks: readonly ComparedBank[], textFigures
                 lines: r.inputs[0]?.lines.map((l) => `${l.item}@${l.source}`) ?? [],
               }
             : null,
-        note: [r.note, note].filter(Boolean).join("; "),
-        noteText: {
-          en: [r.noteText.en, b.dateNoteText?.en ?? b.dateNote, b.partialText?.en ?? b.partial]
-            .filter(Boolean)
-            .join("; "),
-          zh: [r.noteText.zh, b.dateNoteText?.zh ?? b.dateNote, b.partialText?.zh ?? b.partial]
-            .filter(Boolean)
-            .join("；"),
-        },
+        note: noteText.en,
+        noteText,
         unitText: r.unitText,
       });
     }

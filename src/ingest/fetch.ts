@@ -164,7 +164,12 @@ export async function storeFetch(
     }>("select entity, name, unit, scale, vintage from series where id = $1 order by vintage desc limit 1", [
       s.id,
     ]);
-    if (!prev) continue;
+    if (!prev) {
+      // A series the store does not hold yet: the source may know how the publisher files it.
+      const known = source.known?.(s);
+      if (known) Object.assign(s, known);
+      continue;
+    }
     Object.assign(s, { entity: prev.entity, name: prev.name, unit: prev.unit, scale: prev.scale });
     inherited.push(
       `${s.id}: unit ${prev.unit} 1e${prev.scale} and name as stored in vintage ${prev.vintage}`,

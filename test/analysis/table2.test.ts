@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { assess } from "../../src/indicators/assess.ts";
@@ -6,7 +8,9 @@ import { loadComparison } from "../../src/indicators/compare.ts";
 import { resolveInput } from "../../src/indicators/inputs.ts";
 import { indicatorsForInput } from "../../src/indicators/levels.ts";
 import { STUDY_CONCLUSIONS, STUDY_VERDICTS } from "../../src/indicators/study.ts";
+import { storeFetch } from "../../src/ingest/fetch.ts";
 import { importFile } from "../../src/ingest/import.ts";
+import { fetchSource } from "../../src/io/fetch/sources.ts";
 import type { Store } from "../../src/store/store.ts";
 import { bundledStore } from "../helpers/temp-store.ts";
 
@@ -15,6 +19,9 @@ import { bundledStore } from "../helpers/temp-store.ts";
 // current deposits 47.8%; NFCP 261 bn EUR, FCAL 35x, FX 11.8%/0.3%, LTRO 25.5%, MRO 5.8%,
 // banknotes 41.9%, credit-institution deposits 19.4%. The other lines are balancing items.
 const FIXTURE = "test/fixtures/table2/boj-ecb-end-2013-from-study-shares.csv";
+// FRED's graph-CSV layout holding one observation of WFCDA built from the study's printed Fed FX
+// assets, 23.8 bn USD (not a FRED response: no public copy of 2013 was found; README.md says so).
+const FED_FX_FIXTURE = "test/fixtures/table2/fed-wfcda-2013-12-25-from-study.csv";
 
 let store: Store;
 let cleanup: () => void;
@@ -60,6 +67,62 @@ describe("Table 2 from the bundled data alone", () => {
     const v = t2.verdicts.find((x) => x.type === "maturity")!;
     expect([v.level, v.match]).toEqual(["present", true]);
   });
+
+  it("every cell equals the study's or is not computable naming its input: 7/12 cells, 1/4 conclusions", async () => {
+    const t2 = await loadComparison(bundled, ["pboc", "fed", "boj", "ecb"], "2013-12");
+    expect(t2.score).toEqual({ cells: 7, cellsOf: 12, conclusions: 1, conclusionsOf: 4 });
+    for (const v of t2.verdicts)
+      if (!v.match) {
+        expect(v.level, `${v.entity} ${v.type}`).toBe("not computable");
+        expect(v.missing!.every((m) => m.input.en.length > 0 && m.howTo.en.length > 0)).toBe(true);
+      }
+    for (const c of t2.conclusions)
+      if (!c.match) {
+        expect(c.complete).toBe(false);
+        expect(c.text.en).toMatch(/^not computable: /);
+      }
+    // Nothing found while cells are open is never read as "no mismatch".
+    const ecb = t2.conclusions.find((c) => c.entity === "ecb")!;
+    expect(ecb.text.en).toMatch(/found so far: none yet$/);
+    for (const v of t2.verdicts) if (v.level === "not considered") expect(v.match, v.entity).toBe(true);
+  });
+
+  it("Fed currency: no public copy of the 2013 foreign-currency line is bundled, so the cell names H.4.1's line, FRED WFCDA and the fetch", async () => {
+    const t2 = await loadComparison(bundled, ["fed"], "2013-12");
+    const v = t2.verdicts.find((x) => x.type === "currency")!;
+    expect(v.level).toBe("not computable");
+    expect(v.missing![0]!.input.en).toContain(
+      'published as H.4.1 line "Foreign currency denominated assets" (FRED WFCDA, Wednesday level, millions of USD)',
+    );
+    expect(v.missing![0]!.howTo.en).toMatch(/^bslab fetch fred WFCDA /);
+    expect(v.missing![0]!.howTo.zh).toMatch(/^bslab fetch fred WFCDA（/);
+    const fx = t2.indicators.find((c) => c.id === "cb.fx_assets_share")!;
+    expect(fx.value).toBeNull();
+    expect(fx.noteText.en).toContain("bslab fetch fred WFCDA");
+  });
+
+  it("Fed currency and deposits are proxies, named with their gap to the study's Federal Reserve notes 29.6% and deposits 65.0%", async () => {
+    const t2 = await loadComparison(bundled, ["fed"], "2013-12");
+    const cell = (id: string) => t2.indicators.find((c) => c.id === id)!;
+    const cur = cell("cb.currency_issued_share");
+    expect(cur.match).toBe(false);
+    expect(cur.gap!.lines.join(" ")).toMatch(/^currency_in_circulation@.*CURRCIR/);
+    expect(cur.noteText.en).toContain("overstates Federal Reserve notes");
+    const dep = cell("cb.financial_deposits_share");
+    expect(dep.match).toBe(false);
+    expect(dep.gap!.lines.join(" ")).toMatch(/^reserve_balances@.*WRESBAL/);
+    expect(dep.noteText.en).toContain("the study's item is all deposits of depository institutions");
+  });
+
+  it("a partial sheet's note is said once per cell", async () => {
+    const t2 = await loadComparison(bundled, ["fed"], "2013-12");
+    const partial = t2.banks[0]!.partial!;
+    expect(partial).toContain("FRED totals only");
+    for (const c of t2.indicators) {
+      expect(c.noteText.en.split(partial).length - 1, c.id).toBe(1);
+      expect(c.note).toBe(c.noteText.en);
+    }
+  });
 });
 
 describe("Table 2 with the BoJ and Eurosystem statements of end-2013 imported", () => {
@@ -85,8 +148,11 @@ describe("Table 2 with the BoJ and Eurosystem statements of end-2013 imported", 
         expect(v.missing!.every((m) => m.input.en.length > 0 && m.howTo.en.length > 0)).toBe(true);
       }
     for (const c of t2.conclusions) if (!c.match) expect(c.complete).toBe(false);
-    expect(t2.score.cells).toBeGreaterThanOrEqual(11);
-    expect(t2.verdicts.filter((v) => v.entity === "pboc").every((v) => v.match)).toBe(true);
+    // The one cell left is the Fed's currency: its 2013 FX line has no public copy to bundle.
+    expect(t2.score).toEqual({ cells: 11, cellsOf: 12, conclusions: 3, conclusionsOf: 4 });
+    expect(t2.verdicts.filter((v) => !v.match).map((v) => [v.entity, v.type, v.level])).toEqual([
+      ["fed", "currency", "not computable"],
+    ]);
   });
 
   it("PBoC maturity: no maturity split, so the study's country rule: 676.6 / 3,821.3 bn USD = 17.7% < 1 is negligible", async () => {
@@ -112,5 +178,25 @@ describe("Table 2 with the BoJ and Eurosystem statements of end-2013 imported", 
     expect(t2.banks[0]!.dateNote).toBe(
       "no sheet in 2013-11: computed at 2013-12-31, the nearest bundled date",
     );
+  });
+
+  it("with the Fed's foreign-currency line fetched as well (a FRED CSV of the study's 23.8 bn): 12/12 cells, 4/4 conclusions", async () => {
+    await storeFetch(store, {
+      source: fetchSource("fred"),
+      args: ["WFCDA"],
+      url: "https://fred.stlouisfed.org/graph/fredgraph.csv?id=WFCDA",
+      file: "fred-WFCDA.csv",
+      retrievedAt: "2099-01-02T00:00:00Z",
+      text: readFileSync(FED_FX_FIXTURE, "utf8"),
+    });
+    const t2 = await loadComparison(store, ["pboc", "fed", "boj", "ecb"], "2013-12");
+    expect(t2.score).toEqual({ cells: 12, cellsOf: 12, conclusions: 4, conclusionsOf: 4 });
+    const fed = t2.verdicts.find((v) => v.entity === "fed" && v.type === "currency")!;
+    // 23,800 / 4,032,575 = 0.59% of total assets: under 1%, negligible by the study's rule.
+    expect(fed.level).toBe("not considered");
+    expect(fed.reasons[0]!.en).toBe("FX assets 0.6% of total assets");
+    // Filed under the Fed in millions of USD, as the year-end sheet: 23,800 / 4,032,575.
+    const fx = t2.indicators.find((c) => c.entity === "fed" && c.id === "cb.fx_assets_share")!;
+    expect(fx.value).toBeCloseTo(23_800 / 4_032_575, 12);
   });
 });

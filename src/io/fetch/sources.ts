@@ -6,6 +6,7 @@
 import { UsageError } from "../../errors.ts";
 import type { Series } from "../../model/series.ts";
 import { ilmSheets } from "../ecb/ilm.ts";
+import { fedSeriesUnits } from "../fed/fred-series.ts";
 import type { ParsedImport } from "../mappings/types.ts";
 import type { SdmxCsv } from "../sdmx/read-sdmx-csv.ts";
 import { sdmxToSeries } from "../sdmx/read-sdmx-csv.ts";
@@ -40,6 +41,11 @@ export interface FetchSource {
   recorded: boolean;
   request(args: readonly string[], base: string): FetchRequest;
   read(text: string, ctx: ReadContext): ParsedImport;
+  /**
+   * Entity, unit, scale and name of a series whose response states none and that the store does
+   * not hold yet (the Fed's H.4.1 series on FRED), or undefined.
+   */
+  known?(s: Series): Pick<Series, "entity" | "unit" | "scale" | "name"> | undefined;
 }
 
 const only = (list: Series[]): ParsedImport => ({ sheets: [], series: list, entities: new Map() });
@@ -72,6 +78,7 @@ export const FETCH_SOURCES: readonly FetchSource[] = [
       };
     },
     read: (text, ctx) => only(parseFredCsv(text, ctx.file)),
+    known: fedSeriesUnits,
   },
   {
     name: "ecb",
