@@ -15,6 +15,7 @@ import type { Unit } from "../model/units.ts";
 import { listEntities } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
 import type { Progress } from "./progress.ts";
+import { bulkLongPositions } from "./bulk-long.ts";
 import { streamPositions } from "./stream-file.ts";
 import { type PreparedImport, writeImports } from "./write.ts";
 
@@ -268,7 +269,9 @@ async function prepareFile(
       try {
         // The vintage is settled once the bytes' hash is known; the row reader does not need it.
         const ctx = context(basis, path, dataset, "", options);
-        const streamed = await streamPositions(path, path, { ...mapping, rows: mapping.rows }, ctx, dir);
+        const streamed =
+          (mapping.name === "long" ? await bulkLongPositions(path, path, header, ctx, dir) : undefined) ??
+          (await streamPositions(path, path, { ...mapping, rows: mapping.rows }, ctx, dir));
         const { vintage, unchanged } = resolveVintage(basis, dataset, streamed.sha256, options);
         return {
           file: path,

@@ -105,7 +105,8 @@ async function appendSheetRows(
 
 /**
  * The columns of a staged positions file, in order: a headerless RFC 4180 CSV (UTF-8, `,`, `"`)
- * where an empty unquoted cell is NULL and `""` is the empty text. Writers produce it row by row;
+ * where an empty unquoted cell is NULL and `""` is the empty text, or a Parquet file (`.parquet`)
+ * with these names and types. Writers produce it row by row;
  * {@link saveStagedSheets} lets DuckDB load it in bulk.
  */
 export const STAGED_POSITION_COLUMNS = [
@@ -128,7 +129,9 @@ export const STAGED_POSITION_COLUMNS = [
 
 const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+// A staged file is CSV (written row by row) or Parquet (written by DuckDB), with these columns.
 function readStaged(path: string): string {
+  if (path.endsWith(".parquet")) return `read_parquet(${sqlText(path)})`;
   const columns = STAGED_POSITION_COLUMNS.map(([n, t]) => `${sqlText(n)}: ${sqlText(t)}`).join(", ");
   return `read_csv(${sqlText(path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', allow_quoted_nulls = false, columns = {${columns}})`;
 }

@@ -76,6 +76,7 @@ export interface LongSheetHead {
 }
 
 const TRUE_WORDS = new Set(["true", "yes", "1", "y"]);
+const KINDS: readonly Position["kind"][] = ["item", "subtotal", "total", "memo"];
 const ALL_COLUMNS = [...LONG_POSITION_COLUMNS, ...LONG_POSITION_OPTIONAL] as const;
 
 // A trimmed cell, "" when the column is absent (index -1) or the row is short.
@@ -102,6 +103,38 @@ const sectorList = (text: string) => {
   const list = text.split(/[\s+;]+/).filter(Boolean);
   return { list: list as SectorCode[], bad: list.find((c) => !isSectorCode(c)) };
 };
+
+/**
+ * What each checked column of a long CSV accepts, from its trimmed cell ("" when the column is
+ * absent): the reader below checks rows with these, and the bulk import (src/ingest) checks the
+ * distinct cells of a whole file with the same functions, so both accept exactly the same rows.
+ * Each gives the stored value, or undefined when the cell is refused.
+ */
+export const LONG_CELL_RULES = {
+  date: (t: string): string | undefined => (dateProblemOf(t) === undefined ? t : undefined),
+  side: (t: string): Side | undefined => (SIDES.includes(t as Side) ? (t as Side) : undefined),
+  maturity: (t: string): Maturity | undefined => {
+    const m = (t || "unknown") as Maturity;
+    return MATURITIES.includes(m) ? m : undefined;
+  },
+  /** From the raw cell (it trims itself). */
+  value: (raw: string): number | undefined => parseNumberCell(raw) ?? undefined,
+  unit: (t: string): Unit | undefined => parseUnit(t),
+  currency: (t: string): string | undefined => isoCurrency(t),
+  instrument: (t: string): string | undefined => (t === "" || isInstrumentCode(t) ? t : undefined),
+  counterparty: (t: string): string | undefined => {
+    const cp = sectorList(t);
+    return cp.bad === undefined ? cp.list.join(" ") : undefined;
+  },
+  kind: (t: string): Position["kind"] | undefined => {
+    const k = (t || "item") as Position["kind"];
+    return KINDS.includes(k) ? k : undefined;
+  },
+  interestBearing: (t: string): boolean | null => {
+    const ib = t.toLowerCase();
+    return ib === "" ? null : TRUE_WORDS.has(ib);
+  },
+} as const;
 
 // Cells repeat (a date, a unit, a currency on every row): each distinct text is checked once.
 // Bounded, so a file of distinct labels cannot grow it without end.
@@ -177,14 +210,15 @@ export class LongPositionRows {
       this.fail(row, "date", `invalid date ${JSON.stringify(date)} (${dateProblem})`);
     const item = cellAt(r, c.item) || this.fail(row, "item", "empty item");
     const side = cellAt(r, c.side) as Side;
-    if (side !== "asset" && side !== "liability" && side !== "equity")
+    if (LONG_CELL_RULES.side(side) === undefined)
       this.fail(row, "side", `invalid side ${JSON.stringify(side)} (expected ${SIDES.join("|")})`);
-    const maturity = (cellAt(r, c.maturity) || "unknown") as Maturity;
-    if (maturity !== "short" && maturity !== "long" && maturity !== "unknown")
+    const maturityText = cellAt(r, c.maturity);
+    const maturity = LONG_CELL_RULES.maturity(maturityText);
+    if (maturity === undefined)
       this.fail(
         row,
         "maturity",
-        `invalid maturity ${JSON.stringify(maturity)} (expected ${MATURITIES.join("|")})`,
+        `invalid maturity ${JSON.stringify(maturityText || "unknown")} (expected ${MATURITIES.join("|")})`,
       );
     const valueText = cellAt(r, c.value);
     const value = parseNumberCell(valueText);
@@ -211,7 +245,7 @@ export class LongPositionRows {
         `invalid currency ${JSON.stringify(currencyText)} (expected an ISO 4217 code such as CNY, or foreign when the statement names none)`,
       );
     const instrument = cellAt(r, c.instrument);
-    if (instrument && !isInstrumentCode(instrument))
+    if (LONG_CELL_RULES.instrument(instrument) === undefined)
       this.fail(
         row,
         "instrument",
@@ -224,10 +258,14 @@ export class LongPositionRows {
         "counterparty",
         `unknown sector code ${JSON.stringify(cp.bad)} (expected e.g. S.11, S.2)`,
       );
-    const ib = cellAt(r, c.interest_bearing).toLowerCase();
-    const kind = (cellAt(r, c.kind) || "item") as Position["kind"];
-    if (kind !== "item" && kind !== "subtotal" && kind !== "total" && kind !== "memo")
-      this.fail(row, "kind", `invalid kind ${JSON.stringify(kind)} (expected item|subtotal|total|memo)`);
+    const kindText = cellAt(r, c.kind);
+    const kind = LONG_CELL_RULES.kind(kindText);
+    if (kind === undefined)
+      this.fail(
+        row,
+        "kind",
+        `invalid kind ${JSON.stringify(kindText || "item")} (expected item|subtotal|total|memo)`,
+      );
 
     // Rows of one sheet usually follow each other: reuse the last sheet without building its key.
     let sheet = this.last;
@@ -266,7 +304,7 @@ export class LongPositionRows {
       foreign: currency === "" || currency !== this.lastHome,
       maturity,
       counterparty: cp.list,
-      interestBearing: ib === "" ? null : TRUE_WORDS.has(ib),
+      interestBearing: LONG_CELL_RULES.interestBearing(cellAt(r, c.interest_bearing)),
       value: value as number,
       row,
     };
@@ -283,21 +321,29 @@ export class LongPositionRows {
     if (this.sheets.size === 0)
       throw new DataError(`${file}: no data rows below the header`, { place: { file, row: 2 } });
     for (const sheet of this.sheets.values()) {
-      const failed = sheet.checker.results(DEFAULT_TOLERANCE).filter((c) => !c.ok);
-      if (failed.length > 0) {
-        const f = failed[0]!;
-        if (!Number.isFinite(f.published) || !Number.isFinite(f.computed) || !Number.isFinite(f.difference))
-          throw new DataError(
-            `${file}: sheet ${sheet.entity} ${sheet.date}: the sum of its lines for ${f.item} is beyond ±1.8e308 (the largest number a double holds), so the sheet cannot be checked; nothing was imported (is the unit's scale right?)`,
-            { place: { file } },
-          );
-        throw new DataError(
-          `${file}: sheet ${sheet.entity} ${sheet.date} does not balance: ${f.item} ${f.published} vs ${f.computed} (difference ${f.difference}, tolerance ${DEFAULT_TOLERANCE.absolute}); nothing was imported`,
-          { place: { file } },
-        );
-      }
+      const error = unbalancedSheetError(file, sheet);
+      if (error) throw error;
     }
   }
+}
+
+/** The error for a sheet whose accounting checks fail (the first failing check), or undefined. */
+export function unbalancedSheetError(
+  file: string,
+  sheet: Pick<LongSheetHead, "entity" | "date" | "checker">,
+): DataError | undefined {
+  const failed = sheet.checker.results(DEFAULT_TOLERANCE).filter((c) => !c.ok);
+  if (failed.length === 0) return undefined;
+  const f = failed[0]!;
+  if (!Number.isFinite(f.published) || !Number.isFinite(f.computed) || !Number.isFinite(f.difference))
+    return new DataError(
+      `${file}: sheet ${sheet.entity} ${sheet.date}: the sum of its lines for ${f.item} is beyond ±1.8e308 (the largest number a double holds), so the sheet cannot be checked; nothing was imported (is the unit's scale right?)`,
+      { place: { file } },
+    );
+  return new DataError(
+    `${file}: sheet ${sheet.entity} ${sheet.date} does not balance: ${f.item} ${f.published} vs ${f.computed} (difference ${f.difference}, tolerance ${DEFAULT_TOLERANCE.absolute}); nothing was imported`,
+    { place: { file } },
+  );
 }
 
 /** The position a checked row describes, with its source. */
