@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 
 import { parseCsv } from "../io/csv/parse-csv.ts";
-import { loadBisWide, type BisFile } from "../io/sources/bis-wide-csv.ts";
+import { type BisFile, loadBisWide, parseBisWideCsv } from "../io/sources/bis-wide-csv.ts";
 import { datasetPath, ifInstalled, MissingDatasetError, memoize } from "../io/sources/common.ts";
 import { type JstRow, loadJstRows } from "../io/sources/jst.ts";
 import { type LvCrisis, loadLaevenValencia } from "../io/sources/laeven-valencia.ts";
@@ -45,6 +45,7 @@ export const DATASET_IDS = {
   pfmh: "imf-public-finances-modern-history",
   lv: "laeven-valencia-2026",
   rr: "reinhart-rogoff-global-crises",
+  dsr: "bis-debt-service-ratios",
 } as const;
 
 /**
@@ -147,7 +148,16 @@ export interface PanelRaw {
   lv?: LvCrisis[];
   /** JST R6 rows (tloans, gdp, hpnom, cpi, crisisJST needed), sorted by country and year. */
   jst?: JstRow[];
+  /** BIS debt service ratio of the private non-financial sector (`Q:<cc>:P`, % of income), per economy. */
+  dsr?: DsrSeries[];
   missing: string[];
+}
+
+/** One economy's private-sector debt service ratio. */
+export interface DsrSeries {
+  iso2: string;
+  vintage: string;
+  observations: readonly Observation[];
 }
 
 /** A provider of the monitor's inputs. */
@@ -301,8 +311,35 @@ export function panelFromFiles(): PanelRaw {
     lv: opt(loadLaevenValencia),
     bis: opt(() => panelCountries().map((c) => ({ country: c, bis: bisFromFiles(c.iso2) }))),
     jst: opt(loadJstRows),
+    dsr: opt(dsrFromFiles),
     missing: [...missing],
   };
+}
+
+const DSR_FILE = "WEBSTATS_DSR_DATAFLOW_csv_col.csv";
+
+// The bundled DSR file (csv_col, 2019): private non-financial sector rows `Q:<cc>:P`.
+function dsrFromFiles(): DsrSeries[] {
+  return memoize("dsr:files", () => {
+    const path = datasetPath(DATASET_IDS.dsr, DSR_FILE);
+    return parseBisWideCsv(readFileSync(path, "utf8"), `data/${DATASET_IDS.dsr}/${DSR_FILE}`)
+      .filter((x) => /:P$/.test(x.id))
+      .map((x) => ({ iso2: x.id.split(":").at(-2)!, vintage: "2019", observations: x.observations }));
+  });
+}
+
+// The store's DSR series (`BIS/WS_DSR/Q.<cc>.P`, the bundled copy or a newer download), latest vintage.
+function dsrFromSeries(list: readonly Series[]): DsrSeries[] {
+  const out = new Map<string, Series>();
+  for (const x of list) {
+    const m = /^BIS\/WS_DSR\/Q[.:]([A-Z0-9]{2})[.:]P$/.exec(x.id);
+    if (!m) continue;
+    const have = out.get(m[1]!);
+    if (!have || vintageKey(x.vintage) > vintageKey(have.vintage)) out.set(m[1]!, x);
+  }
+  return [...out]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([iso2, x]) => ({ iso2, vintage: x.vintage, observations: x.observations }));
 }
 
 /** The bundled files in `data/` (or `BSLAB_DATA_DIR`). */
@@ -333,6 +370,7 @@ const PROVIDER_OF: Record<keyof typeof DATASET_IDS, string[]> = {
   pfmh: ["IMF/PFMH"],
   lv: ["LV/SBC2026"],
   rr: ["RR/GCD2016"],
+  dsr: ["BIS/WS_DSR"],
 };
 
 function installed(have: Set<string>, key: keyof typeof DATASET_IDS): boolean {
@@ -487,7 +525,7 @@ export function storeSource(store: Store): RecessionSource {
       for (const c of jst)
         for (const v of ["tloans", "gdp", "hpnom", "cpi", "crisisJST", "stir", "ltrate", "eq_capgain"])
           ids.push(`JST/R6/${c.iso3}.${v}`);
-      const list = await loadLatestSeries(store, ids, [{ prefix: "LV/SBC2026/" }]);
+      const list = await loadLatestSeries(store, ids, [{ prefix: "LV/SBC2026/" }, { prefix: "BIS/WS_DSR/" }]);
       if (installed(have, "lv")) out.lv = lvFromSeries(list.filter((s) => s.id.startsWith("LV/SBC2026/")));
       else missing.push(DATASET_IDS.lv);
       if (installed(have, "bis")) {
@@ -496,6 +534,8 @@ export function storeSource(store: Store): RecessionSource {
       } else missing.push(DATASET_IDS.bis);
       if (installed(have, "jst")) out.jst = jstRows(list, jst);
       else missing.push(DATASET_IDS.jst);
+      if (installed(have, "dsr")) out.dsr = dsrFromSeries(list.filter((x) => x.id.startsWith("BIS/WS_DSR/")));
+      else missing.push(DATASET_IDS.dsr);
       return out;
     },
   };

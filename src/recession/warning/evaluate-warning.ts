@@ -7,12 +7,15 @@ import {
   pairsAuroc,
   percentileCi,
 } from "./cluster-auroc.ts";
+import { fitForest, forestScore } from "./forest.ts";
 import { fitGbm, gbmScore } from "./gbm.ts";
 import type { WarnPanel, WarnRow } from "./features.ts";
 
 /**
- * The evaluation design, fixed before any test-year result was seen (docs/recession-monitor.md,
- * "Early warning: the design and the selection rule"). Changing a number here is a new design.
+ * The evaluation design. Design 1 (docs/recession-monitor.md section 6) was fixed before any
+ * test-year result; design 2 (section 7: random forest, ensemble as the fixed reported model, new
+ * features) was fixed before its own first run but after design 1's test years were seen. Changing
+ * a number here is a new design and must be said so in the docs.
  */
 export const DESIGN = {
   annual: {
@@ -54,12 +57,24 @@ export const DESIGN = {
   falseAlarmRate: 0.1,
   bootstrapReps: 500,
   seed: 20240501,
+  version: 2,
+  /** Design 2's reported model, fixed in advance (no choice on validation years). */
+  reported: "ensemble",
 } as const;
 
-/** The candidates, simplest first (ties go to the simpler). */
-export const CANDIDATES = ["credit gap", "composite logit", "logit", "boosted trees"] as const;
+/** The candidates, simplest first. */
+export const CANDIDATES = [
+  "credit gap",
+  "composite logit",
+  "logit",
+  "boosted trees",
+  "random forest",
+  "ensemble",
+] as const;
 /** A candidate's name. */
 export type Candidate = (typeof CANDIDATES)[number];
+/** The ensemble's members (mean of their training percentiles). */
+export const ENSEMBLE_MEMBERS = ["logit", "boosted trees", "random forest"] as const;
 
 // Features each candidate reads (indices into the panel's feature list).
 export function featuresOf(c: Candidate, panel: WarnPanel): number[] {
@@ -108,40 +123,105 @@ interface Prediction {
 
 export type Fitted = (x: readonly number[]) => number;
 
+/** A fitted candidate: its score function and the score of every training row (the forest's out of bag). */
+export interface FittedCandidate {
+  f: Fitted;
+  trainScores: Float64Array;
+  logit?: LogitModel;
+}
+
+// Share of `sorted` below v, ties one half: the training percentile of a score.
+function percentileIn(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (sorted[m]! < v) lo = m + 1;
+    else hi = m;
+  }
+  let eq = lo;
+  while (eq < sorted.length && sorted[eq] === v) eq++;
+  return sorted.length ? (lo + (eq - lo) / 2) / sorted.length : 0.5;
+}
+
+/**
+ * Fits the candidates `wanted` (and what they need: the ensemble fits its members) on `train`,
+ * reading feature columns `cols` of each.
+ */
+export function fitCandidates(
+  wanted: readonly Candidate[],
+  cols: (c: Candidate) => number[],
+  train: readonly { x: number[]; y: 0 | 1 }[],
+  warm: Map<Candidate, LogitModel> = new Map(),
+): Map<Candidate, FittedCandidate> {
+  const out = new Map<Candidate, FittedCandidate>();
+  const ys = train.map((o) => o.y);
+  const need = new Set<Candidate>(wanted);
+  if (need.has("ensemble")) for (const m of ENSEMBLE_MEMBERS) need.add(m);
+  for (const c of CANDIDATES) {
+    if (!need.has(c) || c === "ensemble") continue;
+    const cs = cols(c);
+    const pick = (x: readonly number[]) => cs.map((j) => x[j]!);
+    const xs = train.map((o) => pick(o.x));
+    let f: Fitted;
+    let trainScores: Float64Array | undefined;
+    let logit: LogitModel | undefined;
+    if (c === "credit gap") f = (x) => x[cs[0]!]!;
+    else if (c === "boosted trees") {
+      const m = fitGbm(xs, ys);
+      f = (x) => gbmScore(m, pick(x));
+    } else if (c === "random forest") {
+      const m = fitForest(xs, ys);
+      f = (x) => forestScore(m, pick(x));
+      trainScores = m.oob;
+    } else {
+      const m = fitLogit(xs, ys, 1e-2, 25, warm.get(c));
+      warm.set(c, m);
+      logit = m;
+      f = (x) => logitScore(m, pick(x));
+    }
+    out.set(c, {
+      f,
+      trainScores: trainScores ?? Float64Array.from(train, (o) => f(o.x)),
+      ...(logit ? { logit } : {}),
+    });
+  }
+  if (need.has("ensemble")) {
+    const members = ENSEMBLE_MEMBERS.map((m) => {
+      const fc = out.get(m)!;
+      return { f: fc.f, own: fc.trainScores, sorted: Float64Array.from(fc.trainScores).sort() };
+    });
+    const f: Fitted = (x) => members.reduce((s, m) => s + percentileIn(m.sorted, m.f(x)), 0) / members.length;
+    const trainScores = Float64Array.from(
+      train,
+      (_, i) => members.reduce((s, m) => s + percentileIn(m.sorted, m.own[i]!), 0) / members.length,
+    );
+    out.set("ensemble", { f, trainScores });
+  }
+  return out;
+}
+
+/** One candidate fitted alone (see {@link fitCandidates}). */
 export function fit(
   c: Candidate,
-  cols: number[],
-  train: Obs[],
-  warm?: LogitModel,
-): { f: Fitted; logit?: LogitModel } {
-  const xs = train.map((o) => cols.map((j) => o.x[j]!));
-  const ys = train.map((o) => o.y);
-  if (c === "credit gap") return { f: (x) => x[cols[0]!]! };
-  if (c === "boosted trees") {
-    const m = fitGbm(xs, ys);
-    return {
-      f: (x) =>
-        gbmScore(
-          m,
-          cols.map((j) => x[j]!),
-        ),
-    };
-  }
-  const m = fitLogit(xs, ys, 1e-2, 25, warm);
-  return {
-    f: (x) =>
-      logitScore(
-        m,
-        cols.map((j) => x[j]!),
-      ),
-    logit: m,
-  };
+  panel: WarnPanel,
+  train: readonly { x: number[]; y: 0 | 1 }[],
+): FittedCandidate {
+  return fitCandidates([c], (k) => featuresOf(k, panel), train).get(c)!;
 }
 
 // Score at which the training negatives' false-alarm rate is `rate`.
 function thresholdAt(scores: number[], rate: number): number {
   const s = [...scores].sort((a, b) => b - a);
   return s[Math.min(s.length - 1, Math.floor(rate * s.length))] ?? Infinity;
+}
+
+/** The threshold of a fit: the score at which `DESIGN.falseAlarmRate` of its training negatives signal. */
+export function trainingThreshold(fc: FittedCandidate, train: readonly { y: 0 | 1 }[]): number {
+  return thresholdAt(
+    train.flatMap((o, i) => (o.y === 0 ? [fc.trainScores[i]!] : [])),
+    DESIGN.falseAlarmRate,
+  );
 }
 
 /** Skill of one candidate on one set of years. */
@@ -167,12 +247,14 @@ export interface HorizonResult {
   test: CandidateSkill[];
   /** Validation years (the model choice). */
   validation: CandidateSkill[];
-  /** The candidate the fixed rule picked on the validation years. */
+  /** The reported model: design 2 fixes it in advance (the ensemble); no choice on the validation years. */
   chosen: Candidate;
   /** Chosen minus credit gap on the test years, with its paired cluster-bootstrap interval. */
   difference: { auroc: number | null; ci: [number, number] | null };
   /** Leave-one-country-out AUROC of the chosen model on the test years (fit on the other countries up to the test start). */
   leaveOneCountryOut: number | null;
+  /** The credit gap's leave-one-country-out AUROC on the same rows (it is not fitted, so its pooled test AUROC). */
+  leaveOneCountryOutGap: number | null;
 }
 
 const r3 = (v: number | null) => (v === null || !Number.isFinite(v) ? null : Math.round(v * 1000) / 1000);
@@ -209,9 +291,9 @@ const inYears = (y: number, [a, b]: [number, number]) => y >= a && y <= b;
 /**
  * Recursive (expanding-window) out-of-sample evaluation of every candidate on one panel and
  * horizon: refits every `refitEvery` years on the observations whose label was known by then,
- * thresholds from each fit's training data, the same observations for every candidate; model
- * choice on the validation years by the fixed rule (highest AUROC among the models, ties within
- * 0.005 to the simpler), reported on the test years with country-cluster bootstrap intervals.
+ * thresholds from each fit's training data, the same observations for every candidate; the
+ * reported model fixed in advance (design 2: the ensemble), its test-year AUROC against the credit
+ * gap's with a paired country-cluster bootstrap interval.
  */
 export function evaluateHorizon(
   sample: string,
@@ -235,19 +317,16 @@ export function evaluateHorizon(
   const warm = new Map<Candidate, LogitModel>();
   for (let y0 = design.oosStart; y0 <= last; y0 += design.refitEvery) {
     const cutoff = y0 * panel.perYear;
+    // Real time: a row trains a refit only when its label was known before the refit date.
     const train = obs.filter((o) => o.row.t + h.to < cutoff);
     const block = obs.filter((o) => o.row.year >= y0 && o.row.year < y0 + design.refitEvery);
     if (block.length === 0 || train.filter((o) => o.y === 1).length < 5) continue;
     scored.push(...block);
+    const fits = fitCandidates(CANDIDATES, (c) => featuresOf(c, panel), train, warm);
     for (const c of CANDIDATES) {
-      const cols = featuresOf(c, panel);
-      const { f, logit } = fit(c, cols, train, warm.get(c));
-      if (logit) warm.set(c, logit);
-      const threshold = thresholdAt(
-        train.filter((o) => o.y === 0).map((o) => f(o.x)),
-        DESIGN.falseAlarmRate,
-      );
-      for (const o of block) preds.get(c)!.push({ score: f(o.x), threshold });
+      const fc = fits.get(c)!;
+      const threshold = trainingThreshold(fc, train);
+      for (const o of block) preds.get(c)!.push({ score: fc.f(o.x), threshold });
     }
   }
   const groups = [...new Set(scored.map((o) => o.row.group))].sort();
@@ -272,14 +351,8 @@ export function evaluateHorizon(
   };
   const val = part(design.validation);
   const test = part(design.test);
-  // The fixed rule: the model (not the gap) with the highest validation AUROC; within 0.005, the simpler.
-  let chosen: Candidate = "composite logit";
-  let best = -Infinity;
-  for (const s of val.skills)
-    if (s.candidate !== "credit gap" && s.auroc !== null && s.auroc > best + 0.005) {
-      best = s.auroc;
-      chosen = s.candidate;
-    }
+  // Design 2: the reported model is fixed in advance (the validation AUROCs are information only).
+  const chosen: Candidate = DESIGN.reported;
   const boots: number[] = [];
   const pc = test.pairs.get(chosen)!;
   const pg = test.pairs.get("credit gap")!;
@@ -306,6 +379,9 @@ export function evaluateHorizon(
       ci: dci ? [r3(dci[0])!, r3(dci[1])!] : null,
     },
     leaveOneCountryOut: leaveOneOut(chosen, panel, obs, [...testIdx], design.test[0] * panel.perYear, h),
+    leaveOneCountryOutGap: r3(
+      auroc([...testIdx].map((o) => ({ score: o.x[0]!, y: o.y, group: o.row.group }))),
+    ),
   };
 }
 
@@ -319,12 +395,11 @@ function leaveOneOut(
   testStart: number,
   h: Horizon,
 ): number | null {
-  const cols = featuresOf(c, panel);
   const out: Scored[] = [];
   for (const g of [...new Set(test.map((o) => o.row.group))]) {
     const train = obs.filter((o) => o.row.group !== g && o.row.t + h.to < testStart);
     if (train.filter((o) => o.y === 1).length < 5) continue;
-    const { f } = fit(c, cols, train);
+    const { f } = fit(c, panel, train);
     for (const o of test) if (o.row.group === g) out.push({ score: f(o.x), y: o.y, group: g });
   }
   return r3(auroc(out));

@@ -50,6 +50,10 @@ export const ANNUAL_FEATURES = [
   "global yield slope, cross-country mean (pp)",
   "global credit/GDP, 2-year change, cross-country mean (pp)",
   "credit boom x house-price boom: 2-year credit/GDP change x real house growth, both positive (/10)",
+  "real credit growth, 2-year log change of loans / CPI (%)",
+  "debt-service proxy: credit/GDP x long rate / 100",
+  "red zone, house: 3-year credit/GDP change in the top quintile and 3-year real house growth in the top tertile (0/1)",
+  "red zone, equity: 3-year credit/GDP change in the top quintile and 3-year real equity growth in the top tertile (0/1)",
 ] as const;
 
 /** Feature ids and labels of the BIS quarterly panel. */
@@ -61,6 +65,8 @@ export const QUARTERLY_FEATURES = [
   "real property prices, 12-quarter growth (%)",
   "global credit/GDP, 12-quarter change, cross-country mean (pp)",
   "credit boom x property boom: 12-quarter credit/GDP change x real property growth, both positive (/10)",
+  "global credit gap, cross-country mean (pp)",
+  "red zone: 12-quarter credit/GDP change in the top quintile and 12-quarter real property growth in the top tertile (0/1)",
 ] as const;
 
 const log100 = (v: number | null | undefined) => (v != null && v > 0 ? 100 * Math.log(v) : null);
@@ -101,12 +107,74 @@ function crossMean(rows: WarnRow[], from: number, to: number): void {
   }
 }
 
+/** Fewest pooled values before a real-time quantile is taken (earlier rows get null). */
+const MIN_POOL = 20;
+
+/**
+ * Real-time pooled quantile flags: for each row, whether `value(row)` is at or above the `q`
+ * quantile of the values of every row dated up to the row's period (all countries; never a later
+ * period), so a red-zone cut-off uses only what was known then. Rows are visited in period order
+ * and inserted into one sorted array. null when the value is missing or fewer than
+ * {@link MIN_POOL} values are pooled.
+ */
+export function realTimeTopFlags(
+  rows: readonly WarnRow[],
+  value: (r: WarnRow) => number | null,
+  q: number,
+): Map<WarnRow, boolean | null> {
+  const order = [...rows].sort((a, b) => a.t - b.t);
+  const pool: number[] = [];
+  const out = new Map<WarnRow, boolean | null>();
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j < order.length && order[j]!.t === order[i]!.t) j++;
+    for (let k = i; k < j; k++) {
+      const v = value(order[k]!);
+      if (v === null) continue;
+      let lo = 0;
+      let hi = pool.length;
+      while (lo < hi) {
+        const m = (lo + hi) >> 1;
+        if (pool[m]! < v) lo = m + 1;
+        else hi = m;
+      }
+      pool.splice(lo, 0, v);
+    }
+    const cut =
+      pool.length >= MIN_POOL ? pool[Math.min(pool.length - 1, Math.floor(q * pool.length))]! : null;
+    for (let k = i; k < j; k++) {
+      const v = value(order[k]!);
+      out.set(order[k]!, v === null || cut === null ? null : v >= cut);
+    }
+    i = j;
+  }
+  return out;
+}
+
+// Greenwood et al. (2022) red zone: credit growth in the top quintile and asset growth in the top
+// tertile, each by real-time pooled quantiles; written into feature `to` as 0/1 (null = unknown).
+function redZone(
+  rows: WarnRow[],
+  credit: (r: WarnRow) => number | null,
+  asset: (r: WarnRow) => number | null,
+  to: number,
+): void {
+  const c = realTimeTopFlags(rows, credit, 0.8);
+  const a = realTimeTopFlags(rows, asset, 2 / 3);
+  for (const r of rows) {
+    const x = c.get(r);
+    const y = a.get(r);
+    r.x[to] = x == null || y == null ? null : x && y ? 1 : 0;
+  }
+}
+
 /**
  * JST R6 annual panel: 18 countries 1870-2020, crises = JST `crisisJST` starts.
  * @example annualWarnPanel(loadJstRows()).rows.length // about 2,400 country-years
  */
 export function annualWarnPanel(jst: readonly JstRow[]): WarnPanel {
   const rows: WarnRow[] = [];
+  const growth3 = new Map<WarnRow, { house: number | null; equity: number | null }>();
   const crises = new Map<string, CrisisSpan[]>();
   const isos = [...new Set(jst.map((r) => r.iso))].sort();
   let lastT = -Infinity;
@@ -135,6 +203,11 @@ export function annualWarnPanel(jst: readonly JstRow[]): WarnPanel {
       eq *= 1 + g;
       return eq / c;
     });
+    const realCredit = rs.map((_, i) => {
+      const l = v(i, "tloans");
+      const c = v(i, "cpi");
+      return l != null && c != null && c > 0 ? l / c : null;
+    });
     const gap = hpGap(ratio, ANNUAL_LAMBDA, 11);
     const houseGap = hpGap(realHouse.map(log100), ANNUAL_LAMBDA, 11);
     rs.forEach((r, i) => {
@@ -157,12 +230,32 @@ export function annualWarnPanel(jst: readonly JstRow[]): WarnPanel {
           null,
           null,
           boom(diff(ratio[i], ratio[i - 2]), diff(log100(realHouse[i]), log100(realHouse[i - 2]))),
+          diff(log100(realCredit[i]), log100(realCredit[i - 2])),
+          ratio[i] != null && lt != null ? (ratio[i]! * lt) / 100 : null,
+          null,
+          null,
         ],
+      });
+      growth3.set(rows.at(-1)!, {
+        house: diff(log100(realHouse[i]), log100(realHouse[i - 3])),
+        equity: diff(log100(realEquity[i]), log100(realEquity[i - 3])),
       });
     });
   }
   crossMean(rows, 6, 7);
   crossMean(rows, 3, 8);
+  redZone(
+    rows,
+    (r) => r.x[2] ?? null,
+    (r) => growth3.get(r)?.house ?? null,
+    12,
+  );
+  redZone(
+    rows,
+    (r) => r.x[2] ?? null,
+    (r) => growth3.get(r)?.equity ?? null,
+    13,
+  );
   return { kind: "annual", perYear: 1, features: ANNUAL_FEATURES, rows, crises, lastT };
 }
 
@@ -216,10 +309,27 @@ export function quarterlyWarnPanel(bis: NonNullable<PanelRaw["bis"]>, lv: readon
         t,
         year,
         date: qDate(t),
-        x: [gap[i] ?? null, propGap[i] ?? null, diff(hh[i], hh[i - 12]), dc, dp, null, boom(dc, dp)],
+        x: [
+          gap[i] ?? null,
+          propGap[i] ?? null,
+          diff(hh[i], hh[i - 12]),
+          dc,
+          dp,
+          null,
+          boom(dc, dp),
+          null,
+          null,
+        ],
       });
     }
   }
   crossMean(rows, 3, 5);
+  crossMean(rows, 0, 7);
+  redZone(
+    rows,
+    (r) => r.x[3] ?? null,
+    (r) => r.x[4] ?? null,
+    8,
+  );
   return { kind: "quarterly", perYear: 4, features: QUARTERLY_FEATURES, rows, crises, lastT };
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 
 import { notInstalled } from "../../io/sources/common.ts";
 import { DATASET_IDS, type PanelRaw } from "../source.ts";
+import { type DsrResult, evaluateDsr } from "./dsr.ts";
 import { DESIGN, evaluateHorizon, type HorizonResult } from "./evaluate-warning.ts";
 import { annualWarnPanel, quarterlyWarnPanel, type WarnPanel } from "./features.ts";
 
@@ -13,6 +14,9 @@ export const SAMPLES = {
   annual: "JST annual x JST crisis starts",
   quarterly: "BIS quarterly x Laeven-Valencia 2026",
 } as const;
+
+/** Name of the DSR exercise (BIS test years, economies with a DSR). */
+export const DSR_SAMPLE = "BIS debt service ratio gap x Laeven-Valencia 2026 (test years, DSR economies)";
 
 /** Options of {@link earlyWarningReport}. */
 export interface WarningOptions {
@@ -27,6 +31,8 @@ export interface WarningReport {
   /** Key of the inputs (series ids, vintages, lengths) and the design: a new vintage, a new key. */
   key: string;
   results: HorizonResult[];
+  /** The BIS debt service ratio gap (unfitted) beside the credit gap on the same test-year rows. */
+  dsr: DsrResult[];
   skipped: { sample: string; reason: string }[];
   design: typeof DESIGN;
 }
@@ -48,6 +54,8 @@ export function inputKey(raw: PanelRaw): string {
   h.update(`jst|${raw.jst?.length ?? -1}|${raw.jst?.at(-1)?.year}`);
   for (const r of raw.jst ?? []) h.update(`${r.values.tloans}|${r.values.crisisJST}`);
   h.update(`lv|${JSON.stringify(raw.lv ?? null)}`);
+  for (const d of raw.dsr ?? [])
+    h.update(`dsr|${d.iso2}|${d.vintage}|${d.observations.length}|${d.observations.at(-1)?.value}`);
   return h.digest("hex").slice(0, 16);
 }
 
@@ -71,7 +79,7 @@ const cacheFile = (key: string, reps: number) =>
 
 /**
  * Out-of-sample evaluation of the early-warning candidates (credit gap, composite logit, logit,
- * boosted trees) on JST annual (1-2 and 3-5 years) and BIS quarterly (1-4, 5-12, 13-20 quarters),
+ * boosted trees, random forest, their ensemble) on JST annual (1-2 and 3-5 years) and BIS quarterly (1-4, 5-12, 13-20 quarters),
  * by the design fixed in {@link DESIGN}. Computed once per input vintage: kept in memory and on disk
  * (the OS temp folder, or BSLAB_CACHE_DIR), so every later call, in any process, reads it.
  * @example earlyWarningReport(panelFromFiles()).results.find((r) => r.horizon === "5-12 quarters")?.chosen
@@ -106,7 +114,11 @@ export function earlyWarningReport(raw: PanelRaw, options: WarningOptions = {}):
       sample: SAMPLES.quarterly,
       reason: `not computable: ${notInstalled(raw.lv ? DATASET_IDS.bis : DATASET_IDS.lv)}`,
     });
-  const report: WarningReport = { key, results, skipped, design: DESIGN };
+  let dsr: DsrResult[] = [];
+  if (panels.quarterly && raw.dsr) dsr = evaluateDsr(panels.quarterly, raw.dsr, { reps });
+  else if (panels.quarterly)
+    skipped.push({ sample: DSR_SAMPLE, reason: `not computable: ${notInstalled(DATASET_IDS.dsr)}` });
+  const report: WarningReport = { key, results, dsr, skipped, design: DESIGN };
   reportCache.set(`${key}:${reps}`, report);
   if (!options.noDiskCache && !process.env.BSLAB_NO_DISK_CACHE)
     try {

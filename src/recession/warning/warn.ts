@@ -2,7 +2,15 @@ import { DataError } from "../../errors.ts";
 import { resolveCountry } from "../countries.ts";
 import { recessionMessages } from "../messages.ts";
 import type { PanelRaw } from "../source.ts";
-import { type Candidate, DESIGN, featuresOf, fit, labelOf } from "./evaluate-warning.ts";
+import {
+  type Candidate,
+  DESIGN,
+  ENSEMBLE_MEMBERS,
+  featuresOf,
+  fitCandidates,
+  labelOf,
+  trainingThreshold,
+} from "./evaluate-warning.ts";
 import type { WarnPanel } from "./features.ts";
 import { earlyWarningReport, SAMPLES, type WarningOptions, warningPanels } from "./report.ts";
 
@@ -15,12 +23,19 @@ export interface CountryWarning {
   model: Candidate;
   /** Period of the latest observation with every feature. */
   date: string;
-  /** Model probability of a crisis start within the horizon (fitted on every labelled observation). */
+  /**
+   * Score of a crisis start within the horizon (fitted on every labelled observation): a probability
+   * for the logits, trees and forest; for the ensemble the mean of its members' training percentiles
+   * (0-1, not a calibrated probability), see `scale`.
+   */
   probability: number;
-  /** Probability at which 10% of the training's tranquil observations signal. */
+  /** Score at which 10% of the training's tranquil observations signal. */
   threshold: number;
+  scale: "probability" | "mean training percentile";
+  /** The ensemble's members: each one's percentile among its training scores. */
+  members: { model: string; percentile: number }[];
   signal: boolean;
-  /** The features behind it: value, and for a logit its contribution to the log-odds. */
+  /** The features behind it: value, and the logit's (or the ensemble's logit member's) contribution to the log-odds. */
   features: { name: string; value: number; contribution: number | null }[];
   trainedOn: { observations: number; positives: number; through: string };
 }
@@ -66,29 +81,45 @@ export function warnCountry(raw: PanelRaw, code: string, options: WarningOptions
       .filter((r) => !drop(r.year) && r.x.every((v) => v !== null))
       .map((r) => ({ row: r, y: labelOf(ch.panel!, r, h, ch.design.postCrisis), x: r.x as number[] }))
       .filter((o): o is { row: typeof row; y: 0 | 1; x: number[] } => o.y !== null);
-    const { f, logit } = fit(model, cols, train);
-    const neg = train
-      .filter((o) => o.y === 0)
-      .map((o) => f(o.x))
-      .sort((a, b) => b - a);
-    const threshold = neg[Math.floor(DESIGN.falseAlarmRate * neg.length)] ?? Infinity;
-    const score = f(row.x as number[]);
+    const fits = fitCandidates([model], (k) => featuresOf(k, ch.panel!), train);
+    const fc = fits.get(model)!;
+    // The logit (itself, or the ensemble's logit member) gives each feature's log-odds contribution.
+    const logit = fits.get("logit")?.logit ?? fc.logit;
+    const threshold = trainingThreshold(fc, train);
+    const x = row.x as number[];
+    const score = fc.f(x);
+    // The ensemble's score is a mean training percentile, already in [0, 1]; the others are log-odds
+    // (the forest a leaf share).
+    const prob = (v: number) => (model === "ensemble" || model === "random forest" ? v : sigmoid(v));
     return {
       country: { iso2: c.iso2, name: c.name },
       sample: ch.sample,
       horizon: h.label,
       model,
       date: row.date,
-      probability: Math.round(sigmoid(score) * 1000) / 1000,
-      threshold: Math.round(sigmoid(threshold) * 1000) / 1000,
+      probability: Math.round(prob(score) * 1000) / 1000,
+      threshold: Math.round(prob(threshold) * 1000) / 1000,
+      scale: model === "ensemble" ? "mean training percentile" : "probability",
+      members:
+        model === "ensemble"
+          ? ENSEMBLE_MEMBERS.map((m) => {
+              const mf = fits.get(m)!;
+              const sorted = Float64Array.from(mf.trainScores).sort();
+              const v = mf.f(x);
+              const below = sorted.filter((s) => s < v).length;
+              return { model: m, percentile: Math.round((below / Math.max(1, sorted.length)) * 1000) / 1000 };
+            })
+          : [],
       signal: score >= threshold,
       features: cols.map((j, k) => ({
         name: ch.panel!.features[j]!,
         value: Math.round((row.x[j] as number) * 100) / 100,
-        contribution: logit
-          ? Math.round(logit.beta[k + 1]! * (((row.x[j] as number) - logit.mean[k]!) / logit.sd[k]!) * 1000) /
-            1000
-          : null,
+        contribution:
+          logit && logit.beta.length === cols.length + 1
+            ? Math.round(
+                logit.beta[k + 1]! * (((row.x[j] as number) - logit.mean[k]!) / logit.sd[k]!) * 1000,
+              ) / 1000
+            : null,
       })),
       trainedOn: {
         observations: train.length,
