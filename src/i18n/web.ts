@@ -99,8 +99,8 @@ export const webMessages = defineMessages({
     zh: "样本外早期预警（检验年份）",
   },
   "skill.warningLead": {
-    en: "Credit gap, composite logit, logit and boosted trees on the same observations; * = chosen on the validation years by the rule fixed in advance. Hit rate and noise-to-signal at each fit's 10% false-alarm threshold.",
-    zh: "信贷缺口、综合logit、logit与提升树在相同观测上比较；* = 按事先确定的规则在验证年份选出的模型。命中率与噪声信号比取自各次拟合训练数据10%误报率的阈值。",
+    en: "Credit gap, composite logit, logit, boosted trees, random forest and their ensemble on the same observations; * = the reported model, fixed in advance (design 2, decided after design 1's test years were seen). Validation AUROCs are information only. Hit rate and noise-to-signal at each fit's 10% false-alarm threshold.",
+    zh: "信贷缺口、综合logit、logit、提升树、随机森林及其集成在相同观测上比较；* = 事先确定的报告模型（设计2，在看到设计1的检验年份结果之后确定）。验证AUROC仅供参考。命中率与噪声信号比取自各次拟合训练数据10%误报率的阈值。",
   },
   "skill.horizon": { en: "Horizon", zh: "预测期" },
   "skill.candidate": { en: "Candidate", zh: "候选模型" },
@@ -108,7 +108,16 @@ export const webMessages = defineMessages({
   "skill.nsr10": { en: "noise-to-signal", zh: "噪声信号比" },
   "skill.falseAlarms": { en: "false alarms", zh: "误报率" },
   "skill.validation": { en: "validation AUROC", zh: "验证AUROC" },
-  "skill.diff": { en: "chosen − credit gap", zh: "所选模型 − 信贷缺口" },
+  "skill.diff": { en: "reported model − credit gap", zh: "报告模型 − 信贷缺口" },
+  "skill.locoGap": { en: "credit gap on the same rows", zh: "相同观测上的信贷缺口" },
+  "skill.warningScore": {
+    en: "warning score (mean training percentile of the ensemble's members, not a probability) for a crisis start within",
+    zh: "预警分数（集成各成员在训练数据中的平均百分位，并非概率），危机在以下期限内开始",
+  },
+  "skill.dsr": {
+    en: "Debt service ratio gap (unfitted, BIS test years, economies with a DSR) against the credit gap on the same rows",
+    zh: "偿债比率缺口（未拟合，BIS检验年份，有偿债比率的经济体）与相同观测上的信贷缺口比较",
+  },
   "skill.loco": { en: "leave one country out", zh: "留一国家检验" },
   "skill.warnTitle": { en: "Current warning", zh: "当前预警" },
   "skill.probability": { en: "probability of a crisis start within", zh: "危机在以下期限内开始的概率" },

@@ -3,9 +3,18 @@ import { describe, expect, it } from "vitest";
 import { auroc, mulberry32 } from "../../src/recession/auroc.ts";
 import { earlyWarning, warning } from "../../src/recession/index.ts";
 import { clusterPairs, clusterResamples, pairsAuroc } from "../../src/recession/warning/cluster-auroc.ts";
-import { DESIGN, labelOf } from "../../src/recession/warning/evaluate-warning.ts";
-import type { WarnPanel } from "../../src/recession/warning/features.ts";
+import { dsrGaps } from "../../src/recession/warning/dsr.ts";
+import { CANDIDATES, DESIGN, labelOf } from "../../src/recession/warning/evaluate-warning.ts";
+import {
+  annualWarnPanel,
+  quarterlyWarnPanel,
+  realTimeTopFlags,
+  type WarnPanel,
+  type WarnRow,
+} from "../../src/recession/warning/features.ts";
+import { fitForest, forestScore } from "../../src/recession/warning/forest.ts";
 import { fitGbm, gbmScore } from "../../src/recession/warning/gbm.ts";
+import { panelFromFiles } from "../../src/recession/source.ts";
 
 describe("boosted trees", () => {
   it("learn an interaction a linear score cannot (XOR of two signs): in-sample AUROC > 0.95", () => {
@@ -30,6 +39,92 @@ describe("boosted trees", () => {
     const y = x.map((r) => (r[0]! > 3 ? 1 : 0) as 0 | 1);
     expect(gbmScore(fitGbm(x, y), [5])).toBe(gbmScore(fitGbm(x, y), [5]));
     expect(gbmScore(fitGbm(x, y), [5])).toBeGreaterThan(gbmScore(fitGbm(x, y), [1]));
+  });
+});
+
+describe("random forest", () => {
+  const rand = mulberry32(5);
+  const x: number[][] = [];
+  const y: (0 | 1)[] = [];
+  for (let i = 0; i < 600; i++) {
+    const a = rand() * 2 - 1;
+    const b = rand() * 2 - 1;
+    x.push([a, b, rand()]);
+    y.push(a * b > 0 ? 1 : 0);
+  }
+  it("learns the XOR of two signs (held-out AUROC > 0.9) and is seeded (same fit, same scores)", () => {
+    const m = fitForest(x.slice(0, 400), y.slice(0, 400));
+    const held = x.slice(400).map((r, i) => ({ score: forestScore(m, r), y: y[400 + i]!, group: "g" }));
+    expect(auroc(held)!).toBeGreaterThan(0.9);
+    expect(forestScore(fitForest(x, y), [0.5, 0.5, 0.5])).toBe(forestScore(fitForest(x, y), [0.5, 0.5, 0.5]));
+  });
+  it("out-of-bag scores are honest: on labels that are pure noise they are near chance, in-bag scores are not", () => {
+    const noise = x.map(() => (rand() < 0.3 ? 1 : 0) as 0 | 1);
+    const m = fitForest(x, noise);
+    const oob = auroc(noise.map((v, i) => ({ score: m.oob[i]!, y: v, group: "g" })))!;
+    const inBag = auroc(noise.map((v, i) => ({ score: forestScore(m, x[i]!), y: v, group: "g" })))!;
+    expect(Math.abs(oob - 0.5)).toBeLessThan(0.08);
+    expect(inBag).toBeGreaterThan(0.7);
+  });
+});
+
+describe("real time: no feature uses data after its date", () => {
+  // Cutting every input after a date must leave every earlier feature value unchanged: a centred
+  // filter, a full-sample quantile or a cross-country mean over later periods would change them.
+  const raw = panelFromFiles();
+  const same = (full: WarnPanel, cut: WarnPanel, last: number) => {
+    const key = (r: WarnRow) => `${r.group}|${r.t}`;
+    const byKey = new Map(full.rows.map((r) => [key(r), r]));
+    let compared = 0;
+    for (const r of cut.rows) {
+      if (r.t > last) continue;
+      expect(byKey.get(key(r))!.x, `${r.group} ${r.date}`).toEqual(r.x);
+      compared++;
+    }
+    return compared;
+  };
+  it("JST annual panel cut after 1960: every 1870-1960 feature as in the full panel", () => {
+    const full = annualWarnPanel(raw.jst!);
+    const cut = annualWarnPanel(raw.jst!.filter((r) => r.year <= 1960));
+    expect(same(full, cut, 1960)).toBeGreaterThan(1000);
+  });
+  it("BIS quarterly panel cut after 2000-Q4: every earlier feature as in the full panel", () => {
+    const last = 2000 * 4 + 3;
+    const q = (d: string) => Number(d.slice(0, 4)) * 4 + Number(d.slice(6)) - 1;
+    const trim = <T extends { observations: readonly { date: string }[] } | undefined>(s: T): T =>
+      (s ? { ...s, observations: s.observations.filter((o) => q(o.date) <= last) } : s) as T;
+    const bis = raw.bis!.map(({ country, bis: b }) => ({
+      country,
+      bis: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, trim(v)])) as typeof b,
+    }));
+    const full = quarterlyWarnPanel(raw.bis!, raw.lv!);
+    const cut = quarterlyWarnPanel(bis, raw.lv!);
+    expect(same(full, cut, last)).toBeGreaterThan(1500);
+  });
+  it("red-zone quantiles pool only rows up to the period: a later outlier changes no earlier flag", () => {
+    const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].flatMap((t) =>
+      Array.from({ length: 5 }, (_, g) => ({ group: `c${g}`, t, year: t, date: String(t), x: [t + g] })),
+    );
+    const before = realTimeTopFlags(rows, (r) => r.x[0]!, 0.8);
+    const later = { group: "c0", t: 11, year: 11, date: "11", x: [1000] };
+    const after = realTimeTopFlags([...rows, later], (r) => r.x[0]!, 0.8);
+    for (const r of rows) expect(after.get(r)).toBe(before.get(r));
+    // Fewer than 20 pooled values: unknown, not guessed.
+    expect(before.get(rows[0]!)).toBeNull();
+    // Period 4 pools 20 values: 1,2,2,3,3,3,4,4,4,4,5,5,5,5,6,6,6,7,7,8; the cut is the 17th
+    // (index floor(0.8 * 20) = 16), 6, so its rows 4..8 flag from 6 on.
+    expect(rows.filter((r) => r.t === 4).map((r) => before.get(r))).toEqual([false, false, true, true, true]);
+  });
+  it("DSR gap = DSR minus its expanding mean, from the 20th quarter on", () => {
+    const obs = Array.from({ length: 22 }, (_, i) => ({
+      date: `${2000 + Math.floor(i / 4)}-Q${(i % 4) + 1}`,
+      value: i,
+    }));
+    const g = dsrGaps([{ iso2: "AA", vintage: "x", observations: obs }]).get("AA")!;
+    expect(g.size).toBe(3);
+    // Quarter 20 (index 19): 19 - mean(0..19) = 19 - 9.5.
+    expect(g.get(2004 * 4 + 3)).toBe(9.5);
+    expect(g.get(2005 * 4 + 1)).toBe(21 - 10.5);
   });
 });
 
@@ -86,13 +181,8 @@ describe("early-warning evaluation on the bundled data (reduced: 50 resamples)",
       ...DESIGN.quarterly.horizons.map((h) => h.label),
     ]);
     for (const x of r.results) {
-      expect(x.test.map((s) => s.candidate)).toEqual([
-        "credit gap",
-        "composite logit",
-        "logit",
-        "boosted trees",
-      ]);
-      expect(x.chosen).not.toBe("credit gap");
+      expect(x.test.map((s) => s.candidate)).toEqual([...CANDIDATES]);
+      expect(x.chosen).toBe("ensemble");
     }
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
   });
@@ -106,11 +196,21 @@ describe("early-warning evaluation on the bundled data (reduced: 50 resamples)",
     expect(gapBis).toBeLessThan(0.8);
   });
 
-  it("the chosen model is the validation-best model (the fixed rule)", () => {
-    for (const x of r.results) {
-      const models = x.validation.filter((s) => s.candidate !== "credit gap" && s.auroc !== null);
-      const best = Math.max(...models.map((s) => s.auroc!));
-      expect(x.validation.find((s) => s.candidate === x.chosen)!.auroc!).toBeGreaterThan(best - 0.0051);
+  it("design 2: the reported model is fixed in advance, whatever the validation years say", () => {
+    expect(DESIGN.reported).toBe("ensemble");
+    // On JST 1-2 years the composite logit has the best validation AUROC and is not reported.
+    const v = get("1-2 years").validation;
+    const best = v.filter((s) => s.candidate !== "credit gap").sort((a, b) => b.auroc! - a.auroc!)[0]!;
+    expect(best.candidate).not.toBe("ensemble");
+    expect(get("1-2 years").chosen).toBe("ensemble");
+  });
+
+  it("the DSR gap is scored beside the credit gap on the same rows (1-4 and 5-12 quarters, 32 economies)", () => {
+    expect(r.dsr.map((d) => d.horizon)).toEqual(["1-4 quarters", "5-12 quarters"]);
+    for (const d of r.dsr) {
+      expect(d.countries).toBe(32);
+      expect(d.positives).toBeGreaterThan(30);
+      expect(d.dsrGap.auroc).not.toBeNull();
     }
   });
 
@@ -120,8 +220,11 @@ describe("early-warning evaluation on the bundled data (reduced: 50 resamples)",
     expect(x.test.every((s) => s.auroc === null)).toBe(true);
   });
 
-  it("warn US: a probability in [0, 1] with the features behind it", () => {
+  it("warn US: a score in [0, 1] with the features and the ensemble's members behind it", () => {
     const w = warning("US", { reps: 50, noDiskCache: true });
+    expect(w.model).toBe("ensemble");
+    expect(w.scale).toBe("mean training percentile");
+    expect(w.members.map((m) => m.model)).toEqual(["logit", "boosted trees", "random forest"]);
     expect(w.probability).toBeGreaterThanOrEqual(0);
     expect(w.probability).toBeLessThanOrEqual(1);
     expect(w.features[0]!.name).toBe("credit gap (pp)");

@@ -263,8 +263,11 @@ export function register(program: Command): void {
         // The JSON stays an array of the legacy results; the early-warning table is `bslab recession
         // evaluate --format json` under the key `warning` of every element's sibling object.
         process.stdout.write(
-          JSON.stringify({ warning: warning.results, design: warning.design, legacy: results }, null, 2) +
-            "\n",
+          JSON.stringify(
+            { warning: warning.results, dsr: warning.dsr, design: warning.design, legacy: results },
+            null,
+            2,
+          ) + "\n",
         );
         for (const n of notes) process.stderr.write(n);
         return;
@@ -292,6 +295,18 @@ export function register(program: Command): void {
         cluster_bootstrap_95ci: ci(r.difference.ci),
         beats_gap: r.difference.ci ? (r.difference.ci[0] > 0 ? "yes" : "no") : "n/a",
         leave_one_country_out: r.leaveOneCountryOut,
+        loco_credit_gap: r.leaveOneCountryOutGap,
+      }));
+      const dsrRows: Row[] = warning.dsr.map((r) => ({
+        horizon: r.horizon,
+        dsr_gap_auroc: r.dsrGap.auroc,
+        dsr_95ci: ci(r.dsrGap.ci),
+        credit_gap_auroc: r.creditGap.auroc,
+        gap_95ci: ci(r.creditGap.ci),
+        dsr_minus_gap: r.difference.auroc,
+        difference_95ci: ci(r.difference.ci),
+        pos_neg: `${r.positives}/${r.negatives}`,
+        countries: r.countries,
       }));
       if (format === "csv") {
         process.stdout.write(render(wRows, "csv"));
@@ -299,16 +314,22 @@ export function register(program: Command): void {
         return;
       }
       process.stdout.write(
-        "Early warning, out of sample (test years; * = chosen on the validation years by the fixed rule)\n",
+        "Early warning, out of sample (test years; * = the reported model, fixed in advance by design 2; validation AUROCs are information only)\n",
       );
       process.stdout.write(render(wRows, "table"));
       process.stdout.write(
-        "\nChosen model minus the credit gap (test years, paired country-cluster bootstrap)\n",
+        "\nReported model minus the credit gap (test years, paired country-cluster bootstrap)\n",
       );
       process.stdout.write(render(dRows, "table"));
+      if (dsrRows.length > 0) {
+        process.stdout.write(
+          "\nDebt service ratio gap (DSR minus its expanding mean, unfitted; BIS test years, economies with a DSR) beside the credit gap on the same rows\n",
+        );
+        process.stdout.write(render(dsrRows, "table"));
+      }
       const d = warning.design;
       process.stdout.write(
-        `\nDesign (fixed before the first run): JST validation ${d.annual.validation.join("-")}, test ${d.annual.test.join("-")}, refit every ${d.annual.refitEvery} years; BIS validation ${d.quarterly.validation.join("-")}, test ${d.quarterly.test.join("-")}, refit every ${d.quarterly.refitEvery} years; thresholds at a ${d.falseAlarmRate * 100}% false-alarm rate on each fit's training data; ${d.bootstrapReps} cluster resamples. See docs/recession-monitor.md section 6.\n`,
+        `\nDesign ${d.version} (fixed before its first run, after design 1's test years were seen: docs/recession-monitor.md section 7): JST validation ${d.annual.validation.join("-")}, test ${d.annual.test.join("-")}, refit every ${d.annual.refitEvery} years; BIS validation ${d.quarterly.validation.join("-")}, test ${d.quarterly.test.join("-")}, refit every ${d.quarterly.refitEvery} years; thresholds at a ${d.falseAlarmRate * 100}% false-alarm rate on each fit's training data; ${d.bootstrapReps} cluster resamples.\n`,
       );
       const rows: Row[] = results.flatMap((r) =>
         [r.composite, r.creditGap].map((s) => ({
@@ -358,8 +379,9 @@ export function register(program: Command): void {
         return;
       }
       process.stdout.write(
-        `${w.country.name} (${w.country.iso2}), ${w.date}: probability of a systemic banking crisis starting within ${w.horizon} = ${w.probability} (signal threshold ${w.threshold}: ${w.signal ? "SIGNAL" : "no signal"})\n` +
-          `model: ${w.model} (${w.sample}; fitted on ${w.trainedOn.observations} labelled observations, ${w.trainedOn.positives} pre-crisis, through ${w.trainedOn.through})\n`,
+        `${w.country.name} (${w.country.iso2}), ${w.date}: ${w.scale === "probability" ? "probability" : "warning score (mean training percentile of the ensemble's members, not a calibrated probability)"} of a systemic banking crisis starting within ${w.horizon} = ${w.probability} (signal threshold ${w.threshold}: ${w.signal ? "SIGNAL" : "no signal"})\n` +
+          `model: ${w.model} (${w.sample}; fitted on ${w.trainedOn.observations} labelled observations, ${w.trainedOn.positives} pre-crisis, through ${w.trainedOn.through})\n` +
+          w.members.map((m) => `  member ${m.model}: training percentile ${m.percentile}\n`).join(""),
       );
       process.stdout.write(render(rows, "table"));
     });

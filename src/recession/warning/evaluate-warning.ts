@@ -210,10 +210,14 @@ export function fit(
   return fitCandidates([c], (k) => featuresOf(k, panel), train).get(c)!;
 }
 
-// Score at which the training negatives' false-alarm rate is `rate`.
-function thresholdAt(scores: number[], rate: number): number {
+/**
+ * Score at which `rate` of the training negatives signal (score >= threshold): the ceil(rate * n)-th
+ * highest, so 10 negatives at 10% give the highest one (design 1 took the next one down, one
+ * negative too many; found by the hand-counted test, corrected in design 2; AUROCs unaffected).
+ */
+export function thresholdAt(scores: readonly number[], rate: number): number {
   const s = [...scores].sort((a, b) => b - a);
-  return s[Math.min(s.length - 1, Math.floor(rate * s.length))] ?? Infinity;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(rate * s.length) - 1))] ?? Infinity;
 }
 
 /** The threshold of a fit: the score at which `DESIGN.falseAlarmRate` of its training negatives signal. */

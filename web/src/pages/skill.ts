@@ -194,6 +194,15 @@ interface WarningAnswer {
     validation: Array<{ candidate: string; auroc: number | null }>;
     difference: { auroc: number | null; ci: [number, number] | null };
     leaveOneCountryOut: number | null;
+    leaveOneCountryOutGap?: number | null;
+  }>;
+  dsr?: Array<{
+    horizon: string;
+    positives: number;
+    negatives: number;
+    dsrGap: { auroc: number | null; ci: [number, number] | null };
+    creditGap: { auroc: number | null; ci: [number, number] | null };
+    difference: { auroc: number | null; ci: [number, number] | null };
   }>;
   skipped: { sample: string; reason: string }[];
 }
@@ -208,6 +217,7 @@ interface WarnAnswer {
   probability: number;
   threshold: number;
   signal: boolean;
+  scale?: "probability" | "mean training percentile";
   features: { name: string; value: number; contribution: number | null }[];
 }
 
@@ -245,7 +255,7 @@ export function warningSection(lang: Lang, country: string): HTMLElement {
         h(
           "p",
           { class: "lead", "data-testid": "warn-probability" },
-          `${t("skill.probability")} ${w.horizon}: `,
+          `${w.scale === "mean training percentile" ? t("skill.warningScore") : t("skill.probability")} ${w.horizon}: `,
           h("b", {}, n3(w.probability)),
           ` (${w.signal ? t("skill.signal") : t("skill.noSignal")}; ${n3(w.threshold)}; ${w.model}, ${w.sample})`,
         ),
@@ -342,7 +352,14 @@ export function warningSection(lang: Lang, country: string): HTMLElement {
           h(
             "p",
             { class: "muted" },
-            `${r.sample}, ${r.horizon}: ${t("skill.diff")} ${n3(r.difference.auroc)} [${ci(r.difference.ci, lang)}]; ${t("skill.loco")} ${n3(r.leaveOneCountryOut)}`,
+            `${r.sample}, ${r.horizon}: ${t("skill.diff")} ${n3(r.difference.auroc)} [${ci(r.difference.ci, lang)}]; ${t("skill.loco")} ${n3(r.leaveOneCountryOut)} (${t("skill.locoGap")} ${n3(r.leaveOneCountryOutGap ?? null)})`,
+          ),
+        ),
+        ...(ev.dsr ?? []).map((d) =>
+          h(
+            "p",
+            { class: "muted", "data-testid": "warning-dsr" },
+            `${t("skill.dsr")}, ${d.horizon}: ${n3(d.dsrGap.auroc)} [${ci(d.dsrGap.ci, lang)}] / ${n3(d.creditGap.auroc)} [${ci(d.creditGap.ci, lang)}]; ${n3(d.difference.auroc)} [${ci(d.difference.ci, lang)}] (${d.positives}/${d.negatives})`,
           ),
         ),
       );
