@@ -209,17 +209,31 @@ function quarterlyPanel(window: Window, lv: LvCrisis[], bis: NonNullable<PanelRa
   return out;
 }
 
-/** Annual panel: JST R6, 18 countries, JST crisis starts; war years dropped. */
-function annualPanel(window: Window, rows: JstRow[]): Obs[] {
-  const out: Obs[] = [];
-  const isos = [...new Set(rows.map((r) => r.iso))];
-  const posYears = new Set<number>();
-  const dropYears = new Set<number>();
-  for (let k = window.from; k <= window.to; k++) posYears.add(Math.ceil(k / 4));
-  for (let k = 1; k < window.from; k++) dropYears.add(Math.ceil(k / 4));
-  for (const iso of isos) {
+// The window-independent part of the annual panel (gap, real house gap, 3-year change in
+// credit/GDP per country-year), computed once per JST input: every window reuses it.
+interface AnnualFeatureRow {
+  iso: string;
+  year: number;
+  gap: number;
+  hg: number;
+  g3: number;
+}
+const annualMemo = new Map<string, { features: AnnualFeatureRow[]; starts: Map<string, number[]> }>();
+
+function annualFeatures(rows: JstRow[]) {
+  let sum = 0;
+  for (const r of rows) sum += (r.values.tloans ?? 0) + (r.values.hpnom ?? 0) + (r.values.crisisJST ?? 0);
+  const key = `${rows.length}|${rows.at(-1)?.iso}|${rows.at(-1)?.year}|${sum}`;
+  const hit = annualMemo.get(key);
+  if (hit) return hit;
+  const features: AnnualFeatureRow[] = [];
+  const starts = new Map<string, number[]>();
+  for (const iso of [...new Set(rows.map((r) => r.iso))]) {
     const rs = rows.filter((r) => r.iso === iso).sort((a, b) => a.year - b.year);
-    const starts = rs.filter((r) => r.values.crisisJST === 1).map((r) => r.year);
+    starts.set(
+      iso,
+      rs.filter((r) => r.values.crisisJST === 1).map((r) => r.year),
+    );
     const ratio = rs.map((r) => ({
       date: String(r.year),
       value:
@@ -250,16 +264,32 @@ function annualPanel(window: Window, rows: JstRow[]): Obs[] {
           ? (100 * values.tloans) / values.gdp - (100 * p3.tloans) / p3.gdp
           : null;
       if (gap == null || hg == null || g3 === null) continue;
-      let label: 0 | 1 | null = 0;
-      for (const s of starts) {
-        const k = s - year;
-        if (k <= -1 && k >= -2) label = null; // crisis aftermath (JST gives no end date)
-        if (k === 0 || dropYears.has(k)) label = null;
-        if (label !== null && posYears.has(k)) label = 1;
-      }
-      if (label === null || year > 2020 - Math.ceil(window.to / 4)) continue;
-      out.push({ group: iso, t: year, year, y: label, gap, features: [gap, hg, g3] });
+      features.push({ iso, year, gap, hg, g3 });
     }
+  }
+  const out = { features, starts };
+  annualMemo.set(key, out);
+  return out;
+}
+
+/** Annual panel: JST R6, 18 countries, JST crisis starts; war years dropped. */
+function annualPanel(window: Window, rows: JstRow[]): Obs[] {
+  const out: Obs[] = [];
+  const posYears = new Set<number>();
+  const dropYears = new Set<number>();
+  for (let k = window.from; k <= window.to; k++) posYears.add(Math.ceil(k / 4));
+  for (let k = 1; k < window.from; k++) dropYears.add(Math.ceil(k / 4));
+  const { features, starts } = annualFeatures(rows);
+  for (const { iso, year, gap, hg, g3 } of features) {
+    let label: 0 | 1 | null = 0;
+    for (const s of starts.get(iso)!) {
+      const k = s - year;
+      if (k <= -1 && k >= -2) label = null; // crisis aftermath (JST gives no end date)
+      if (k === 0 || dropYears.has(k)) label = null;
+      if (label !== null && posYears.has(k)) label = 1;
+    }
+    if (label === null || year > 2020 - Math.ceil(window.to / 4)) continue;
+    out.push({ group: iso, t: year, year, y: label, gap, features: [gap, hg, g3] });
   }
   return out;
 }

@@ -89,6 +89,7 @@ export function growTree(
   const gHist = new Float64Array(p.bins);
   const hHist = new Float64Array(p.bins);
   const cHist = new Float64Array(p.bins);
+  const scratch = new Int32Array(rows.length);
   const grow = (rs: Int32Array, depth: number): number => {
     const id = nodes.length;
     const len = rs.length;
@@ -139,18 +140,18 @@ export function growTree(
       return id;
     }
     const b = data.bins[best.feature]!;
-    // Stable partition into two typed arrays (the order of rows never changes a sum's order).
+    // Stable in-place partition of this node's slice of the row buffer (left rows first, each side
+    // in its original order, so every sum adds in the same order), the children as sub-views.
     let nl = 0;
-    for (let q = 0; q < len; q++) if (b[rs[q]!]! <= best.bin) nl++;
-    const l = new Int32Array(nl);
-    const r = new Int32Array(len - nl);
-    let a = 0;
-    let c = 0;
+    let nr = 0;
     for (let q = 0; q < len; q++) {
       const i = rs[q]!;
-      if (b[i]! <= best.bin) l[a++] = i;
-      else r[c++] = i;
+      if (b[i]! <= best.bin) rs[nl++] = i;
+      else scratch[nr++] = i;
     }
+    rs.set(scratch.subarray(0, nr), nl);
+    const l = rs.subarray(0, nl);
+    const r = rs.subarray(nl);
     const node = nodes[id]!;
     node.feature = best.feature;
     // Rows with bin <= s have values below cut s.
@@ -159,7 +160,7 @@ export function growTree(
     node.right = grow(r, depth + 1);
     return id;
   };
-  grow(rows, 0);
+  grow(Int32Array.from(rows), 0);
   return { nodes, leafOf };
 }
 
