@@ -110,7 +110,7 @@ let panelCount = 0;
 export interface ChartPanel {
   el: HTMLElement;
   /** Draws (or redraws) the chart (now, or as soon as ECharts is loaded); the panel must be in the document. */
-  render(option: ChartOption, data: ChartData, meta?: ChartMeta): void;
+  render(option: ChartOption, data: ChartData, meta?: ChartMeta, how?: { update?: boolean }): void;
   /** Shows, instead of a blank chart, why there is nothing to draw and what to do about it. */
   empty(why: string, fix: string): void;
   chart(): EChartsType | undefined;
@@ -132,6 +132,8 @@ export function chartPanel(title: string, options: { height?: number; testId?: s
   let waiting = false;
   const whenReady: Array<(c: EChartsType) => void> = [];
   let meta: ChartMeta = {};
+  let update = false;
+  let drawn = false;
   let titleText = title;
   const heading = h("h3", { id: `chart-${++panelCount}` }, title);
   const summary = h("p", { class: "sr-only", id: `${heading.id}-summary` });
@@ -232,7 +234,11 @@ export function chartPanel(title: string, options: { height?: number; testId?: s
       });
       new ResizeObserver(() => chart?.resize()).observe(box);
     }
-    chart.setOption({ animationDuration: 300, ...option }, { notMerge: true });
+    // An update of the same chart (a slider moved): merged into the drawn one, without animation,
+    // so the new run is painted at once instead of rebuilding the chart and tweening to it.
+    if (update && drawn) chart.setOption({ ...option, animation: false }, { notMerge: false });
+    else chart.setOption({ animationDuration: 300, ...option }, { notMerge: true });
+    drawn = true;
     summary.textContent = summarise(option, lang());
     box.dataset.renders = String(Number(box.dataset.renders ?? 0) + 1);
     for (const f of whenReady.splice(0)) f(chart);
@@ -263,7 +269,8 @@ export function chartPanel(title: string, options: { height?: number; testId?: s
         ),
       );
     },
-    render(next, nextData, nextMeta) {
+    render(next, nextData, nextMeta, how) {
+      update = how?.update === true;
       option = next;
       data = nextData;
       if (nextMeta) meta = nextMeta;

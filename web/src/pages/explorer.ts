@@ -143,11 +143,12 @@ export const explorerPage: Page = async ({ root, params, lang }) => {
     ...(params.get("from") ? { from: params.get("from")! } : {}),
     ...(params.get("to") ? { to: params.get("to")! } : {}),
   };
-  const [{ entities }, { indicators }] = await Promise.all([
-    getJson<{ entities: Entity[] }>("/api/entities"),
+  const entitiesP = getJson<{ entities: Entity[] }>("/api/entities").then((r) => r.entities);
+  const [entities, { indicators }, settled] = await Promise.all([
+    entitiesP,
     getJson<{ indicators: IndicatorDef[] }>("/api/indicators"),
+    Promise.allSettled(specs.map((s) => loadLine(s, range, lang, entitiesP))),
   ]);
-  const settled = await Promise.allSettled(specs.map((s) => loadLine(s, range, lang, entities)));
   const lines = settled.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
   const failed = settled.flatMap((r, i) =>
     r.status === "rejected" ? [{ spec: specs[i]!, error: r.reason as unknown }] : [],

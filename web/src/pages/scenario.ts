@@ -288,6 +288,7 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
         unit: lang === "zh" ? "模型单位" : "model units",
         source: lang === "zh" ? `bslab 模型 ${info!.name}（models/）` : `bslab model ${info!.name} (models/)`,
       },
+      { update: true },
     );
     panel.el.dataset.sum = String(scen.reduce((a, x) => a + x, 0));
   }
