@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Budgets, ServerContext } from "./context.ts";
 import { installCompression } from "./compress.ts";
 import { installGuard } from "./guard.ts";
+import { installJsonBody } from "./json-body.ts";
 import { frameworkError, installErrorHandler } from "./http-errors.ts";
 import { collectRoutes } from "./openapi.ts";
 import { WorkerPool } from "./pool/worker-pool.ts";
@@ -136,6 +137,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     limits,
   };
   installErrorHandler(app, limits, options.dbPath);
+  installJsonBody(app);
   installCompression(app);
   await app.register(fastifyMultipart, {
     limits: { fileSize: limits.file, files: 1, fields: 10, parts: 12 },

@@ -23,6 +23,12 @@ export const SERVER_MESSAGES = defineMessages({
     en: (detail: string) => `request body is not valid JSON: ${detail}`,
     zh: (detail: string) => `请求体不是有效的 JSON：${detail}`,
   },
+  prototypeKey: {
+    en: (path: string) =>
+      `invalid body: the key at ${path} is refused: __proto__, and prototype under constructor, would change what every object inherits (rename the key or the variable)`,
+    zh: (path: string) =>
+      `请求体无效：${path} 处的键被拒绝：__proto__ 以及 constructor 下的 prototype 会改变所有对象继承的内容（请给这个键或变量改名）`,
+  },
   notMultipart: {
     en: () => "expected a multipart/form-data upload with a `file` field",
     zh: () => "应为带 `file` 字段的 multipart/form-data 上传",
