@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 
 import { BslabError, DataError, NotFoundError } from "../errors.ts";
-import { parseCsv } from "../io/csv/parse-csv.ts";
+import { CsvRecordStream } from "../io/csv/csv-stream.ts";
 import type { ImportContext, Mapping, ParsedImport } from "../io/mappings/index.ts";
 import { headerOf, MAPPINGS, withBytes } from "../io/mappings/index.ts";
 import { ioMessages } from "../io/messages.ts";
@@ -123,16 +123,19 @@ function named<T>(file: string, work: () => T): T {
  * every layout, naming the row, before a reader could take the missing cells as empty.
  */
 function assertNoShortRow(text: string, file: string): void {
-  const rows = named(file, () => parseCsv(text, { fileName: file }));
-  const width = rows[0]?.length ?? 0;
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    if (row.length === 1 && row[0]!.trim() === "") continue;
-    if (row.length < width)
-      throw new DataError(ioMessages.truncatedRow({ file, row: r + 1 }, row.length, width), {
-        place: { file, row: r + 1 },
-      });
-  }
+  // Record by record, without an array of every row: the reader builds its own next.
+  let width = 0;
+  let short: { row: number; cells: number } | undefined;
+  const stream = new CsvRecordStream(file, (cells, row) => {
+    if (row === 1) width = cells.length;
+    else if (!short && cells.length < width && !(cells.length === 1 && cells[0]!.trim() === ""))
+      short = { row, cells: cells.length };
+  });
+  named(file, () => stream.end(text));
+  if (short)
+    throw new DataError(ioMessages.truncatedRow({ file, row: short.row }, short.cells, width), {
+      place: { file, row: short.row },
+    });
 }
 
 function resolveVintage(

@@ -31,11 +31,13 @@ export async function saveSeries(store: Store, list: readonly Series[]): Promise
       "series",
       list.map((s) => [s.id, s.vintage, s.entity, s.name, s.frequency, s.unit, s.scale, s.dataset, s.file]),
     );
-    await store.append(
-      "observations",
-      list.flatMap((s) => s.observations.map((o) => [s.id, s.vintage, o.date, o.value])),
-    );
+    await store.append("observations", observationRows(list));
   });
+}
+
+// One appender row at a time: a series of a million observations is never copied into rows.
+function* observationRows(list: readonly Series[]): Generator<DuckDBValue[]> {
+  for (const s of list) for (const o of s.observations) yield [s.id, s.vintage, o.date, o.value];
 }
 
 /** The metadata of the latest vintage of every series matching the filters. */

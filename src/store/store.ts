@@ -153,8 +153,11 @@ export class Store {
     }
   }
 
-  /** Appends rows to a table through DuckDB's appender (fast bulk insert inside the transaction). */
-  async append(table: string, rows: readonly DuckDBValue[][]): Promise<void> {
+  /**
+   * Appends rows to a table through DuckDB's appender (fast bulk insert inside the transaction).
+   * Rows may come from a generator, so a million of them need not be built at once.
+   */
+  async append(table: string, rows: Iterable<readonly DuckDBValue[]>): Promise<void> {
     const appender = await this.connection.createAppender(table);
     try {
       for (const row of rows) {

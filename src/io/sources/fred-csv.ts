@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import { DataError } from "../../errors.ts";
 import { calendarProblem } from "../../model/dates.ts";
 import type { Frequency, Series } from "../../model/series.ts";
-import { parseCsv } from "../csv/parse-csv.ts";
+import { CsvRecordStream } from "../csv/csv-stream.ts";
 import { numberAt } from "./common.ts";
 import { sourceMessages } from "./messages.ts";
 
@@ -41,36 +41,45 @@ export function isFredHeader(header: readonly string[]): boolean {
  * @example parseFredCsv('"Date","FEDFUNDS"\n1954-07-01,0.8\n', "FEDFUNDS.csv")[0].id // "FRED/FEDFUNDS"
  */
 export function parseFredCsv(text: string, fileName: string): Series[] {
-  const rows = parseCsv(text, { fileName });
-  const header = rows[0] ?? [];
-  if (!isFredHeader(header))
-    throw new DataError(
+  const unknownHeader = (h: string[]) =>
+    new DataError(
       sourceMessages.unknownHeader(
         fileName,
-        header,
+        h,
         'DATE,X | observation_date,X[,Y...] | "Date","X" | Date,Value',
       ),
       { place: { file: fileName, row: 1 } },
     );
-  const cols = header.slice(1).map((h) => h.trim());
-  const codes = cols.map((col) =>
-    col.toLowerCase() === "value" ? basename(fileName).replace(/\.csv$/i, "") : col,
-  );
-  const observations: { date: string; value: number }[][] = cols.map(() => []);
-  for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
+  // Records are taken as they are split (no array of every row): a million-row download needs
+  // only its observations in memory.
+  let header: string[] = [];
+  let cols: string[] = [];
+  let observations: { date: string; value: number }[][] = [];
+  const stream = new CsvRecordStream(fileName, (row, n) => {
+    if (n === 1) {
+      header = row;
+      if (!isFredHeader(header)) throw unknownHeader(header);
+      cols = header.slice(1).map((h) => h.trim());
+      observations = cols.map(() => []);
+      return;
+    }
     const date = (row[0] ?? "").trim();
-    if (date === "") continue;
-    const place = { file: fileName, row: r + 1, column: header[0]! };
+    if (date === "") return;
+    const place = { file: fileName, row: n, column: header[0]! };
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
       throw new DataError(sourceMessages.badDate(place, date, "YYYY-MM-DD"), { place });
     const why = calendarProblem(date);
     if (why) throw new DataError(sourceMessages.notInCalendar(place, date, why), { place });
-    cols.forEach((col, k) => {
-      const v = numberAt(row[k + 1], fileName, r + 1, col);
+    for (let k = 0; k < cols.length; k++) {
+      const v = numberAt(row[k + 1], fileName, n, cols[k]!);
       if (v !== null) observations[k]!.push({ date, value: v });
-    });
-  }
+    }
+  });
+  stream.end(text);
+  if (stream.records === 0) throw unknownHeader([]);
+  const codes = cols.map((col) =>
+    col.toLowerCase() === "value" ? basename(fileName).replace(/\.csv$/i, "") : col,
+  );
   return codes.map((code, k) => ({
     id: `FRED/${code}`,
     entity: "",
