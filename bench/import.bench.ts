@@ -154,7 +154,7 @@ if (!process.argv.includes("--no-bad")) {
   );
 }
 console.log(
-  "\nGrowth: the streamed long CSV costs O(rows) time (one pass, then DuckDB's bulk load) and O(sheets) memory; the FRED layout is read whole (O(rows) memory).",
+  "\nGrowth: the long CSV costs O(rows) time (a hashing pass, DuckDB's parse into Parquet, SQL checks over it, then the insert, whose primary key dominates) in memory bounded by the scratch database's 256 MB limit; the FRED layout is read whole (O(rows) time and memory).",
 );
 conn.closeSync();
 duck.closeSync();
