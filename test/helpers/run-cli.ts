@@ -7,12 +7,12 @@ export interface CliResult {
 }
 
 /** Runs `bslab ARGS` as a user would (the package's bin through node), against `db`. */
-export function runCli(args: string[], db: string, input?: string): CliResult {
+export function runCli(args: string[], db: string, input?: string, timeoutMs = 120_000): CliResult {
   const r = spawnSync(process.execPath, ["bin/bslab.mjs", ...args], {
     encoding: "utf8",
     env: { ...process.env, BSLAB_DB: db, FORCE_COLOR: "0" },
     ...(input === undefined ? {} : { input }),
-    timeout: 120_000,
+    timeout: timeoutMs,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -39,19 +39,22 @@ describe("bslab recession output formats", () => {
   });
 
   it("evaluate --format json (written after the subcommand): the early-warning table and the earlier composite", () => {
-    const r = runCli(["recession", "evaluate", "--format", "json"], db.path);
+    // The early-warning table is computed here once per vintage (about 55 s of CPU: some 500 random
+    // forest fits), so this run gets more than the helper's default 120 s on a shared machine.
+    const r = runCli(["recession", "evaluate", "--format", "json"], db.path, undefined, 400_000);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as {
       warning: { horizon: string; test: { candidate: string; auroc: number | null }[] }[];
       legacy: { composite: { auroc: number }; creditGap: { auroc: number } }[];
     };
     expect(out.warning.map((w) => w.horizon)).toContain("5-12 quarters");
+    expect(out.warning[0]!.test.map((s) => s.candidate)).toContain("ensemble");
     expect(out.legacy.length).toBeGreaterThan(0);
     for (const s of out.legacy) {
       expect(s.composite.auroc).toBeGreaterThan(0.5);
       expect(s.creditGap.auroc).toBeGreaterThan(0.5);
     }
-  });
+  }, 420_000);
 });
 
 describe("bslab credit-gap names what it read", () => {
