@@ -35,14 +35,30 @@ describe("bslab sheet / datasets / import", () => {
     expect(sheet.balanced).toBe(true);
   });
 
-  it("--db picks the database and csv output has a header row", () => {
-    const other = join(dirname(db.path), "other.duckdb");
-    const r = runCli(["--db", other, "sheet", "pboc", "2013-12", "--format", "csv", "--lang", "zh"], db.path);
-    expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(
-      "side,kind,item,label,value,instrument,currency,counterparty,source",
-    );
-    expect(r.stdout).toContain("currency_issue,货币发行,64980.93");
+  it("--db picks the database (over BSLAB_DB) and csv output has a header row", () => {
+    // --db names a copy of the loaded template; BSLAB_DB a file no store can open, so the answer can
+    // only come from --db (loading a fresh store here took 98 s on a loaded machine).
+    const other = seededDbPath();
+    const unreadable = join(dirname(db.path), "not-a-database.duckdb");
+    writeFileSync(unreadable, "this is not a DuckDB file\n");
+    try {
+      const r = runCli(
+        ["--db", other.path, "sheet", "pboc", "2013-12", "--format", "csv", "--lang", "zh"],
+        unreadable,
+      );
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(r.stdout.split("\n")[0]).toBe(
+        "side,kind,item,label,value,instrument,currency,counterparty,source",
+      );
+      expect(r.stdout).toContain("currency_issue,货币发行,64980.93");
+      // The other way round the same command fails, naming the file --db gave.
+      const bad = runCli(["--db", unreadable, "sheet", "pboc", "2013-12"], other.path);
+      expect(bad.status).not.toBe(0);
+      expect(bad.stderr).toContain(unreadable);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it("datasets lists the bundled PBoC data with its coverage", () => {
