@@ -6,3 +6,5 @@ export declare function buildJs(root?: string, outDir?: string): Promise<{ files
 export declare function buildTypes(root?: string, outDir?: string): void;
 export declare function buildWeb(root?: string, outDir?: string): Promise<void>;
 export declare function ensureFreshBuild(root?: string): Promise<boolean>;
+export declare const DRIVER_FILE: string;
+export declare function buildDriver(root?: string, outDir?: string): Promise<string[]>;

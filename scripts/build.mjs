@@ -10,6 +10,7 @@
  * and `npx bslab` always run the current sources with no manual build step.
  */
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import {
   existsSync,
   mkdirSync,
@@ -136,11 +137,81 @@ export async function buildJs(root = ROOT, outDir = join(root, "dist")) {
     writeAtomic(join(outDir, f), readFileSync(join(srcDir, f)));
     written.add(f);
   }
+  for (const f of await buildDriver(root, outDir)) written.add(f);
   const kept = new Set([...written, ...[...written].map((f) => f.replace(/\.js$/, ".d.ts"))]);
   for (const f of filesUnder(outDir))
     if (f !== STAMP && !kept.has(f) && !f.endsWith(".tmp")) rmSync(join(outDir, f), { force: true });
   writeAtomic(join(outDir, STAMP), `${JSON.stringify(state)}\n`);
   return { files: written.size };
+}
+
+/** Where the one-file copy of the DuckDB driver goes, relative to dist/ (src/store/duckdb.ts loads it). */
+export const DRIVER_FILE = "vendor/duckdb-node-api.cjs";
+
+/**
+ * The DuckDB driver (@duckdb/node-api, CommonJS spread over about 190 files) as one CommonJS file
+ * in dist/vendor/: loading it costs about what the native bindings alone cost, where the package
+ * itself takes twice that in module resolution and reads. The copy is of the installed version and
+ * says so: when the installed @duckdb/node-api is another version (an upgrade since the build),
+ * the file hands out the installed package instead, so the code run always matches the bindings.
+ * The native bindings stay outside, found from the installed driver's folder as the driver itself
+ * finds them (so a non-hoisting install such as pnpm's works too).
+ * @param {string} root
+ * @param {string} outDir
+ * @returns {Promise<string[]>} the files written, relative to outDir
+ */
+export async function buildDriver(root = ROOT, outDir = join(root, "dist")) {
+  const require = createRequire(join(root, "package.json"));
+  const pkgPath = require.resolve("@duckdb/node-api/package.json");
+  const { version, main } = JSON.parse(readFileSync(pkgPath, "utf8"));
+  const entry = join(dirname(pkgPath), main ?? "index.js");
+  const licence = readFileSync(join(dirname(pkgPath), "LICENSE"), "utf8").trim();
+  const esbuild = await import("esbuild");
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    stdin: {
+      resolveDir: root,
+      sourcefile: "duckdb-driver-entry.js",
+      contents: `
+        const installed = require("@duckdb/node-api/package.json").version;
+        module.exports = installed === ${JSON.stringify(version)}
+          ? require(${JSON.stringify(entry)})
+          : require("@duckdb/node-api");`,
+    },
+    bundle: true,
+    write: false,
+    outfile: join(outDir, DRIVER_FILE),
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    logLevel: "silent",
+    // The MIT licence asks for its notice in every copy.
+    banner: {
+      js: `/* @duckdb/node-api ${version} in one file (bslab scripts/build.mjs, buildDriver).\n\n${licence.replaceAll("*/", "* /")}\n*/`,
+    },
+    plugins: [
+      {
+        name: "bslab-driver",
+        setup(build) {
+          build.onResolve({ filter: /^@duckdb\/node-api(\/package\.json)?$/ }, (args) => ({
+            path: args.path,
+            external: true,
+          }));
+          build.onResolve({ filter: /^@duckdb\/node-bindings$/ }, () => ({
+            path: "node-bindings",
+            namespace: "bslab-driver",
+          }));
+          build.onLoad({ filter: /.*/, namespace: "bslab-driver" }, () => ({
+            loader: "js",
+            contents: `module.exports = require("node:module")
+              .createRequire(require.resolve("@duckdb/node-api/package.json"))("@duckdb/node-bindings");`,
+          }));
+        },
+      },
+    ],
+  });
+  for (const file of result.outputFiles) writeAtomic(file.path, file.contents);
+  return [DRIVER_FILE];
 }
 
 /**

@@ -50,6 +50,26 @@ async function heldState(store: Store): Promise<{ key: string | null; held: numb
   return { key: row?.key ?? null, held: Number(row?.held ?? 0) };
 }
 
+/**
+ * Whether the store is at `schemaVersion` and says it loaded the bundled data under `key` and still
+ * holds all of it, in one query (each query costs milliseconds on a cold connection). False for a
+ * file the query cannot run on (an older schema lacking a table, or not a bslab store): the caller
+ * then opens it read-write, which migrates it or says what is wrong.
+ */
+export async function warmStore(store: Store, schemaVersion: number, key: string): Promise<boolean> {
+  let row: { version: string | null; key: string | null; held: bigint | number } | undefined;
+  try {
+    [row] = await store.all<{ version: string | null; key: string | null; held: bigint | number }>(
+      `select (select value from meta where key = 'schema_version') as version,
+              (select value from meta where key = 'bundled_check') as key,
+              (select count(*) from bundled_files b join datasets d on d.id = b.dataset) as held`,
+    );
+  } catch {
+    return false;
+  }
+  return row?.version === String(schemaVersion) && row.key === `${key}:${Number(row.held)}`;
+}
+
 /** Whether the store says it loaded the bundled data under `key` and still holds all of it. */
 export async function bundledUpToDate(store: Store, key: string): Promise<boolean> {
   const { key: stored, held } = await heldState(store);

@@ -48,12 +48,44 @@ function displayWidth(text: string): number {
   return width;
 }
 
+/** Adds one to a string of decimal digits ("0999" -> "1000"). */
+function incrementDigits(digits: string): string {
+  const out = digits.split("");
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (out[i] !== "9") {
+      out[i] = String(Number(out[i]) + 1);
+      return out.join("");
+    }
+    out[i] = "0";
+  }
+  return `1${out.join("")}`;
+}
+
+/**
+ * `x` with at most `decimals` decimals and no grouping, exactly as
+ * `x.toLocaleString("en-US", { maximumFractionDigits: decimals, useGrouping: false })` writes it
+ * (the shortest digits that read back as `x`, rounded half away from zero), without that call:
+ * its first use loads ICU's number formatting, a good part of a table command's start-up.
+ */
+export function plainDecimal(x: number, decimals: number): string {
+  if (!Number.isFinite(x)) return x.toLocaleString("en-US", { useGrouping: false });
+  const [mantissa = "0", exponent = "0"] = Math.abs(x).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const point = Number(exponent) + 1; // digits before the decimal point
+  const intLength = Math.max(point, 1);
+  // The digits with the point removed: `intLength` whole digits, then at least decimals + 1 more.
+  const padded = (point <= 0 ? "0".repeat(1 - point) + digits : digits).padEnd(intLength + decimals + 1, "0");
+  let kept = padded.slice(0, intLength + decimals);
+  if ((padded[intLength + decimals] ?? "0") >= "5") kept = incrementDigits(kept);
+  const whole = kept.slice(0, kept.length - decimals) || "0";
+  const fraction = kept.slice(kept.length - decimals).replace(/0+$/, "");
+  const sign = x < 0 || Object.is(x, -0) ? "-" : "";
+  return `${sign}${whole}${fraction ? `.${fraction}` : ""}`;
+}
+
 function tableCell(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "number")
-    return Number.isInteger(cell)
-      ? String(cell)
-      : cell.toLocaleString("en-US", { maximumFractionDigits: 6, useGrouping: false });
+  if (typeof cell === "number") return Number.isInteger(cell) ? String(cell) : plainDecimal(cell, 6);
   return String(cell);
 }
 

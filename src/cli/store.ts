@@ -4,7 +4,7 @@ import { BslabError } from "../errors.ts";
 import { bundledDataDir, defaultDbPath } from "../store/paths.ts";
 import { SCHEMA_VERSION } from "../store/schema.ts";
 import { Store } from "../store/store.ts";
-import { bundledCheckKey, bundledUpToDate, rememberBundled } from "./bundled-check.ts";
+import { bundledCheckKey, bundledUpToDate, rememberBundled, warmStore } from "./bundled-check.ts";
 import { progressBar } from "./progress.ts";
 
 /** Options of {@link withCliStore}. */
@@ -38,6 +38,34 @@ async function currentReadOnly(store: Store): Promise<boolean> {
 }
 
 /**
+ * The warm path's test, costing one small query: the schema is current and the store recorded
+ * the bundled-data check under the current key (same build, same data files, every dataset still
+ * held). Anything else, a new build included, goes through the read-write path once, which runs
+ * the loader's full check and records the key, so the next run is warm again (a read-only full
+ * check would pass too, but would never record the key: every later run would pay it again).
+ */
+async function warm(store: Store): Promise<boolean> {
+  const key = bundledCheckKey(bundledDataDir());
+  // From the TypeScript sources there is no key: the loader's full check, read-only, every run.
+  if (key === undefined) return currentReadOnly(store);
+  return warmStore(store, SCHEMA_VERSION, key);
+}
+
+/** Opens `path` read-only, runs `work` when `ready` says the store needs nothing written. */
+async function readOnly<T>(
+  path: string,
+  ready: (store: Store) => Promise<boolean>,
+  work: (store: Store) => Promise<T>,
+): Promise<{ done: true; value: T } | { done: false }> {
+  const store = await Store.open({ path, readOnly: true });
+  try {
+    return (await ready(store)) ? { done: true, value: await work(store) } : { done: false };
+  } finally {
+    store.close();
+  }
+}
+
+/**
  * Opens the database the CLI was pointed at (`--db` / `BSLAB_DB` / default), runs `work` and closes
  * the file so other processes can use it. Commands that only read open it read-only, so any number
  * of them run side by side; the file is opened read-write only to write (`write`), or to create
@@ -51,17 +79,23 @@ export async function withCliStore<T>(
   options: CliStoreOptions = {},
 ): Promise<T> {
   const path = defaultDbPath();
-  if (!options.write && path !== ":memory:" && existsSync(path)) {
-    const store = await Store.open({ path, readOnly: true });
-    let current = false;
-    try {
-      current = await currentReadOnly(store);
-      if (current) return await work(store);
-    } finally {
-      store.close();
-    }
+  const existing = !options.write && path !== ":memory:" && existsSync(path);
+  if (existing) {
+    const run = await readOnly(path, warm, work);
+    if (run.done) return run.value;
   }
-  const store = await Store.open({ path });
+  let store: Store;
+  try {
+    store = await Store.open({ path });
+  } catch (error) {
+    // No write access now (another process has the file open for longer than the lock wait, or
+    // the file is read-only): a store that needs nothing written still answers, through the
+    // loader's full check, read-only; the key is recorded by a later run that may write.
+    if (!existing) throw error;
+    const run = await readOnly(path, currentReadOnly, work);
+    if (run.done) return run.value;
+    throw error;
+  }
   try {
     await loadBundled(store);
     return await work(store);

@@ -32,4 +32,17 @@ describe("bundled-data check at CLI start-up", () => {
     store.close();
     expect(after?.value).toBe(check?.value);
   });
+
+  it("a stale key (a new build, changed data files) is checked once and recorded, not checked every run", async () => {
+    let store = await Store.open({ path: db.path });
+    const [check] = await store.all<{ value: string }>("select value from meta where key = 'bundled_check'");
+    await store.run("update meta set value = 'stale:0' where key = 'bundled_check'");
+    store.close();
+
+    expect(runCli(["sheet", "pboc", "2013-12", "--format", "csv"], db.path).status).toBe(0);
+    store = await Store.open({ path: db.path, readOnly: true });
+    const [after] = await store.all<{ value: string }>("select value from meta where key = 'bundled_check'");
+    store.close();
+    expect(after?.value).toBe(check?.value);
+  });
 });

@@ -99,6 +99,7 @@ describe("npm pack", () => {
       "dist/index.js",
       "dist/index.d.ts",
       "dist/cli/main.js",
+      "dist/vendor/duckdb-node-api.cjs",
       "web/dist/index.html",
       "models/pc.sfc",
       "data/SOURCES.md",
