@@ -200,6 +200,8 @@ console.log(JSON.stringify({ currency: value("cb.currency_issued_share"), fx: va
         console.log(`${name}: ${theirs.length} errors inside other packages' declarations`);
       expect(r.status === 0 || theirs.length > 0).toBe(true);
     },
+    // tsc checks every declaration bslab pulls in: about 10 s idle, over a minute on a busy machine.
+    240_000,
   );
 
   it("(c) the installed bin: --version; sheet pboc 2013-12 loads the bundled data from a path with a space and CJK", () => {
@@ -212,7 +214,7 @@ console.log(JSON.stringify({ currency: value("cb.currency_issued_share"), fx: va
       BSLAB_DB: join(tmp, "fresh.duckdb"),
     });
     expect(csv).toContain("currency_issue,Currency issue,64980.93");
-  });
+  }, 240_000);
 
   it("(c) the installed bin: bslab serve answers the API and the web app, with no Vite", async () => {
     const bin = join(consumer, "node_modules", ".bin", "bslab");
