@@ -1,3 +1,5 @@
+import type { EChartsOption } from "echarts";
+
 import { PALETTE } from "./palette.ts";
 import type { ChartOption } from "./svg.ts";
 
@@ -74,7 +76,7 @@ export function lineChart(
         }),
       };
     }),
-  };
+  } satisfies EChartsOption;
 }
 
 export interface BarStack {
@@ -99,5 +101,5 @@ export function stackedBars(title: string, parts: readonly BarStack[], yName: st
       stack: "all",
       data: stacks.map((s) => (s === p.stack ? p.value : null)),
     })),
-  };
+  } satisfies EChartsOption;
 }
