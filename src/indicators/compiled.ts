@@ -3,9 +3,16 @@ import type { BalanceSheet } from "../model/balance-sheet.ts";
 import { roundSum } from "../model/balance-sheet.ts";
 import type { Position, Side } from "../model/position.ts";
 import type { SectorCode } from "../model/sectors.ts";
-import { computeIndicator, safeDiv, type IndicatorInput, type IndicatorResult } from "./compute.ts";
+import {
+  computeIndicator,
+  formulaReason,
+  safeDiv,
+  termReason,
+  type IndicatorInput,
+  type IndicatorResult,
+} from "./compute.ts";
 import type { FormulaHelpers, IndicatorDef, Selector, Term } from "./types.ts";
-import { NotComputable } from "./types.ts";
+import { NotComputable, notComputableText } from "./types.ts";
 
 /**
  * The indicator engine's fast path. A definition is compiled once (selectors into predicates, terms
@@ -378,31 +385,42 @@ class Pass {
 
 const helpers: FormulaHelpers = { div: safeDiv };
 
-/** One indicator over all inputs: NaN where not computable, and whether the traced note may say more than "". */
-function evaluateIndicator(c: CompiledIndicator, pass: Pass): { values: Float64Array; caveat: Uint8Array } {
+/**
+ * One indicator over all inputs: NaN where not computable, with the first term that failed there
+ * (-1: the formula), and whether the traced note may say more than "" where it is computed.
+ */
+interface IndicatorValues {
+  values: Float64Array;
+  failed: Int8Array;
+  caveat: Uint8Array;
+  terms: TermValues[];
+}
+
+function evaluateIndicator(c: CompiledIndicator, pass: Pass): IndicatorValues {
   const n = pass.inputs.length;
   const terms = c.specs.map((s) => pass.term(s));
   const limit = c.def.maturityCoverage ?? 0;
   const covered = c.coverage.map((at) => (at ? pass.coverage(at.of, at.sides) : null));
   const values = new Float64Array(n).fill(NaN);
+  const failed = new Int8Array(n).fill(-1);
   const caveat = new Uint8Array(n);
   // One object per indicator, refilled at each date: the formula reads it and keeps nothing.
-  const args: Record<string, number> = Object.create(null) as Record<string, number>;
+  const args = Object.create(null) as Record<string, number>;
   const names = c.names;
   for (let i = 0; i < n; i++) {
-    let ok = true;
     let notes = 0;
-    for (let k = 0; k < terms.length; k++) {
+    let k = 0;
+    for (; k < terms.length; k++) {
       const t = terms[k]!;
       const cov = covered[k];
-      if (!t.ok[i] || (cov && cov[i]! < limit)) {
-        ok = false;
-        break;
-      }
+      if (!t.ok[i] || (cov && cov[i]! < limit)) break;
       args[names[k]!] = t.value[i]!;
       notes |= t.caveat[i]!;
     }
-    if (!ok) continue;
+    if (k < terms.length) {
+      failed[i] = k;
+      continue;
+    }
     let raw: number;
     try {
       raw = c.def.evaluate(args, helpers);
@@ -414,7 +432,7 @@ function evaluateIndicator(c: CompiledIndicator, pass: Pass): { values: Float64A
     values[i] = raw === 0 ? 0 : raw; // no -0 in output
     caveat[i] = notes;
   }
-  return { values, caveat };
+  return { values, failed, caveat, terms };
 }
 
 /** The traced note of a computed cell with nothing to say. */
@@ -448,6 +466,15 @@ export function evaluateAll(
   const cells = compiled.map((c) => evaluateIndicator(c, pass));
   const values = cells.map((c) => c.values);
   const result = (i: number, k: number) => computeIndicator(compiled[k]!.def, inputs[i]!);
+  // The reason of a cell that is not computable, from the term that failed (or the formula) alone.
+  const reason = (i: number, k: number): Text | undefined => {
+    const c = compiled[k]!;
+    const f = cells[k]!.failed[i]!;
+    if (f >= 0) return termReason(c.def, c.def.terms[c.names[f]!]!, inputs[i]!);
+    const args = Object.create(null) as Record<string, number>;
+    c.names.forEach((name, t) => (args[name] = cells[k]!.terms[t]!.value[i]!));
+    return formulaReason(c.def, args);
+  };
   return {
     defs: compiled.map((c) => c.def),
     inputs,
@@ -456,7 +483,22 @@ export function evaluateAll(
       const v = values[k]![i]!;
       return Number.isNaN(v) ? null : v;
     },
-    note: (i, k) => (Number.isNaN(values[k]![i]!) || cells[k]!.caveat[i] ? result(i, k).noteText : NO_NOTE),
+    note: (i, k) => {
+      if (Number.isNaN(values[k]![i]!)) {
+        const why = reason(i, k);
+        return why ? notComputableText(why) : result(i, k).noteText;
+      }
+      return cells[k]!.caveat[i] ? result(i, k).noteText : NO_NOTE;
+    },
     result,
   };
+}
+
+const cache = new WeakMap<IndicatorDef, CompiledIndicator>();
+
+/** {@link compileIndicator}, once per definition object. */
+export function compiledOf(def: IndicatorDef): CompiledIndicator {
+  let c = cache.get(def);
+  if (!c) cache.set(def, (c = compileIndicator(def)));
+  return c;
 }

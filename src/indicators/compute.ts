@@ -122,19 +122,80 @@ function totalLine(sheet: BalanceSheet, side: "asset" | "liability-and-equity"):
 function termSheet(
   term: Extract<Term, { kind: "positions" | "total" }>,
   input: IndicatorInput,
-): { sheet: BalanceSheet; entity: string; partial?: Text } {
+): { sheet: BalanceSheet; entity: string; partial?: Text } | { reason: Text } {
   const label = term.label;
   if (term.of === undefined || term.of === input.sector) {
-    if (!input.sheet) throw new NotComputable(msg.noSheetData(label));
+    if (!input.sheet) return { reason: msg.noSheetData(label) };
     const partial = input.partialText ?? (input.partial ? same(input.partial) : undefined);
     return { sheet: input.sheet, entity: input.entity, ...(partial ? { partial } : {}) };
   }
   const peer = input.peers?.[term.of];
-  if (!peer) throw new NotComputable(msg.noPeerSheet(label, term.of, input.entity, input.date));
+  if (!peer) return { reason: msg.noPeerSheet(label, term.of, input.entity, input.date) };
   const own = input.sheet?.unit ?? input.unit;
   if (own && (own.currency !== peer.unit.currency || own.scale !== peer.unit.scale))
-    throw new NotComputable(msg.peerUnit(label, peer.entity, unitTexts(peer.unit), unitTexts(own)));
+    return { reason: msg.peerUnit(label, peer.entity, unitTexts(peer.unit), unitTexts(own)) };
   return { sheet: peer, entity: peer.entity };
+}
+
+/** A term as read from an input: its value and what it came from, or why it cannot be read. */
+type TermReading =
+  | { reason: Text }
+  | { variable: VariableValue; name: string }
+  | { total: Position | undefined; value: number }
+  | { sheet: BalanceSheet; matched: Position[]; unknown: { position: Position; why: string }[] };
+
+/** Reads one term, checking in order what makes it not computable (the first failure is the reason). */
+function readTerm(def: IndicatorDef, term: Term, input: IndicatorInput): TermReading {
+  if (term.kind === "variable") {
+    const v = input.variables?.[term.name];
+    return v ? { variable: v, name: term.name } : { reason: msg.noVariable(term.label, term.name) };
+  }
+  const at = termSheet(term, input);
+  if ("reason" in at) return at;
+  const { sheet, entity, partial } = at;
+  if (term.kind === "total") {
+    const t = totalLine(sheet, term.side);
+    if (t) return { total: t, value: t.value };
+    if (partial) return { reason: msg.noTotal(term.label, entity, input.date) };
+    return {
+      total: undefined,
+      value: term.side === "asset" ? totalAssets(sheet) : totalLiabilitiesAndEquity(sheet),
+    };
+  }
+  const { matched, unknown } = selectPositions(sheet, term.select);
+  if (matched.length === 0 && partial)
+    return { reason: msg.absentInPartial(term.label, entity, input.date, partial) };
+  if (term.select.maturity !== undefined && def.maturityCoverage !== undefined) {
+    const sides = sidesOf(term.select);
+    const cov = maturityCoverage(sheet, sides);
+    if (cov.known < def.maturityCoverage)
+      return {
+        reason: msg.maturityUnknown(
+          sides.join("+"),
+          `${Math.round((1 - cov.known) * 1000) / 10}%`,
+          cov.unknownItems.map((p) => p.item),
+        ),
+      };
+  }
+  // No line says (e.g. whether it bears interest): the sum would be 0 by omission, not by data.
+  if (matched.length === 0 && unknown.length > 0)
+    return {
+      reason: msg.dimensionUnknownAll(
+        term.label,
+        unknown[0]!.why,
+        unknown.map((u) => u.position.item),
+      ),
+    };
+  return { sheet, matched, unknown };
+}
+
+/**
+ * Why `term` of `def` cannot be read at `input`, or undefined when it can: the reason the traced
+ * result gives when this is the first term that fails. Builds no lines (the compiled engine's reasons).
+ */
+export function termReason(def: IndicatorDef, term: Term, input: IndicatorInput): Text | undefined {
+  const r = readTerm(def, term, input);
+  return "reason" in r ? r.reason : undefined;
 }
 
 function evalTerm(
@@ -145,48 +206,22 @@ function evalTerm(
   caveats: Text[],
 ): InputUsed {
   const label = term.label.en;
-  if (term.kind === "variable") {
-    const v = input.variables?.[term.name];
-    if (!v) throw new NotComputable(msg.noVariable(term.label, term.name));
+  const r = readTerm(def, term, input);
+  if ("reason" in r) throw new NotComputable(r.reason);
+  if ("variable" in r) {
+    const v = r.variable;
     return {
       term: name,
       label,
       value: v.value,
-      lines: [{ item: term.name, label, value: v.value, source: v.source }],
+      lines: [{ item: r.name, label, value: v.value, source: v.source }],
     };
   }
-  const { sheet, entity, partial } = termSheet(term, input);
-  if (term.kind === "total") {
-    const t = totalLine(sheet, term.side);
-    if (t) return { term: name, label, value: t.value, lines: [line(t)] };
-    if (partial) throw new NotComputable(msg.noTotal(term.label, entity, input.date));
-    const value = term.side === "asset" ? totalAssets(sheet) : totalLiabilitiesAndEquity(sheet);
-    return { term: name, label: msg.sumOfItems(term.label).en, value, lines: [] };
+  if ("total" in r) {
+    if (r.total) return { term: name, label, value: r.value, lines: [line(r.total)] };
+    return { term: name, label: msg.sumOfItems(term.label).en, value: r.value, lines: [] };
   }
-  const { matched, unknown } = selectPositions(sheet, term.select);
-  if (matched.length === 0 && partial)
-    throw new NotComputable(msg.absentInPartial(term.label, entity, input.date, partial));
-  if (term.select.maturity !== undefined && def.maturityCoverage !== undefined) {
-    const sides = sidesOf(term.select);
-    const cov = maturityCoverage(sheet, sides);
-    if (cov.known < def.maturityCoverage)
-      throw new NotComputable(
-        msg.maturityUnknown(
-          sides.join("+"),
-          `${Math.round((1 - cov.known) * 1000) / 10}%`,
-          cov.unknownItems.map((p) => p.item),
-        ),
-      );
-  }
-  // No line says (e.g. whether it bears interest): the sum would be 0 by omission, not by data.
-  if (matched.length === 0 && unknown.length > 0)
-    throw new NotComputable(
-      msg.dimensionUnknownAll(
-        term.label,
-        unknown[0]!.why,
-        unknown.map((u) => u.position.item),
-      ),
-    );
+  const { sheet, matched, unknown } = r;
   if (unknown.length > 0)
     caveats.push(prefixed(name, msg.unknownDimension(unknown.map((u) => u.position.item))));
   // Notes the reader attached to a line used here (e.g. a proxy series) travel with the value.
@@ -205,7 +240,8 @@ function unitTexts(unit: Unit): Text {
   return { en: unitLabel(unit, "en"), zh: unitLabel(unit, "zh") };
 }
 
-function unitText(def: IndicatorDef, input: IndicatorInput): Text {
+/** The unit of `def`'s value at `input` in both languages (an amount takes the sheet's unit). */
+export function unitText(def: IndicatorDef, input: IndicatorInput): Text {
   if (def.unit !== "amount") return UNIT_TEXT[def.unit];
   const unit = input.sheet?.unit ?? input.unit;
   return unit ? unitTexts(unit) : { en: "amount", zh: "金额" };
@@ -216,6 +252,19 @@ const prefixed = (id: string, t: Text): Text => ({ en: `${id}: ${t.en}`, zh: `${
 /** A note attached to a line, in both languages when it was written so. */
 function noteText(n: { message: string; text?: Text }): Text {
   return n.text ?? storedNoteText(n.message);
+}
+
+/**
+ * Why `def`'s formula gives no value on term values `values` (a zero denominator, a result that is
+ * not finite), or undefined when it gives one.
+ */
+export function formulaReason(def: IndicatorDef, values: Readonly<Record<string, number>>): Text | undefined {
+  try {
+    return Number.isFinite(def.evaluate(values, helpers)) ? undefined : msg.notFinite(def.id);
+  } catch (e) {
+    if (e instanceof NotComputable) return e.reason;
+    throw e;
+  }
 }
 
 /**

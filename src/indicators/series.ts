@@ -7,6 +7,7 @@ import type { IndicatorDef } from "./types.ts";
 import { UsageError, NotFoundError } from "../errors.ts";
 import type { IndicatorInput } from "./compute.ts";
 import { indicatorsForInput } from "./levels.ts";
+import { compiledOf, evaluateAll, type CompiledValues } from "./compiled.ts";
 
 /** One date of an indicator time series: the results of the asked indicators at that date. */
 export interface SeriesRow {
@@ -39,11 +40,39 @@ export async function loadIndicatorSeries(
   to: string,
   defs?: readonly IndicatorDef[],
 ): Promise<SeriesRow[]> {
+  const inputs = await seriesInputs(store, entity, from, to);
+  return indicatorSeries(defs ?? indicatorsForInput(inputs[0]!), inputs);
+}
+
+/**
+ * {@link loadIndicatorSeries} through the compiled engine: the same values and notes, computed in
+ * one pass over all dates; a cell's traced result (lines, sources) only when asked for
+ * (`result(i, k)`). What the series API, Figure 1, the explorer and `bslab indicators --from --to` use.
+ * @example (await loadCompiledSeries(store, "pboc", "2013-12", "2013-12")).value(0, 0)
+ */
+export async function loadCompiledSeries(
+  store: Store,
+  entity: string,
+  from: string,
+  to: string,
+  defs?: readonly IndicatorDef[],
+): Promise<CompiledValues> {
+  const inputs = await seriesInputs(store, entity, from, to);
+  return evaluateAll((defs ?? indicatorsForInput(inputs[0]!)).map(compiledOf), inputs);
+}
+
+/** The inputs of a series over [from, to], checking the range; NotFoundError when there are none. */
+async function seriesInputs(
+  store: Store,
+  entity: string,
+  from: string,
+  to: string,
+): Promise<IndicatorInput[]> {
   parsePeriod(from);
   parsePeriod(to);
   if (from.localeCompare(to) > 0 && !to.startsWith(from.slice(0, to.length)))
     throw new UsageError(msg.badRange(from, to));
   const inputs = await inputsInRange(store, entity, from, to);
   if (inputs.length === 0) throw new NotFoundError(msg.noRange(entity, from, to));
-  return indicatorSeries(defs ?? indicatorsForInput(inputs[0]!), inputs);
+  return inputs;
 }

@@ -72,9 +72,15 @@ export class NotComputable extends Error {
   /** "not computable: <why>" in both languages. */
   readonly text: Text;
   constructor(readonly reason: Text) {
-    super(`not computable: ${reason.en}`);
-    this.text = { en: this.message, zh: `无法计算：${reason.zh}` };
+    const text = notComputableText(reason);
+    super(text.en);
+    this.text = text;
   }
+}
+
+/** "not computable: <why>" in both languages, the note of a value that cannot be computed. */
+export function notComputableText(reason: Text): Text {
+  return { en: `not computable: ${reason.en}`, zh: `无法计算：${reason.zh}` };
 }
 
 /** Arithmetic helpers a formula may use; every division goes through `div`. */

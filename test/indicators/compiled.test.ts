@@ -10,7 +10,10 @@ import { listIndicators } from "../../src/indicators/registry.ts";
 import { buildPbocSheets, readPbocLongCsv } from "../../src/io/pboc/monetary-authority.ts";
 import type { IndicatorDef } from "../../src/indicators/types.ts";
 import type { Store } from "../../src/store/store.ts";
-import { bundledStore } from "../helpers/temp-store.ts";
+import { indicatorSeries } from "../../src/indicators/series.ts";
+import { runCli } from "../helpers/run-cli.ts";
+import { bundledStore, seededDbPath } from "../helpers/temp-store.ts";
+import { call, testServer } from "../server/helpers.ts";
 
 let store: Store;
 let cleanup: () => void;
@@ -35,13 +38,17 @@ function expectSameAsTraced(defs: readonly IndicatorDef[], inputs: readonly Indi
 }
 
 describe("compiled engine: the same values and notes as computeIndicator, cell by cell", () => {
-  it.each(["pboc", "pboc-odc", "fed", "boj", "ecb", "China"])("%s, every stored date", async (entity) => {
-    const inputs = await inputsInRange(store, entity, "", "9999");
-    expect(inputs.length).toBeGreaterThan(0);
-    const defs = listIndicators({ level: entity === "China" ? ["country"] : ["central-bank", "sector"] });
-    const nulls = expectSameAsTraced(defs, inputs);
-    expect(nulls).toBeLessThan(inputs.length * defs.length);
-  });
+  it.each(["pboc", "pboc-odc", "fed", "boj", "ecb", "China"])(
+    "%s, every stored date",
+    async (entity) => {
+      const inputs = await inputsInRange(store, entity, "", "9999");
+      expect(inputs.length).toBeGreaterThan(0);
+      const defs = listIndicators({ level: entity === "China" ? ["country"] : ["central-bank", "sector"] });
+      const nulls = expectSameAsTraced(defs, inputs);
+      expect(nulls).toBeLessThan(inputs.length * defs.length);
+    },
+    300_000,
+  );
 
   it("the study's printed PBoC 2013-12 figures (Peng and Xie 2014)", async () => {
     const inputs = await inputsInRange(store, "pboc", "2013-12", "2013-12");
@@ -92,4 +99,86 @@ describe("compiled engine: the same values and notes as computeIndicator, cell b
     const nulls = expectSameAsTraced(listIndicators({}), inputs);
     expect(nulls).toBeGreaterThan(listIndicators({}).length);
   });
+});
+
+interface SeriesAnswer {
+  indicators: { id: string; unitLabel: string }[];
+  rows: { date: string; values: Record<string, number | null>; notes: Record<string, string> }[];
+}
+
+describe("series through the compiled engine: the API and the CLI", () => {
+  it("API series: the study's PBoC 2013-12 figures, and every cell of 2000-2020 as the traced engine gives it", async () => {
+    const server = await testServer();
+    try {
+      const fig = await call<SeriesAnswer>(
+        server.app,
+        "/api/indicators/pboc/series?from=2013-12&to=2013-12&ids=cb.currency_issued_share,cb.fx_assets_share,cb.fx_to_foreign_liabilities",
+      );
+      expect(fig.status).toBe(200);
+      const v = fig.body.rows[0]!.values;
+      expect((v["cb.currency_issued_share"]! * 100).toFixed(1)).toBe("20.5");
+      expect((v["cb.fx_assets_share"]! * 100).toFixed(1)).toBe("83.3");
+      expect(v["cb.fx_to_foreign_liabilities"]!.toFixed(1)).toBe("126.5");
+      for (const lang of ["en", "zh"] as const) {
+        const all = await call<SeriesAnswer>(
+          server.app,
+          `/api/indicators/pboc/series?from=2000-01&to=2020-12&lang=${lang}`,
+        );
+        const inputs = await inputsInRange(store, "pboc", "2000-01", "2020-12");
+        const traced = indicatorSeries(listIndicators({ level: ["central-bank", "sector"] }), inputs);
+        expect(all.body.rows.length).toBe(traced.length);
+        expect(all.body.indicators.map((d) => [d.id, d.unitLabel])).toEqual(
+          traced[0]!.results.map((r) => [r.id, r.unitText[lang]]),
+        );
+        traced.forEach((row, i) => {
+          const got = all.body.rows[i]!;
+          expect(got.date).toBe(row.date);
+          expect(got.values).toEqual(Object.fromEntries(row.results.map((r) => [r.id, r.value])));
+          expect(got.notes).toEqual(
+            Object.fromEntries(
+              row.results.filter((r) => r.value === null).map((r) => [r.id, r.noteText[lang]]),
+            ),
+          );
+        });
+      }
+    } finally {
+      await server.cleanup();
+    }
+  }, 300_000);
+
+  it("CLI --from/--to JSON: the study's figures, and each row's value, unit and note as traced", async () => {
+    const db = seededDbPath();
+    try {
+      const r = runCli(
+        ["indicators", "pboc", "--from", "2013-01", "--to", "2013-12", "--format", "json"],
+        db.path,
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const rows = JSON.parse(r.stdout) as {
+        date: string;
+        id: string;
+        value: number | null;
+        unit: string;
+        note: string;
+      }[];
+      const at = (id: string) => rows.find((x) => x.date === "2013-12" && x.id === id)!.value!;
+      expect((at("cb.currency_issued_share") * 100).toFixed(1)).toBe("20.5");
+      expect((at("cb.fx_assets_share") * 100).toFixed(1)).toBe("83.3");
+      expect(at("cb.fx_to_foreign_liabilities").toFixed(1)).toBe("126.5");
+      const inputs = await inputsInRange(store, "pboc", "2013-01", "2013-12");
+      const traced = indicatorSeries(listIndicators({ level: ["central-bank", "sector"] }), inputs).flatMap(
+        (row) =>
+          row.results.map((x) => ({
+            date: row.date,
+            id: x.id,
+            value: x.value,
+            unit: x.unitLabel,
+            note: x.note,
+          })),
+      );
+      expect(rows).toEqual(traced);
+    } finally {
+      db.cleanup();
+    }
+  }, 300_000);
 });

@@ -4,13 +4,13 @@ import { UsageError } from "../../errors.ts";
 import type { Assessment } from "../../indicators/assess.ts";
 import { assess, verdictText } from "../../indicators/assess.ts";
 import type { IndicatorInput, IndicatorResult } from "../../indicators/compute.ts";
-import { computeAll } from "../../indicators/compute.ts";
+import { computeAll, unitText } from "../../indicators/compute.ts";
 import { assessContext, loadComparison } from "../../indicators/compare.ts";
 import { resolveInput } from "../../indicators/inputs.ts";
 import { indicatorsForInput } from "../../indicators/levels.ts";
 import { getIndicator } from "../../indicators/registry.ts";
 import type { TextFigure } from "../../indicators/text-figures.ts";
-import { loadIndicatorSeries } from "../../indicators/series.ts";
+import { loadCompiledSeries } from "../../indicators/series.ts";
 import type { IndicatorDef } from "../../indicators/types.ts";
 import type { Store } from "../../store/store.ts";
 import type { Row } from "../output.ts";
@@ -122,34 +122,32 @@ export function register(program: Command): void {
             throw new UsageError(
               "a time series needs both --from and --to (e.g. --from 2002-12 --to 2013-12)",
             );
-          const rows = await withCliStore((store) =>
-            loadIndicatorSeries(store, entity, opts.from!, opts.to!, chosen),
+          const series = await withCliStore((store) =>
+            loadCompiledSeries(store, entity, opts.from!, opts.to!, chosen),
           );
-          const defs = chosen ?? (rows[0]?.results ?? []).map((r) => getIndicator(r.id));
+          const { defs, inputs } = series;
           if (format === "json") {
-            const out = rows.flatMap((r) =>
-              r.results.map((x) => ({
-                date: r.date,
-                id: x.id,
-                value: x.value,
-                unit: x.unitLabel,
-                note: x.note,
+            const out = inputs.flatMap((input, i) =>
+              defs.map((d, k) => ({
+                date: input.date,
+                id: d.id,
+                value: series.value(i, k),
+                unit: unitText(d, input).en,
+                note: series.note(i, k).en,
               })),
             );
             process.stdout.write(JSON.stringify(out, null, 2) + "\n");
             return;
           }
-          const wide = rows.map((r) => ({
-            date: r.date,
-            ...Object.fromEntries(r.results.map((x) => [x.id, x.value])),
+          const wide = inputs.map((input, i) => ({
+            date: input.date,
+            ...Object.fromEntries(defs.map((d, k) => [d.id, series.value(i, k)])),
           }));
           process.stdout.write(render(wide, format, ["date", ...defs.map((d) => d.id)], lang));
           if (format === "table") {
-            const units = defs.map(
-              (d) => `${d.id}: ${rows[0]?.results.find((x) => x.id === d.id)?.unitText[lang] ?? d.unit}`,
-            );
+            const units = defs.map((d) => `${d.id}: ${unitText(d, inputs[0]!)[lang]}`);
             process.stdout.write(
-              `\n${msg(lang, "cli.seriesFoot", entity, opts.from!, opts.to!, rows.length, units.join("; "))}\n`,
+              `\n${msg(lang, "cli.seriesFoot", entity, opts.from!, opts.to!, inputs.length, units.join("; "))}\n`,
             );
           }
           return;

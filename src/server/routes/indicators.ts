@@ -6,11 +6,12 @@ import {
   getIndicator,
   indicatorsForInput,
   listIndicators,
-  loadIndicatorSeries,
+  loadCompiledSeries,
   resolveInput,
   type IndicatorDef,
   type IndicatorResult,
 } from "../../indicators/index.ts";
+import { unitText } from "../../indicators/compute.ts";
 import { EWN_DATASET, EWN_FILE } from "../../io/sources/ewn.ts";
 import { assessContext, loadComparison } from "../../indicators/compare.ts";
 import { listSeries } from "../../store/series.ts";
@@ -132,24 +133,21 @@ export function indicatorRoutes(app: FastifyInstance, ctx: ServerContext): void 
       ctx.cache.answer(req, async () => {
         const { entity } = req.params;
         const chosen = parseIds(req.query.ids);
-        const [rows, sources] = await ctx.gate.read(async (store) => [
-          await loadIndicatorSeries(store, entity, req.query.from, req.query.to, chosen),
+        const [series, sources] = await ctx.gate.read(async (store) => [
+          await loadCompiledSeries(store, entity, req.query.from, req.query.to, chosen),
           await entitySources(store, entity),
         ]);
-        const defs = chosen ?? (rows[0]?.results ?? []).map((r) => getIndicator(r.id));
+        const { defs, inputs } = series;
         const lang = req.query.lang ?? "en";
         return {
           entity,
           sources,
-          indicators: defs.map((d) => ({
-            ...describe(d),
-            unitLabel: rows[0]?.results.find((r) => r.id === d.id)?.unitText[lang] ?? d.unit,
-          })),
-          rows: rows.map((r) => ({
-            date: r.date,
-            values: Object.fromEntries(r.results.map((x) => [x.id, x.value])),
+          indicators: defs.map((d) => ({ ...describe(d), unitLabel: unitText(d, inputs[0]!)[lang] })),
+          rows: inputs.map((input, i) => ({
+            date: input.date,
+            values: Object.fromEntries(defs.map((d, k) => [d.id, series.value(i, k)])),
             notes: Object.fromEntries(
-              r.results.filter((x) => x.value === null).map((x) => [x.id, x.noteText[lang]]),
+              defs.flatMap((d, k) => (series.value(i, k) === null ? [[d.id, series.note(i, k)[lang]]] : [])),
             ),
           })),
         };
