@@ -1,9 +1,11 @@
 import { defineMessages } from "./define.ts";
+import { compareMessages } from "./web-compare.ts";
 import { explorerMessages } from "./web-explorer.ts";
 
 /** Every fixed text of the web app (web/), in both languages; looked up through the catalogue as `web.KEY`. */
 export const webMessages = defineMessages({
   ...explorerMessages,
+  ...compareMessages,
   "nav.compare": { en: "Central banks", zh: "央行比较" },
   "nav.explorer": { en: "Indicator explorer", zh: "指标浏览" },
   "nav.sheet": { en: "Balance sheet", zh: "资产负债表" },

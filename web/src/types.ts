@@ -241,4 +241,21 @@ export interface CompareAnswer {
     }>;
     conclusion: Text;
   }>;
+  /** The study's text figures (present for 2013 comparisons that include the PBoC). */
+  textFigures?: TextFigureAnswer[];
+}
+
+/** One of the study's text figures as /api/compare sends it (src/indicators/text-figures.ts). */
+export interface TextFigureAnswer {
+  id: string;
+  label: Text;
+  study: { value: number; printed: string; printedText: Text };
+  value: number | null;
+  unit: "times" | "percent" | "pp";
+  unitText: Text;
+  status: "match" | "differs" | "not computable";
+  difference: number | null;
+  inputs: Array<{ label: Text; value: number; source: string }>;
+  missing: { input: Text; howTo: Text } | null;
+  note: Text;
 }

@@ -1,10 +1,11 @@
 import { getJson } from "../api.ts";
 import { errorBox, h } from "../dom.ts";
+import { msg } from "../../../src/i18n/catalogue.ts";
 import { t } from "../i18n.ts";
 import { formatIndicator } from "../indicator-format.ts";
 import type { Lang } from "../state.ts";
 import { sortableTable } from "../table.ts";
-import type { CompareAnswer } from "../types.ts";
+import type { CompareAnswer, TextFigureAnswer } from "../types.ts";
 
 const TYPES: Record<string, { en: string; zh: string }> = {
   currency: { en: "Currency", zh: "货币错配" },
@@ -143,5 +144,83 @@ export async function table2Panel(entities: string[], date: string, lang: Lang):
       h("div", { class: "table-wrap" }, verdicts),
     ),
     indicatorTable,
+    textFiguresPanel(data.textFigures ?? [], lang),
+  );
+}
+
+const STATUS_KEY = {
+  match: "compare.tf.match",
+  differs: "compare.tf.differs",
+  "not computable": "compare.tf.notComputable",
+} as const;
+
+// A text figure in its unit: 10.84x, 17.71%, +46.95 pp.
+function figureValue(f: TextFigureAnswer): string {
+  if (f.value === null) return "–";
+  if (f.unit === "times") return `${f.value.toFixed(2)}x`;
+  if (f.unit === "percent") return `${f.value.toFixed(2)}%`;
+  return `${f.value >= 0 ? "+" : ""}${f.value.toFixed(2)} pp`;
+}
+
+/**
+ * The study's text figures beside bslab's (growth of the PBoC's net foreign-currency position,
+ * China's short-term external debt), with the status, the inputs and their sources.
+ */
+function textFiguresPanel(figures: readonly TextFigureAnswer[], lang: Lang): HTMLElement {
+  const head = h("h3", {}, t("compare.textFigures", lang));
+  if (figures.length === 0)
+    return h(
+      "section",
+      { class: "panel", "data-testid": "text-figures" },
+      head,
+      h("p", { class: "empty" }, t("compare.tf.none", lang)),
+    );
+  const th = (key: Parameters<typeof t>[0]) => h("th", { scope: "col" }, t(key, lang));
+  const rows = figures.map((f) => {
+    const note = [
+      f.note[lang],
+      f.missing ? msg(lang, "web.compare.tf.missing", f.missing.input[lang], f.missing.howTo[lang]) : "",
+      ...f.inputs.map((i) => `${i.label[lang]} ${i.value.toLocaleString("en-US")} (${i.source})`),
+    ].filter(Boolean);
+    return h(
+      "tr",
+      { "data-id": f.id, "data-status": f.status },
+      h("th", { scope: "row" }, f.label[lang]),
+      h("td", {}, f.study.printedText[lang]),
+      h("td", { class: "num" }, figureValue(f)),
+      h(
+        "td",
+        { class: f.status === "match" ? "match" : "nomatch" },
+        `${t(STATUS_KEY[f.status], lang)}${f.status === "match" ? " ✓" : ""}`,
+      ),
+      h("td", { class: "reasons" }, note.join(lang === "zh" ? "；" : "; ")),
+    );
+  });
+  return h(
+    "section",
+    { class: "panel", "data-testid": "text-figures" },
+    head,
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { class: "table2" },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            th("compare.tf.figure"),
+            th("compare.tf.study"),
+            th("compare.tf.bslab"),
+            th("compare.tf.status"),
+            th("compare.tf.note"),
+          ),
+        ),
+        h("tbody", {}, ...rows),
+      ),
+    ),
   );
 }
