@@ -163,76 +163,89 @@ export interface StudyCell {
   printed: Text;
 }
 
-/** The study's Table 2 verdicts at end-2013, cell by cell, with the words it prints. */
-export const STUDY_VERDICTS: Readonly<Record<string, Record<MismatchType, StudyCell>>> = {
-  pboc: {
-    currency: {
-      level: "severe",
-      direction: "creditor",
-      printed: { en: "severe creditor-type currency mismatch", zh: "存在严重的债权型货币错配" },
-    },
-    maturity: { level: "not considered", printed: { en: "not considered", zh: "不予考虑" } },
-    "capital-structure": {
-      level: "present",
-      printed: { en: "capital-structure mismatch present", zh: "存在资本结构错配" },
-    },
-  },
-  fed: {
-    currency: { level: "not considered", printed: { en: "not considered", zh: "不予考虑" } },
-    maturity: { level: "present", printed: { en: "maturity mismatch present", zh: "存在期限错配" } },
-    "capital-structure": {
-      level: "present",
-      printed: { en: "capital-structure mismatch present", zh: "存在资本结构错配" },
-    },
-  },
-  boj: {
-    currency: {
-      level: "present",
-      direction: "creditor",
-      printed: { en: "creditor-type currency mismatch present", zh: "存在债权型货币错配" },
-    },
-    maturity: { level: "present", printed: { en: "maturity mismatch present", zh: "存在期限错配" } },
-    "capital-structure": {
-      level: "present",
-      printed: { en: "capital-structure mismatch present", zh: "存在资本结构错配" },
-    },
-  },
-  ecb: {
-    currency: {
-      level: "present",
-      direction: "creditor",
-      printed: { en: "creditor-type currency mismatch present", zh: "存在债权型货币错配" },
-    },
-    maturity: { level: "present", printed: { en: "maturity mismatch present", zh: "存在期限错配" } },
-    "capital-structure": { level: "not considered", printed: { en: "not considered", zh: "不予考虑" } },
-  },
-};
+type Cell = "severe creditor" | "creditor" | "present" | "not considered";
 
-/** The study's Table 2 conclusions at end-2013: the mismatches it finds, and the words it prints. */
-export const STUDY_CONCLUSIONS: Readonly<Record<string, { found: MismatchType[]; printed: Text }>> = {
-  pboc: {
-    found: ["currency", "capital-structure"],
-    printed: {
+/**
+ * The study's Table 2 at end-2013 as printed, one row per bank: the currency, maturity and
+ * capital-structure cells, then the conclusion's words. A cell's own words follow from its level
+ * (see {@link printedCell}); the mismatches a conclusion finds are the cells found.
+ */
+const TABLE2_PRINTED: readonly [string, Cell, Cell, Cell, Text][] = [
+  [
+    "pboc",
+    "severe creditor",
+    "not considered",
+    "present",
+    {
       en: "severe creditor-type currency mismatch and capital-structure mismatch",
       zh: "存在严重的债权型货币错配和资本结构错配",
     },
-  },
-  fed: {
-    found: ["maturity", "capital-structure"],
-    printed: { en: "maturity and capital-structure mismatch", zh: "存在期限错配和资本结构错配" },
-  },
-  boj: {
-    found: ["currency", "maturity", "capital-structure"],
-    printed: { en: "all three types of mismatch", zh: "三种类型错配均存在" },
-  },
-  ecb: {
-    found: ["currency", "maturity"],
-    printed: {
-      en: "creditor-type currency mismatch and maturity mismatch",
-      zh: "存在债权型货币错配和期限错配",
-    },
-  },
+  ],
+  [
+    "fed",
+    "not considered",
+    "present",
+    "present",
+    { en: "maturity and capital-structure mismatch", zh: "存在期限错配和资本结构错配" },
+  ],
+  ["boj", "creditor", "present", "present", { en: "all three types of mismatch", zh: "三种类型错配均存在" }],
+  [
+    "ecb",
+    "creditor",
+    "present",
+    "not considered",
+    { en: "creditor-type currency mismatch and maturity mismatch", zh: "存在债权型货币错配和期限错配" },
+  ],
+];
+
+// Entity ids come from users: lookups must not reach Object.prototype.
+const byBank = <T>(rows: [string, T][]): Readonly<Record<string, T>> =>
+  Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(rows));
+
+const TYPES: readonly MismatchType[] = ["currency", "maturity", "capital-structure"];
+const TYPE_WORDS: Readonly<Record<MismatchType, Text>> = {
+  currency: { en: "currency mismatch", zh: "货币错配" },
+  maturity: { en: "maturity mismatch", zh: "期限错配" },
+  "capital-structure": { en: "capital-structure mismatch", zh: "资本结构错配" },
 };
+
+/** A printed cell with the words the study uses for it ("存在严重的债权型货币错配"). */
+function printedCell(type: MismatchType, cell: Cell): StudyCell {
+  if (cell === "not considered") return { level: cell, printed: { en: "not considered", zh: "不予考虑" } };
+  const t = TYPE_WORDS[type];
+  if (cell === "severe creditor")
+    return {
+      level: "severe",
+      direction: "creditor",
+      printed: { en: `severe creditor-type ${t.en}`, zh: `存在严重的债权型${t.zh}` },
+    };
+  if (cell === "creditor")
+    return {
+      level: "present",
+      direction: "creditor",
+      printed: { en: `creditor-type ${t.en} present`, zh: `存在债权型${t.zh}` },
+    };
+  return { level: "present", printed: { en: `${t.en} present`, zh: `存在${t.zh}` } };
+}
+
+/** The study's Table 2 verdicts at end-2013, cell by cell, with the words it prints. */
+export const STUDY_VERDICTS: Readonly<Record<string, Record<MismatchType, StudyCell>>> = byBank(
+  TABLE2_PRINTED.map(([bank, ...cells]) => [
+    bank,
+    Object.fromEntries(TYPES.map((type, k) => [type, printedCell(type, cells[k] as Cell)])) as Record<
+      MismatchType,
+      StudyCell
+    >,
+  ]),
+);
+
+/** The study's Table 2 conclusions at end-2013: the mismatches it finds, and the words it prints. */
+export const STUDY_CONCLUSIONS: Readonly<Record<string, { found: MismatchType[]; printed: Text }>> = byBank(
+  TABLE2_PRINTED.map(([bank, c, m, k, printed]) => [
+    bank,
+    { found: TYPES.filter((_, i) => [c, m, k][i] !== "not considered"), printed },
+  ]),
+);
 
 /** Whether a computed value equals the study's figure at its printed precision. */
 export function matchesStudy(value: number, f: StudyFigure): boolean {
