@@ -17,11 +17,14 @@ import { STRESS_MESSAGES } from "../stress/messages.ts";
 import { type ArgsOf, render } from "./define.ts";
 import type { Lang, Text } from "./lang.ts";
 import { webMessages } from "./web.ts";
+import { LAYOUT_DESCRIPTIONS, MODEL_TITLES } from "./web-names.ts";
 
 export const CATALOGUE = {
   citation: CITATION_MESSAGES,
   cli: CLI_MESSAGES,
   indicators: INDICATOR_MESSAGES,
+  layout: LAYOUT_DESCRIPTIONS,
+  model: MODEL_TITLES,
   notes: STORED_NOTES,
   report: REPORT_MESSAGES,
   series: SERIES_MESSAGES,

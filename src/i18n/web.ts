@@ -270,4 +270,18 @@ export const webMessages = defineMessages({
   "mark.deleveraging": { en: "Deleveraging", zh: "去杠杆" },
   "scenario.vs": { en: "vs", zh: "与" },
   "measure.inflation": { en: "inflation", zh: "通胀率" },
+  // #14 (webzh): the crisis line on the stage timeline; the import page's preview summary and success line.
+  "recession.crisisMark": { en: "crisis", zh: "危机" },
+  "import.summary": {
+    en: (sheets: number, positions: number, series: number) =>
+      `${sheets} sheets, ${positions} positions, ${series} series`,
+    zh: (sheets: number, positions: number, series: number) =>
+      `${sheets} 张报表，${positions} 个项目，${series} 个序列`,
+  },
+  "import.doneDetail": {
+    en: (file: string, dataset: string, sheets: number, positions: number, vintage: string) =>
+      `${file} → ${dataset} (${sheets} sheets, ${positions} positions, vintage ${vintage})`,
+    zh: (file: string, dataset: string, sheets: number, positions: number, vintage: string) =>
+      `${file} → ${dataset}（${sheets} 张报表，${positions} 个项目，版本 ${vintage}）`,
+  },
 });

@@ -25,6 +25,8 @@ const COMMANDS: Record<string, string[]> = {
   ],
   compare: ["compare", "pboc", "fed", "boj", "ecb", "--date", "2013-12", "--lang", "zh"],
   "recession JP": ["recession", "JP", "--from", "1985", "--to", "2010", "--lang", "zh"],
+  "stress pboc": ["stress", "pboc", "2013-12", "--lang", "zh"],
+  "credit-gap JP": ["credit-gap", "JP", "--lang", "zh"],
   // Both reports in both formats (Markdown's charts are files beside it; the HTML inlines them).
   "report pboc html": ["report", "pboc", "--date", "2013-12", "--lang", "zh", "--out", "-"],
   "report pboc md": ["report", "pboc", "--date", "2013-12", "--lang", "zh", "--format", "md", "--out", "-"],

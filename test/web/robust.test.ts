@@ -235,7 +235,7 @@ describe("web workbench: fragile pages, empty charts, downloads, Chinese", () =>
   it("GBK import: a CSV saved by Excel on Chinese Windows is decoded, the encoding named in the preview", async () => {
     const page = await open("#/import?lang=zh");
     const csv =
-      'entity,date,item,side,currency,maturity,value,unit,label\ngbkbank,2024-12,loans,asset,CNY,long,"1,000.5",CNY 亿元,贷款\ngbkbank,2024-12,deposits,liability,CNY,short,"1,000.5",CNY 亿元,存款\n';
+      'entity,date,item,side,currency,maturity,value,unit,label\ngbkbank,2024-12,loans,asset,CNY,long,"1,000.5",亿元,贷款\ngbkbank,2024-12,deposits,liability,CNY,short,"1,000.5",亿元,存款\n';
     // The bytes Excel writes: GB18030 (a superset of GBK), made by Python's codec.
     const conv = spawnSync(
       "python3",
@@ -256,6 +256,15 @@ describe("web workbench: fragile pages, empty charts, downloads, Chinese", () =>
     expect(await enc.innerText()).toContain("GB18030 (GBK)");
     const preview = await page.locator('[data-testid="import-preview"]').innerText();
     expect(preview).toContain("贷款");
+    // The summary and, once imported, the success line are Chinese (the file's own entity is an id).
+    const fileIds = new Set([...ids, "gbkbank"]);
+    const summary = await page.locator('[data-testid="import-preview"] p.muted').innerText();
+    expect(summary).toContain("1 张报表，2 个项目");
+    expect(untranslated(summary, fileIds)).toEqual([]);
+    await page.click('[data-testid="import-commit"]');
+    const done = await page.locator('[data-testid="import-done"]').innerText();
+    expect(done).toMatch(/^已导入：gbk\.csv → .*（1 张报表，2 个项目，版本 /);
+    expect(untranslated(done, fileIds)).toEqual([]);
     // The template downloads and its header is the column help's.
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -295,5 +304,49 @@ describe("web workbench: fragile pages, empty charts, downloads, Chinese", () =>
       if (phrases.length) found[view] = [...new Set(phrases)];
     }
     expect(found).toEqual({});
+  });
+
+  it("sortable headers are reached by Tab and sort with Enter and Space, aria-sort saying the order", async () => {
+    const page = await open("#/sheet?entity=pboc&date=2013-12&lang=en");
+    const header = page.locator('[data-testid="assets"] th[data-key="value"]');
+    const button = header.locator("button");
+    // Tab from the header before it lands on this one: the headers are in the tab order.
+    await page.locator('[data-testid="assets"] th[data-key="line"] button').focus();
+    await page.keyboard.press("Tab");
+    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await header.getAttribute("aria-sort")).toBe("none");
+    const values = async () =>
+      (await page.locator('[data-testid="assets"] tbody td:nth-child(2)').allInnerTexts()).map((v) =>
+        Number(v.replace(/,/g, "")),
+      );
+    await page.keyboard.press("Enter");
+    expect(await header.getAttribute("aria-sort")).toBe("ascending");
+    const up = await values();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    await page.keyboard.press(" ");
+    expect(await header.getAttribute("aria-sort")).toBe("descending");
+    const down = await values();
+    expect(down).toEqual([...up].sort((a, b) => b - a));
+    expect(down[0]).toBe(317278.55);
+  });
+
+  it("the recession page asks the API in Chinese and shows its verdict, marks, evidence and country in Chinese", async () => {
+    const page = await open("#/compare?lang=zh");
+    const asked: string[] = [];
+    const listen = (r: { url(): string }) => void asked.push(r.url());
+    page.on("request", listen);
+    try {
+      // Years no other test asks for: the page caches answers by address.
+      await open("#/recession?country=JP&from=1984&to=2011&lang=zh");
+    } finally {
+      page.off("request", listen);
+    }
+    expect(asked.some((u) => /\/api\/recession\/JP\?.*lang=zh/.test(u))).toBe(true);
+    const verdict = await page.locator('[data-testid="verdict"]').innerText();
+    expect(verdict).toContain("资产负债表衰退");
+    const evidence = await page.locator('[data-testid="evidence"]').innerText();
+    expect(evidence).toContain("日本");
+    expect(evidence).toContain("资产价格崩溃");
+    for (const text of [verdict, evidence]) expect(untranslated(text, ids)).toEqual([]);
   });
 });

@@ -17,8 +17,8 @@ export interface Column<R> {
 }
 
 /**
- * A table sortable by clicking a header (again to reverse), with a CSV download of its rows as
- * sorted. Numbers are right-aligned.
+ * A table sortable by clicking a header or pressing Enter or Space on it (again to reverse), with a
+ * CSV download of its rows as sorted. Numbers are right-aligned.
  */
 export function sortableTable<R>(
   title: string,
@@ -36,6 +36,14 @@ export function sortableTable<R>(
   let sortKey: string | null = options.sort?.key ?? null;
   let dir: 1 | -1 = options.sort?.dir ?? 1;
   const tbody = h("tbody");
+  const sortBy = (key: string) => {
+    dir = sortKey === key ? (-dir as 1 | -1) : 1;
+    sortKey = key;
+    fill();
+    options.onSort?.(key, dir);
+  };
+  // Each header holds a button, so it is in the tab order and Enter or Space sorts (a click too);
+  // the header's aria-sort tells a screen reader the order.
   const headers = columns.map((c) =>
     h(
       "th",
@@ -44,14 +52,8 @@ export function sortableTable<R>(
         class: c.numeric ? "num sortable" : "sortable",
         "aria-sort": "none",
         "data-key": c.key,
-        onclick: () => {
-          dir = sortKey === c.key ? (-dir as 1 | -1) : 1;
-          sortKey = c.key;
-          fill();
-          options.onSort?.(c.key, dir);
-        },
       },
-      c.label,
+      h("button", { type: "button", class: "sort", onclick: () => sortBy(c.key) }, c.label),
     ),
   );
   const sorted = () => {

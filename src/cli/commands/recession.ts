@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 
+import { msg } from "../../i18n/catalogue.ts";
+
 import { UsageError } from "../../errors.ts";
 import { recessionMessages } from "../../recession/messages.ts";
 import {
@@ -123,8 +125,11 @@ export function register(program: Command): void {
     )
     .argument("<country>", "BIS two-letter code, e.g. JP, US, GB")
     .option("--format <format>", "table|csv|json (json: { country, source, rows })", "table")
-    .action(async (country: string, opts: { format?: string }) => {
+    .option("--lang <lang>", "en|zh (the table's source line and headings)", "en")
+    .action(async (country: string, opts: { format?: string; lang?: string }) => {
       const format = parseFormat(opts.format);
+      const lang = opts.lang ?? "en";
+      if (lang !== "en" && lang !== "zh") throw new UsageError(recessionMessages.badLang(lang));
       const gap = await withCliStore((store) => creditGap(country, { store }));
       const rows: Row[] = gap.map((r) => ({
         date: r.date,
@@ -142,8 +147,9 @@ export function register(program: Command): void {
         return;
       }
       if (format === "table")
-        process.stdout.write(`# credit/GDP: ${seriesSourceText(source)}; gap from the 41st quarter\n`);
-      process.stdout.write(render(rows, format, ["date", "ratio", "trend", "gap", "buffer_guide"]));
+        process.stdout.write(`${msg(lang, "cli.creditGapSource", seriesSourceText(source, lang))}\n`);
+      const columns = ["date", "ratio", "trend", "gap", "buffer_guide"];
+      process.stdout.write(render(rows, format, columns, format === "table" ? lang : undefined));
     });
 
   const rec = program

@@ -1,7 +1,7 @@
 import { clearCache, getJson, postForm } from "../api.ts";
 import { downloadBlob } from "../download.ts";
 import { errorBox, h, select } from "../dom.ts";
-import { t } from "../i18n.ts";
+import { layoutDescription, t, tf } from "../i18n.ts";
 import type { Page } from "../page.ts";
 import { pageHref } from "../state.ts";
 import type { Preview } from "../types.ts";
@@ -89,7 +89,7 @@ function previewView(p: Preview): HTMLElement {
           [
             p.summary.entities.join(", "),
             p.summary.dates.join(", "),
-            `${p.summary.sheets} sheets, ${p.summary.positions} positions, ${p.summary.series} series`,
+            tf("import.summary", p.summary.sheets, p.summary.positions, p.summary.series),
           ]
             .filter(Boolean)
             .join(" · "),
@@ -176,7 +176,7 @@ export const importPage: Page = async ({ root, params, lang }) => {
         h(
           "div",
           { class: "success", role: "status", "data-testid": "import-done" },
-          `${t("import.done")}: ${r.file} → ${r.dataset} (${r.sheets} sheets, ${r.positions} positions, vintage ${r.vintage}) `,
+          `${t("import.done")}${lang === "zh" ? "：" : ": "}${tf("import.doneDetail", r.file, r.dataset, r.sheets, r.positions, r.vintage)} `,
           entity ? h("a", { href: pageHref("sheet", { entity }) }, "→ " + t("nav.sheet")) : null,
         ),
       );
@@ -188,9 +188,9 @@ export const importPage: Page = async ({ root, params, lang }) => {
   // A balanced example sheet: assets = liabilities + equity, so the template imports as it is.
   const template = [
     columns.join(","),
-    "bank1,2024-12,loans,asset,CNY,long,120,CNY 亿元",
-    "bank1,2024-12,deposits,liability,CNY,short,100,CNY 亿元",
-    "bank1,2024-12,capital,equity,CNY,unknown,20,CNY 亿元",
+    "bank1,2024-12,loans,asset,CNY,long,120,亿元",
+    "bank1,2024-12,deposits,liability,CNY,short,100,亿元",
+    "bank1,2024-12,capital,equity,CNY,unknown,20,亿元",
   ].join("\n");
   const help = h(
     "section",
@@ -232,11 +232,14 @@ export const importPage: Page = async ({ root, params, lang }) => {
         "mapping",
         [
           { value: "", text: t("import.detect") },
-          // Layout descriptions are written in English (src/io/mappings): the Chinese page names the layout.
-          ...mappings.map((m) => ({
-            value: m.name,
-            text: lang === "zh" ? m.name : `${m.name}: ${m.description.slice(0, 60)}`,
-          })),
+          // A layout without a catalogue entry is named only on the Chinese page (its description is English).
+          ...mappings.map((m) => {
+            const about = layoutDescription(m.name, lang === "zh" ? "" : m.description.slice(0, 60), lang);
+            return {
+              value: m.name,
+              text: about ? `${m.name}${lang === "zh" ? "：" : ": "}${about}` : m.name,
+            };
+          }),
         ],
         mapping,
         (v) => {

@@ -6,21 +6,11 @@ import { msg } from "../../../src/i18n/catalogue.ts";
 import { markLabel, stageLabel, t } from "../i18n.ts";
 import type { Page } from "../page.ts";
 import { setParams } from "../state.ts";
+import { STAGE_COLORS, stageCss } from "../stage-colors.ts";
 import { sortableTable } from "../table.ts";
 import type { CreditGap, Crises, Diagnosis } from "../types.ts";
 import { controls, heading } from "./common.ts";
 import { skillSection, warningSection } from "./skill.ts";
-
-export const STAGE_COLORS: Record<string, string> = {
-  boom: "#edae49",
-  bust: "#d1495b",
-  "banking crisis": "#8b1e3f",
-  "slow rescue": "#e76f51",
-  deleveraging: "#f4a261",
-  "liquidity trap": "#6a4c93",
-  recovery: "#8ab17d",
-  none: "#d9d9d9",
-};
 
 const MARK_IDS = [
   "asset-price-collapse",
@@ -108,8 +98,8 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
     h(
       "div",
       { class: "legend" },
-      ...Object.entries(STAGE_COLORS).map(([s, c]) =>
-        h("span", {}, h("i", { style: `background:${c}` }), stageLabel(s, lang)),
+      ...Object.keys(STAGE_COLORS).map((s) =>
+        h("span", {}, h("i", { style: `background:${stageCss(s)}` }), stageLabel(s, lang)),
       ),
     ),
   );
@@ -129,10 +119,13 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
         {
           type: "bar",
           barCategoryGap: "5%",
-          data: years.map((y) => ({ value: 1, itemStyle: { color: STAGE_COLORS[y.stage] ?? "#999" } })),
+          data: years.map((y) => ({
+            value: 1,
+            itemStyle: { color: STAGE_COLORS[y.stage] ?? STAGE_COLORS.none },
+          })),
           markLine: {
             symbol: "none",
-            label: { formatter: "crisis", fontSize: 10 },
+            label: { formatter: t("recession.crisisMark"), fontSize: 10 },
             lineStyle: { color: "#000", type: "dashed" },
             data: crises.filter((c) => c >= from && c <= to).map((c) => ({ xAxis: String(c) })),
           },
@@ -288,7 +281,7 @@ export const recessionPage: Page = async ({ root, params, lang }) => {
           render: (y) =>
             h(
               "span",
-              { class: "stage", style: `border-color:${STAGE_COLORS[y.stage] ?? "#999"}` },
+              { class: "stage", style: `border-color:${stageCss(y.stage)}` },
               stageLabel(y.stage, lang),
             ),
         },

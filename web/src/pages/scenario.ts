@@ -3,7 +3,7 @@ import { chartPanel, type ChartPanel } from "../charts.ts";
 import { errorBox, h, select } from "../dom.ts";
 import { honestScale } from "../axes.ts";
 import { formatNumber } from "../format.ts";
-import { t } from "../i18n.ts";
+import { modelTitle, t } from "../i18n.ts";
 import { bsrLevers, genericLever, leverPosition, leverValue, OFF, type Lever } from "../levers.ts";
 import type { Page } from "../page.ts";
 import { setParams } from "../state.ts";
@@ -65,16 +65,22 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
       ]),
     );
   root.append(
-    // Model titles are written in the model files, in English: the Chinese page names the model.
-    heading(`${t("scenario.title")}: ${info.name}`, lang === "zh" ? undefined : info.title),
+    heading(
+      `${t("scenario.title")}: ${info.name}`,
+      modelTitle(info.name, lang === "zh" ? "" : info.title, lang) || undefined,
+    ),
     controls(
       select(
         t("scenario.model"),
         "model",
-        models.map((m) => ({
-          value: m.name.toLowerCase(),
-          text: lang === "zh" ? m.name : `${m.name}: ${m.title}`,
-        })),
+        models.map((m) => {
+          // A model without a catalogue title (one the user imported) is named only on the Chinese page.
+          const title = modelTitle(m.name, lang === "zh" ? "" : m.title, lang);
+          return {
+            value: m.name.toLowerCase(),
+            text: title ? `${m.name}${lang === "zh" ? "：" : ": "}${title}` : m.name,
+          };
+        }),
         modelName,
         (v) =>
           setParams({
