@@ -66,6 +66,7 @@ export const ALLOWED_WORDS: ReadonlySet<string> = new Set([
   "bslab",
   "import",
   "fetch",
+  "fred", // the source of `bslab fetch fred SERIES`
   "report",
   "serve",
   "recession",
