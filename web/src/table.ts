@@ -42,8 +42,9 @@ export function sortableTable<R>(
     fill();
     options.onSort?.(key, dir);
   };
-  // Each header holds a button, so it is in the tab order and Enter or Space sorts (a click too);
-  // the header's aria-sort tells a screen reader the order.
+  // Each header holds a button, so it is in the tab order and Enter or Space sorts; the button's
+  // click (from a key or the mouse) bubbles to the header, which sorts on a click anywhere in it
+  // (a numeric header's label sits at its right edge). aria-sort tells a screen reader the order.
   const headers = columns.map((c) =>
     h(
       "th",
@@ -52,8 +53,9 @@ export function sortableTable<R>(
         class: c.numeric ? "num sortable" : "sortable",
         "aria-sort": "none",
         "data-key": c.key,
+        onclick: () => sortBy(c.key),
       },
-      h("button", { type: "button", class: "sort", onclick: () => sortBy(c.key) }, c.label),
+      h("button", { type: "button", class: "sort" }, c.label),
     ),
   );
   const sorted = () => {
