@@ -7,9 +7,10 @@ import {
   pairsAuroc,
   percentileCi,
 } from "./cluster-auroc.ts";
-import { fitForest, forestScore } from "./forest.ts";
-import { fitGbm, gbmScore } from "./gbm.ts";
 import type { WarnPanel, WarnRow } from "./features.ts";
+import { fitForestBinned, FOREST, forestScore } from "./forest.ts";
+import { fitGbmBinned, GBM, gbmScore } from "./gbm.ts";
+import { type Binned, binRows } from "./tree-grow.ts";
 
 /**
  * The evaluation design. Design 1 (docs/recession-monitor.md section 6) was fixed before any
@@ -146,7 +147,8 @@ function percentileIn(sorted: Float64Array, v: number): number {
 
 /**
  * Fits the candidates `wanted` (and what they need: the ensemble fits its members) on `train`,
- * reading feature columns `cols` of each.
+ * reading feature columns `cols` of each. The boosted trees and the forest read the same columns
+ * with the same bin count, so the training rows are binned once for both.
  */
 export function fitCandidates(
   wanted: readonly Candidate[],
@@ -158,20 +160,28 @@ export function fitCandidates(
   const ys = train.map((o) => o.y);
   const need = new Set<Candidate>(wanted);
   if (need.has("ensemble")) for (const m of ENSEMBLE_MEMBERS) need.add(m);
+  const binned = new Map<string, Binned>();
   for (const c of CANDIDATES) {
     if (!need.has(c) || c === "ensemble") continue;
     const cs = cols(c);
     const pick = (x: readonly number[]) => cs.map((j) => x[j]!);
     const xs = train.map((o) => pick(o.x));
+    const bins = (n: number) => {
+      const key = `${n}:${cs.join(",")}`;
+      let b = binned.get(key);
+      if (!b) binned.set(key, (b = binRows(xs, n)));
+      return b;
+    };
     let f: Fitted;
     let trainScores: Float64Array | undefined;
     let logit: LogitModel | undefined;
     if (c === "credit gap") f = (x) => x[cs[0]!]!;
     else if (c === "boosted trees") {
-      const m = fitGbm(xs, ys);
+      const { model: m, trainScores: own } = fitGbmBinned(bins(GBM.bins), ys);
       f = (x) => gbmScore(m, pick(x));
+      trainScores = own;
     } else if (c === "random forest") {
-      const m = fitForest(xs, ys);
+      const m = fitForestBinned(bins(FOREST.bins), ys);
       f = (x) => forestScore(m, pick(x));
       trainScores = m.oob;
     } else {
@@ -399,6 +409,8 @@ function leaveOneOut(
   testStart: number,
   h: Horizon,
 ): number | null {
+  // With no positive (or no negative) test row the AUROC is not defined, whatever the scores.
+  if (!test.some((o) => o.y === 1) || !test.some((o) => o.y === 0)) return null;
   const out: Scored[] = [];
   for (const g of [...new Set(test.map((o) => o.row.group))]) {
     const train = obs.filter((o) => o.row.group !== g && o.row.t + h.to < testStart);

@@ -1,5 +1,13 @@
 import { mulberry32 } from "./cluster-auroc.ts";
-import { binRows, growTree, type TreeNode, treeValue } from "./tree-grow.ts";
+import {
+  type Binned,
+  binRows,
+  flatTrees,
+  flatValue,
+  flatValueBinned,
+  type FlatTree,
+  growCountTree,
+} from "./tree-grow.ts";
 
 /**
  * Random forest of classification trees (Breiman 2001): bootstrap samples of the training rows,
@@ -21,7 +29,7 @@ export const FOREST = {
 
 /** A fitted forest. */
 export interface ForestModel {
-  trees: TreeNode[][];
+  trees: FlatTree[];
   /** Out-of-bag score of each training row (mean over the trees that did not draw it; in-bag mean when every tree drew it). */
   oob: Float64Array;
 }
@@ -31,57 +39,64 @@ export interface ForestModel {
  * @example const m = fitForest([[0], [1], [2], [3]].flatMap((r) => [r, r, r, r, r, r]), [0, 0, 1, 1].flatMap((v) => [v, v, v, v, v, v]) as (0 | 1)[]); forestScore(m, [3]) > forestScore(m, [0]) // true
  */
 export function fitForest(x: readonly (readonly number[])[], y: readonly (0 | 1)[], p = FOREST): ForestModel {
-  const n = x.length;
-  const k = x[0]?.length ?? 0;
-  const data = binRows(x, p.bins);
-  const g = Float64Array.from(y, (v) => -v);
-  const h = new Float64Array(n).fill(1);
+  return fitForestBinned(binRows(x, p.bins), y, p);
+}
+
+/** {@link fitForest} on rows binned once (shared with the boosted trees of the same training set). */
+export function fitForestBinned(data: Binned, y: readonly (0 | 1)[], p = FOREST): ForestModel {
+  const n = data.rows;
+  const k = data.cuts.length;
+  const labels = Uint8Array.from(y);
   const rand = mulberry32(p.seed);
   const m = Math.max(1, Math.ceil(Math.sqrt(k)));
-  // A partial Fisher-Yates shuffle: m distinct columns per node.
-  const cols = Array.from({ length: k }, (_, j) => j);
+  // A partial Fisher-Yates shuffle: m distinct columns per node, the first m entries of `cols`
+  // (the shuffle carries on from node to node and tree to tree, as the draws of a seeded fit must).
+  const cols = Int32Array.from({ length: k }, (_, j) => j);
   const columns = () => {
     for (let i = 0; i < m; i++) {
       const j = i + Math.floor(rand() * (k - i));
-      [cols[i], cols[j]] = [cols[j]!, cols[i]!];
+      const c = cols[i]!;
+      cols[i] = cols[j]!;
+      cols[j] = c;
     }
-    return cols.slice(0, m);
+    return cols;
   };
-  const trees: TreeNode[][] = [];
+  const trees = flatTrees(p.depth, p.trees);
   const oobSum = new Float64Array(n);
   const oobCount = new Float64Array(n);
-  const inBag = new Uint8Array(n);
+  const w = new Int32Array(n);
+  const rows = new Int32Array(n);
+  const buf = { cnt: new Int32Array(p.bins), pos: new Int32Array(p.bins) };
+  const params = { depth: p.depth, minLeaf: p.minLeaf, bins: p.bins };
   for (let t = 0; t < p.trees; t++) {
-    inBag.fill(0);
-    const rows = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = Math.floor(rand() * n);
-      rows[i] = r;
-      inBag[r] = 1;
-    }
-    const { nodes } = growTree(data, g, h, rows, {
-      depth: p.depth,
-      minLeaf: p.minLeaf,
-      l2: 0,
-      bins: p.bins,
-      columns,
-    });
-    trees.push(nodes);
+    // The bootstrap sample as multiplicities of the distinct rows drawn.
+    w.fill(0);
+    for (let i = 0; i < n; i++) w[Math.floor(rand() * n)]!++;
+    let len = 0;
+    for (let i = 0; i < n; i++) if (w[i]! > 0) rows[len++] = i;
+    const tree = trees[t]!;
+    growCountTree(data, labels, w, rows, len, params, columns, m, tree, buf);
     for (let i = 0; i < n; i++)
-      if (!inBag[i]) {
-        oobSum[i]! += treeValue(nodes, x[i]!);
+      if (w[i] === 0) {
+        oobSum[i]! += flatValueBinned(tree, data, i);
         oobCount[i]!++;
       }
   }
-  const model: ForestModel = { trees, oob: new Float64Array(n) };
-  for (let i = 0; i < n; i++)
-    model.oob[i] = oobCount[i]! > 0 ? oobSum[i]! / oobCount[i]! : forestScore(model, x[i]!);
-  return model;
+  const oob = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (oobCount[i]! > 0) oob[i] = oobSum[i]! / oobCount[i]!;
+    else {
+      let s = 0;
+      for (const tree of trees) s += flatValueBinned(tree, data, i);
+      oob[i] = s / trees.length;
+    }
+  }
+  return { trees, oob };
 }
 
 /** Mean positive share of the row's leaves, in [0, 1]. */
 export function forestScore(m: ForestModel, x: readonly number[]): number {
   let s = 0;
-  for (const nodes of m.trees) s += treeValue(nodes, x);
+  for (const tree of m.trees) s += flatValue(tree, x);
   return s / m.trees.length;
 }

@@ -1,4 +1,13 @@
-import { binRows, growTree, type TreeNode, treeValue } from "./tree-grow.ts";
+import {
+  type Binned,
+  binRows,
+  flatTrees,
+  growBuffers,
+  growTree,
+  type TreeNode,
+  treeNodes,
+  treeValue,
+} from "./tree-grow.ts";
 
 /**
  * Gradient-boosted classification trees (logistic loss, Friedman 2001), small and deterministic:
@@ -33,27 +42,42 @@ export interface GbmModel {
  * @example const m = fitGbm([[0], [1], [2], [3]], [0, 0, 1, 1]); gbmScore(m, [3]) > gbmScore(m, [0]) // true
  */
 export function fitGbm(x: readonly (readonly number[])[], y: readonly (0 | 1)[], p = GBM): GbmModel {
-  const n = x.length;
+  return fitGbmBinned(binRows(x, p.bins), y, p).model;
+}
+
+/**
+ * {@link fitGbm} on rows binned once (shared with the forest of the same training set), with the
+ * log-odds of every training row: the same sums, in the same order, as {@link gbmScore} of the row.
+ */
+export function fitGbmBinned(
+  data: Binned,
+  y: readonly (0 | 1)[],
+  p = GBM,
+): { model: GbmModel; trainScores: Float64Array } {
+  const n = data.rows;
   const pos = y.reduce<number>((s, v) => s + v, 0);
   const rate = Math.min(1 - 1e-6, Math.max(1e-6, pos / Math.max(1, n)));
   const base = Math.log(rate / (1 - rate));
-  const data = binRows(x, p.bins);
   const f = new Float64Array(n).fill(base);
   const g = new Float64Array(n);
   const h = new Float64Array(n);
+  const leafOf = new Int32Array(n);
+  const buf = growBuffers(data, p.bins);
+  const flat = flatTrees(p.depth, p.trees);
   const trees: TreeNode[][] = [];
-  const rows = Int32Array.from({ length: n }, (_, i) => i);
   for (let t = 0; t < p.trees; t++) {
     for (let i = 0; i < n; i++) {
       const pr = 1 / (1 + Math.exp(-f[i]!));
       g[i] = pr - y[i]!;
       h[i] = Math.max(pr * (1 - pr), 1e-12);
     }
-    const { nodes, leafOf } = growTree(data, g, h, rows, p);
-    for (let i = 0; i < n; i++) f[i]! += p.learningRate * nodes[leafOf[i]!]!.value;
-    trees.push(nodes);
+    const tree = flat[t]!;
+    growTree(data, g, h, p, tree, leafOf, buf);
+    const value = tree.value;
+    for (let i = 0; i < n; i++) f[i]! += p.learningRate * value[leafOf[i]!]!;
+    trees.push(treeNodes(tree));
   }
-  return { base, trees, learningRate: p.learningRate };
+  return { model: { base, trees, learningRate: p.learningRate }, trainScores: f };
 }
 
 /** Log-odds of the ensemble for one row. */
