@@ -34,7 +34,7 @@ table{border-collapse:collapse;margin:1em 0;font-size:.85em}th,td{border:1px sol
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}th{background:#f4f4f4}
 table.meta th{width:12em}caption{caption-side:top;text-align:left;font-weight:600;padding:.3em 0}
 td{overflow-wrap:anywhere}
-.verdict{font-weight:600;background:#fff6e0;border-left:4px solid #edae49;padding:.4em .7em}
+.verdict{font-weight:600;background:#fff6e0;border-left:4px solid #b07a10;padding:.4em .7em}
 .warning{background:#fdecea;border-left:4px solid #d1495b;padding:.4em .7em}
 .note{color:#666;font-size:.85em}figure{margin:1.5em 0}figcaption{font-size:.9em;color:#444;margin:.3em 0}
 figure svg{max-width:100%;height:auto;display:block}details{font-size:.9em}summary{cursor:pointer;color:#2f6fb0}

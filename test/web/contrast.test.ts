@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { STAGE_COLORS } from "../../web/src/stage-colors.ts";
+import { STAGE_COLORS_DARK, STAGE_COLORS_LIGHT, stageCss } from "../../web/src/stage-colors.ts";
 
 // WCAG 2.1 relative luminance and contrast ratio (https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio).
 function luminance(colour: string): number {
@@ -67,6 +67,38 @@ describe("contrast of text colours (WCAG 2.1, >= 4.5:1), light and dark mode", (
   }
 
   it("the stage without a colour of its own is >= 4.5:1 on the charts' white background", () => {
-    expect(contrast(STAGE_COLORS.none!, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(STAGE_COLORS_LIGHT.none!, "#ffffff")).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+// Stage colours are graphics (bars, swatches, the table's stage marks): >= 3:1 against what they
+// are drawn on (WCAG 2.1 SC 1.4.11). Light: the light panel and the charts' white. Dark: the dark
+// panel and page, and white, since a chart downloaded from a dark page is drawn on white.
+describe("contrast of the recession stages' colours (WCAG 2.1 non-text, >= 3:1), light and dark", () => {
+  it("the formula gives what the issue measured before: boom amber and recovery green under 3:1", () => {
+    expect(contrast("#edae49", "#ffffff")).toBeCloseTo(1.95, 2);
+    expect(contrast("#8ab17d", "#ffffff")).toBeCloseTo(2.42, 2);
+  });
+
+  const stages = Object.keys(STAGE_COLORS_LIGHT);
+  it("both themes colour the same stages", () => {
+    expect(Object.keys(STAGE_COLORS_DARK).sort()).toEqual([...stages].sort());
+    expect(stages).toEqual(expect.arrayContaining(["boom", "recovery", "none"]));
+  });
+  const cases: Array<[string, string, string, string]> = stages.flatMap((s) => [
+    ["light", s, STAGE_COLORS_LIGHT[s]!, light.get("--panel")!],
+    ["light", s, STAGE_COLORS_LIGHT[s]!, "#ffffff"],
+    ["dark", s, STAGE_COLORS_DARK[s]!, dark.get("--panel")!],
+    ["dark", s, STAGE_COLORS_DARK[s]!, dark.get("--page")!],
+    ["dark", s, STAGE_COLORS_DARK[s]!, "#ffffff"],
+  ]);
+  it.each(cases)("%s: %s (%s) on %s", (_mode, _stage, fg, bg) => {
+    expect(contrast(fg, bg)).toBeGreaterThanOrEqual(3);
+  });
+
+  it("the page's marks take each theme's colour (light-dark), and the theme's grey for no stage", () => {
+    expect(stageCss("boom")).toBe(`light-dark(${STAGE_COLORS_LIGHT.boom}, ${STAGE_COLORS_DARK.boom})`);
+    expect(stageCss("none")).toBe("var(--stage-none)");
+    // --stage-none is text grey: >= 4.5:1 (checked above), so >= 3:1 as a mark too.
   });
 });
