@@ -7,6 +7,7 @@ import {
   flatValueBinned,
   type FlatTree,
   growCountTree,
+  POSITIVE,
 } from "./tree-grow.ts";
 
 /**
@@ -46,7 +47,6 @@ export function fitForest(x: readonly (readonly number[])[], y: readonly (0 | 1)
 export function fitForestBinned(data: Binned, y: readonly (0 | 1)[], p = FOREST): ForestModel {
   const n = data.rows;
   const k = data.cuts.length;
-  const labels = Uint8Array.from(y);
   const rand = mulberry32(p.seed);
   const m = Math.max(1, Math.ceil(Math.sqrt(k)));
   // A partial Fisher-Yates shuffle: m distinct columns per node, the first m entries of `cols`
@@ -65,17 +65,23 @@ export function fitForestBinned(data: Binned, y: readonly (0 | 1)[], p = FOREST)
   const oobSum = new Float64Array(n);
   const oobCount = new Float64Array(n);
   const w = new Int32Array(n);
+  const code = new Float64Array(n);
   const rows = new Int32Array(n);
-  const buf = { cnt: new Int32Array(p.bins), pos: new Int32Array(p.bins) };
+  const hist = new Float64Array(p.bins);
+  const weightOf = y.map((v) => (v === 1 ? 1 + POSITIVE : 1));
   const params = { depth: p.depth, minLeaf: p.minLeaf, bins: p.bins };
   for (let t = 0; t < p.trees; t++) {
     // The bootstrap sample as multiplicities of the distinct rows drawn.
     w.fill(0);
     for (let i = 0; i < n; i++) w[Math.floor(rand() * n)]!++;
     let len = 0;
-    for (let i = 0; i < n; i++) if (w[i]! > 0) rows[len++] = i;
+    for (let i = 0; i < n; i++)
+      if (w[i]! > 0) {
+        rows[len++] = i;
+        code[i] = w[i]! * weightOf[i]!;
+      }
     const tree = trees[t]!;
-    growCountTree(data, labels, w, rows, len, params, columns, m, tree, buf);
+    growCountTree(data, code, rows, len, params, columns, m, tree, hist);
     for (let i = 0; i < n; i++)
       if (w[i] === 0) {
         oobSum[i]! += flatValueBinned(tree, data, i);

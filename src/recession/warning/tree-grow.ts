@@ -122,9 +122,8 @@ export interface GrowParams {
 
 /** Reusable buffers of the boosted grower for one binned training set. */
 export interface GrowBuffers {
-  g: Float64Array;
-  h: Float64Array;
-  c: Int32Array;
+  /** Per column and bin: gradient sum, hessian sum, row count (interleaved, one cache line). */
+  hist: Float64Array;
   rows: Int32Array;
   scratch: Int32Array;
 }
@@ -133,9 +132,7 @@ export interface GrowBuffers {
 export function growBuffers(data: Binned, bins: number): GrowBuffers {
   const k = data.cuts.length;
   return {
-    g: new Float64Array(k * bins),
-    h: new Float64Array(k * bins),
-    c: new Int32Array(k * bins),
+    hist: new Float64Array(3 * k * bins),
     rows: new Int32Array(data.rows),
     scratch: new Int32Array(data.rows),
   };
@@ -192,12 +189,8 @@ function growNode(
   }
   const k = data.cuts.length;
   const nb = p.bins;
-  const gH = buf.g;
-  const hH = buf.h;
-  const cH = buf.c;
-  gH.fill(0);
-  hH.fill(0);
-  cH.fill(0);
+  const hist = buf.hist;
+  hist.fill(0);
   const byRow = data.byRow;
   // One pass over the node's rows fills every column's histogram; each bin still adds its rows in
   // ascending order, as a column-by-column pass would.
@@ -207,10 +200,10 @@ function growNode(
     const hi = h[i]!;
     const o = i * k;
     for (let j = 0; j < k; j++) {
-      const at = j * nb + byRow[o + j]!;
-      gH[at]! += gi;
-      hH[at]! += hi;
-      cH[at]!++;
+      const at = 3 * (j * nb + byRow[o + j]!);
+      hist[at]! += gi;
+      hist[at + 1]! += hi;
+      hist[at + 2]!++;
     }
   }
   const parentScore = (gs * gs) / (hs + p.l2);
@@ -222,11 +215,11 @@ function growNode(
     let hl = 0;
     let cl = 0;
     const last = data.cuts[j]!.length;
-    const o = j * nb;
+    const o = 3 * j * nb;
     for (let s = 0; s < last; s++) {
-      gl += gH[o + s]!;
-      hl += hH[o + s]!;
-      cl += cH[o + s]!;
+      gl += hist[o + 3 * s]!;
+      hl += hist[o + 3 * s + 1]!;
+      cl += hist[o + 3 * s + 2]!;
       const cr = len - cl;
       if (cl < p.minLeaf || cr < p.minLeaf) continue;
       const gr = gs - gl;
@@ -269,58 +262,54 @@ export interface CountParams {
   bins: number;
 }
 
-/** Reusable buffers of the forest's grower. */
-export interface CountBuffers {
-  cnt: Int32Array;
-  pos: Int32Array;
-}
+/**
+ * A bootstrap row's weight as one number: its multiplicity w plus w * 2^26 when it is a positive,
+ * so one sum gives both counts (exact: every partial sum is an integer below 2^53 while the sample
+ * has fewer than 2^26 rows).
+ */
+export const POSITIVE = 2 ** 26;
 
 /**
  * Grows one classification tree on the distinct rows `rows[0..len)` of a bootstrap sample, row i
- * drawn `w[i]` times with label `y[i]`, into `tree`. The same tree as the gradient grower with
- * g = -y, h = 1, l2 = 0 on the sample with its repeats: counts of rows and of positives are exact
- * integers whatever the order, so the sums, gains and leaf values are the same numbers. `columns`
- * is called once per node that searches a split, in depth-first order (left subtree first); it
- * returns the columns to try, in order, as the first `m` entries of its array.
+ * weighted `code[i]` (see {@link POSITIVE}), into `tree`. The same tree as the gradient grower
+ * with g = -y, h = 1, l2 = 0 on the sample with its repeats: counts of rows and of positives are
+ * exact integers whatever the order, so the sums, gains and leaf values are the same numbers.
+ * `columns` is called once per node that searches a split, in depth-first order (left subtree
+ * first); it returns the columns to try, in order, as the first `m` entries of its array.
  */
 export function growCountTree(
   data: Binned,
-  y: Uint8Array,
-  w: Int32Array,
+  code: Float64Array,
   rows: Int32Array,
   len: number,
   p: CountParams,
   columns: () => Int32Array,
   m: number,
   tree: FlatTree,
-  buf: CountBuffers,
+  hist: Float64Array,
 ): void {
   tree.size = 0;
-  countNode(data, y, w, rows, p, columns, m, tree, buf, 0, len, 0);
+  countNode(data, code, rows, p, columns, m, tree, hist, 0, len, 0);
 }
 
 function countNode(
   data: Binned,
-  y: Uint8Array,
-  w: Int32Array,
+  code: Float64Array,
   rows: Int32Array,
   p: CountParams,
   columns: () => Int32Array,
   m: number,
   tree: FlatTree,
-  buf: CountBuffers,
+  hist: Float64Array,
   start: number,
   end: number,
   depth: number,
 ): number {
   const id = tree.size++;
-  let cnt = 0;
-  let pos = 0;
-  for (let q = start; q < end; q++) {
-    const i = rows[q]!;
-    cnt += w[i]!;
-    if (y[i]) pos += w[i]!;
-  }
+  let tot = 0;
+  for (let q = start; q < end; q++) tot += code[rows[q]!]!;
+  const pos = Math.floor(tot / POSITIVE);
+  const cnt = tot - pos * POSITIVE;
   tree.feature[id] = -1;
   // -G / H with G = -pos, H = cnt.
   tree.value[id] = pos / cnt;
@@ -330,26 +319,20 @@ function countNode(
   let bestFeature = -1;
   let bestBin = -1;
   const cols = columns();
-  const cH = buf.cnt;
-  const pH = buf.pos;
   for (let c = 0; c < m; c++) {
     const j = cols[c]!;
-    cH.fill(0);
-    pH.fill(0);
+    hist.fill(0);
     const b = data.bins[j]!;
     for (let q = start; q < end; q++) {
       const i = rows[q]!;
-      const v = b[i]!;
-      const wi = w[i]!;
-      cH[v]! += wi;
-      if (y[i]) pH[v]! += wi;
+      hist[b[i]!]! += code[i]!;
     }
-    let cl = 0;
-    let pl = 0;
+    let sl = 0;
     const last = data.cuts[j]!.length;
     for (let s = 0; s < last; s++) {
-      cl += cH[s]!;
-      pl += pH[s]!;
+      sl += hist[s]!;
+      const pl = Math.floor(sl / POSITIVE);
+      const cl = sl - pl * POSITIVE;
       const cr = cnt - cl;
       if (cl < p.minLeaf || cr < p.minLeaf) continue;
       const pr = pos - pl;
@@ -377,8 +360,8 @@ function countNode(
   tree.feature[id] = bestFeature;
   tree.bin[id] = bestBin;
   tree.threshold[id] = data.cuts[bestFeature]![bestBin]!;
-  tree.left[id] = countNode(data, y, w, rows, p, columns, m, tree, buf, start, lo, depth + 1);
-  tree.right[id] = countNode(data, y, w, rows, p, columns, m, tree, buf, lo, end, depth + 1);
+  tree.left[id] = countNode(data, code, rows, p, columns, m, tree, hist, start, lo, depth + 1);
+  tree.right[id] = countNode(data, code, rows, p, columns, m, tree, hist, lo, end, depth + 1);
   return id;
 }
 
