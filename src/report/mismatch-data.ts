@@ -6,6 +6,7 @@ import { parsePeriod, resolveInput } from "../indicators/inputs.ts";
 import { indicatorsForInput } from "../indicators/levels.ts";
 import { loadIndicatorSeries, type SeriesRow } from "../indicators/series.ts";
 import type { IndicatorDef } from "../indicators/types.ts";
+import { resolveCountry } from "../recession/countries.ts";
 import { getEntity, listEntities } from "../store/sheets.ts";
 import { loadRevaluation, type RevaluationReport } from "../stress/load.ts";
 import type { Store } from "../store/store.ts";
@@ -24,6 +25,20 @@ export type PeerData =
       assessment: Assessment;
     }
   | { entity: string; name: Text; error: string };
+
+/**
+ * The name of an economy that is not a stored entity (an External Wealth of Nations economy such as
+ * "China"): its Chinese name from the country list in data/ (data/country-codes/countries.csv), or
+ * the name as published when the list has none.
+ */
+function economyName(id: string): Text {
+  try {
+    return { en: id, zh: resolveCountry(id).nameZh };
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    return { en: id, zh: id };
+  }
+}
 
 /** Everything a mismatch report reads from the store, gathered once (the report builder is pure). */
 export interface MismatchData {
@@ -72,7 +87,7 @@ export async function loadMismatchData(
   const results = computeAll(defs, input);
   const cb = input.kind === "central-bank";
   const assessment = assess(results, await assessContext(store, input));
-  const name: Text = (await getEntity(store, entity))?.name ?? { en: input.entity, zh: input.entity };
+  const name: Text = (await getEntity(store, entity))?.name ?? economyName(input.entity);
   const years = options.years ?? 12;
   const from = String(Number(date.slice(0, 4)) - years + 1);
   let series: SeriesRow[] = [];

@@ -9,7 +9,7 @@ import { unitLabel } from "../model/units.ts";
 import type { Store } from "../store/store.ts";
 import { msg } from "../i18n/catalogue.ts";
 import { grouped, periodLabel } from "./format.ts";
-import { MISMATCH_TEXT, REMEDIES, t } from "./i18n.ts";
+import { MISMATCH_TEXT, REMEDIES, t, type Text } from "./i18n.ts";
 import { buildFigure, figureSpecs, findings, type FigureSpec } from "./mismatch-figures.ts";
 import { loadMismatchData, type MismatchData } from "./mismatch-data.ts";
 import type { Block, FigureBlock, Lang, Report, Section, TableBlock } from "./model.ts";
@@ -345,9 +345,15 @@ function reasoningSection(
 
 function appendix(data: MismatchData, lang: Lang): Section {
   const seen = new Map<string, InputLine>();
+  // A line read as a variable (a country's series) has no sheet position: its label is the term's.
+  const termLabel = new Map<string, Text>();
   for (const r of data.results)
     for (const i of r.inputs)
-      for (const l of i.lines) if (!seen.has(l.source + l.item)) seen.set(l.source + l.item, l);
+      for (const l of i.lines) {
+        if (!seen.has(l.source + l.item)) seen.set(l.source + l.item, l);
+        const term = data.defs.find((d) => d.id === r.id)?.terms[i.term];
+        if (term && term.label.en === l.label) termLabel.set(l.source + l.item, term.label);
+      }
   const lines = [...seen.values()].sort((a, b) => a.source.localeCompare(b.source, "en", { numeric: true }));
   // A line of the entity's own sheet, or of a sheet of another sector it read (the ODC beside the PBoC).
   const sheets = [data.input.sheet, ...Object.values(data.input.peers ?? {})];
@@ -372,7 +378,10 @@ function appendix(data: MismatchData, lang: Lang): Section {
             header: [t("item", lang), t("label", lang), t("value", lang), t("source", lang)],
             rows: lines.map((l) => {
               const p = position(l.item, l.source);
-              const label = (lang === "zh" ? p?.label.zh : p?.label.en) ?? l.label;
+              const label =
+                (lang === "zh" ? p?.label.zh : p?.label.en) ??
+                termLabel.get(l.source + l.item)?.[lang] ??
+                l.label;
               return [l.item, label, grouped(l.value), l.source];
             }),
             align: ["left", "left", "right", "left"],
