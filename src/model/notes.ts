@@ -14,6 +14,14 @@ export const STORED_NOTES = defineMessages({
     en: "partial: Statistical Supplement table 1.18 asset side and total assets; of the liabilities only Federal Reserve notes (where the excerpt reached them) and Table 1 lines; capital not printed",
     zh: "部分：统计增刊表1.18的资产方及总资产；负债方仅有联邦储备券（摘录所及）和表1项目；未公布资本",
   },
+  fedDdpStatement: {
+    en: "full condition statement from the Board's Data Download Program (Reserve Bank table: total assets before eliminations from consolidation, a few hundred million above FRED WALCL)",
+    zh: "来自美联储数据下载程序的完整资产负债表（储备银行表：总资产为合并抵销前数值，比 FRED WALCL 高数亿美元）",
+  },
+  fedDdpFactors: {
+    en: "partial: H.4.1 Table 1 (factors affecting reserve balances) from the Board's Data Download Program; no condition statement, no total assets",
+    zh: "部分：仅有美联储数据下载程序中的 H.4.1 表1（影响准备金余额的因素）；无资产负债表，未公布总资产",
+  },
 });
 
 const BY_EN = new Map<string, Text>(Object.values(STORED_NOTES).map((t) => [t.en, t]));

@@ -14,7 +14,7 @@ export const FED_H41_DATASET = "fred-h41-fed-balance-sheet";
  * model as ../shared/reference/classifications.md section 5 describes. Codes, not labels, are
  * matched: the Board keeps codes stable while label wording changes.
  */
-interface FedLine {
+export interface FedLine {
   code: string;
   item: string;
   en: string;
@@ -53,6 +53,9 @@ const L = (
 
 const TSY: SectorCode[] = ["S.1311"];
 const GSE: SectorCode[] = ["S.125"];
+
+/** A {@link FedLine} with the defaults of an unclassified USD line (no counterparty, maturity unknown). */
+export const fedLine = (...args: Parameters<typeof L>): FedLine => L(...args);
 
 export const FED_LINES: readonly FedLine[] = [
   L("RESPPAG", "gold_certificates", "Gold certificate account", "asset", "item", {

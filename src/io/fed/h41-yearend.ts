@@ -7,6 +7,8 @@ import { STORED_NOTES } from "../../model/notes.ts";
 import type { Series } from "../../model/series.ts";
 import { checkSheet } from "../../model/validate.ts";
 import { parseCsv, parseNumberCell } from "../csv/parse-csv.ts";
+import { ddpCodeOf, readDdpRow } from "./h41-ddp-rows.ts";
+import type { FedLine } from "./h41-ddp.ts";
 
 /** Header of `yearend-items/fed_h41_yearend_long.csv`. */
 export const FED_YEAREND_COLUMNS = ["date", "side", "item", "value_usd_mn", "source", "note"] as const;
@@ -320,17 +322,27 @@ export interface SkippedRows {
 const SKIP_REASON: Partial<Record<Origin, string>> = {
   "ddp-2016-2017":
     "the same Board download (mike4802/thefed FRB_H41.csv) is bundled whole as FRB_H41_2016-02_2017-12.csv and read from there",
-  "ddp-factors-2021-2022":
-    "H.4.1 Table 1 factors with the DDP's hierarchical labels; read by the DDP importer from the raw download instead (bslab import)",
-  "xml-2010":
-    "DDP SDMX labels of the full 2010 statement (discontinued facilities filed under 'liability'); not mapped onto the model yet",
 };
+
+/** Rows read by their DDP series code (h41-ddp-rows.ts) rather than by label. */
+type DdpOrigin = "xml-2010" | "ddp-factors-2021-2022";
+const isDdpOrigin = (o: Origin): o is DdpOrigin => o === "xml-2010" || o === "ddp-factors-2021-2022";
+
+/** DDP-coded rows kept as memo lines, by series code, with why they are not balance-sheet lines. */
+export interface MemoRows {
+  origin: DdpOrigin;
+  code: string;
+  item: string;
+  reason: string;
+  rows: number;
+}
 
 export interface FedYearendRead {
   sheets: BalanceSheet[];
   /** FRED WDTGAL at the year-end Wednesdays (the only copy of it bundled). */
   series: Series[];
   skipped: SkippedRows[];
+  memos: MemoRows[];
 }
 
 /**
@@ -354,7 +366,11 @@ export function readFedYearend(text: string, file: string, dataset: string): Fed
       place: { file, row: 1 },
     });
   const col = (name: string) => header.indexOf(name);
-  const byDate = new Map<string, { positions: Position[]; notes: QualityNote[]; supplement: boolean }>();
+  const byDate = new Map<
+    string,
+    { positions: Position[]; notes: QualityNote[]; supplement: boolean; ddp?: DdpOrigin; misfiled?: string[] }
+  >();
+  const memoRows = new Map<string, MemoRows>();
   const tga: Series = {
     id: "FRED/WDTGAL",
     entity: "fed",
@@ -407,6 +423,30 @@ export function readFedYearend(text: string, file: string, dataset: string): Fed
       source: { dataset, file, row, column: "value_usd_mn", url: cell("source") },
     };
   };
+  const ddpLineOf = (
+    line: FedLine,
+    label: string,
+    value: number,
+    row: number,
+    cell: (name: string) => string,
+  ): Position => ({
+    item: line.item,
+    label: { en: label },
+    code: line.code,
+    side: line.side,
+    kind: line.kind,
+    ...(line.parent ? { parent: line.parent } : {}),
+    ...(line.instrument ? { instrument: line.instrument } : {}),
+    currency: line.currency === "foreign" ? null : line.currency,
+    foreign: line.currency === null ? null : line.currency !== "USD",
+    maturity: line.maturity,
+    maturityBasis: "original",
+    counterparty: [...line.counterparty],
+    interestBearing: line.interestBearing,
+    ...(line.inflationIndexed ? { inflationIndexed: true } : {}),
+    value,
+    source: { dataset, file, row, column: "value_usd_mn", url: cell("source") },
+  });
   for (const { r, row } of parsed) {
     if (r.length === 1 && r[0]!.trim() === "") continue;
     const cell = (name: string) => (r[col(name)] ?? "").trim();
@@ -435,6 +475,43 @@ export function readFedYearend(text: string, file: string, dataset: string): Fed
     if (origin === "fred") {
       if (label.includes("WDTGAL")) tga.observations.push({ date, value });
       else skipped.set(origin, (skipped.get(origin) ?? 0) + 1);
+      continue;
+    }
+    if (isDdpOrigin(origin)) {
+      const sheet = byDate.get(date) ?? { positions: [], notes: [], supplement: false };
+      sheet.ddp = origin;
+      byDate.set(date, sheet);
+      const code = ddpCodeOf(cell("note"));
+      const read = code ? readDdpRow(code, label, date) : { unknown: true as const };
+      if ("unknown" in read)
+        throw new DataError(
+          `${file}: row ${row}, column note: unknown DDP series ${JSON.stringify(code ?? cell("note"))}; add it to src/io/fed/h41-ddp-rows.ts`,
+          { place: place("note") },
+        );
+      const fileSide = cell("side");
+      if ("memo" in read) {
+        const side: Side = /^(Discontinued: )?Assets/.test(label) ? "asset" : "liability";
+        const memoLine: FedLine = {
+          code: code!,
+          item: read.memo.item,
+          en: label,
+          side,
+          kind: "memo",
+          counterparty: [],
+          currency: "USD",
+          interestBearing: null,
+          maturity: "unknown",
+        };
+        sheet.positions.push(ddpLineOf(memoLine, label, value, row, cell));
+        const key = `${origin}|${code}|${read.memo.reason}`;
+        const m = memoRows.get(key) ?? { origin, code: code!, ...read.memo, rows: 0 };
+        m.rows++;
+        memoRows.set(key, m);
+        continue;
+      }
+      sheet.positions.push(ddpLineOf(read.line, label, value, row, cell));
+      const printed = fileSide === "capital" ? "equity" : fileSide;
+      if (printed !== read.line.side) (sheet.misfiled ??= []).push(`${code} (${fileSide})`);
       continue;
     }
     if (origin !== "table1" && origin !== "supplement") {
@@ -479,7 +556,12 @@ export function readFedYearend(text: string, file: string, dataset: string): Fed
       notes: s.notes,
     };
     const hasTotal = s.positions.some((p) => p.kind === "total" && p.side === "asset");
-    if (!hasTotal)
+    if (s.ddp)
+      sheet.notes.unshift({
+        item: "coverage",
+        message: (hasTotal ? STORED_NOTES.fedDdpStatement : STORED_NOTES.fedDdpFactors).en,
+      });
+    else if (!hasTotal)
       sheet.notes.unshift({
         item: "coverage",
         message: STORED_NOTES.fedTable1Only.en,
@@ -488,6 +570,11 @@ export function readFedYearend(text: string, file: string, dataset: string): Fed
       sheet.notes.unshift({
         item: "coverage",
         message: STORED_NOTES.fedSupplement.en,
+      });
+    if (s.misfiled)
+      sheet.notes.push({
+        item: "side",
+        message: `the file's side column differs from the DDP series on ${s.misfiled.length} line(s), read by their code: ${s.misfiled.join(", ")}`,
       });
     for (const c of checkSheet(sheet, { absolute: 0 }))
       if (c.check !== "identity" && !c.ok)
@@ -501,6 +588,7 @@ export function readFedYearend(text: string, file: string, dataset: string): Fed
   return {
     sheets,
     series: tga.observations.length ? [tga] : [],
+    memos: [...memoRows.values()],
     skipped: [...skipped.entries()].map(([origin, n]) => ({
       origin,
       rows: n,
