@@ -59,6 +59,12 @@ export interface ServerOptions {
    * `request` (30 s), an idle keep-alive socket closed after `keepAlive` (5 s).
    */
   timeouts?: Partial<{ headers: number; request: number; keepAlive: number }>;
+  /**
+   * Compute the early-warning table (seconds of CPU once per store vintage) on a worker when the
+   * server starts and after each import through the API, so its first request reads it. Default
+   * false (`bslab serve` sets it).
+   */
+  precompute?: boolean;
   /** Log requests (pino) to stdout. Default false. */
   logger?: boolean;
 }
@@ -130,6 +136,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const ctx: ServerContext = {
     pool,
     budgets: { sweep: 120_000, evaluate: 60_000, import: 60_000, ...options.budgets },
+    precompute: options.precompute ?? false,
     gate,
     cache: new ResponseCache(gate, options.cacheEntries ?? 256),
     version: packageVersion(),

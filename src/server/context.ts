@@ -14,6 +14,8 @@ export interface ServerContext {
   pool: WorkerPool;
   /** Time budget of each kind of heavy request, milliseconds (queueing included). */
   budgets: Budgets;
+  /** Compute the early-warning table on a worker at start and after each import (`bslab serve`). */
+  precompute: boolean;
 }
 
 /** Time budgets of the heavy requests, milliseconds. */

@@ -106,6 +106,24 @@ export class ResponseCache {
     return fresh;
   }
 
+  /**
+   * Starts computing the answer under `key` unless one is held or running (work that a route will
+   * ask for, begun before it is asked: the early-warning table after a data change). A failure is
+   * not kept, so the route's own request computes it again.
+   */
+  async prime<T>(key: string, compute: () => Promise<T>): Promise<void> {
+    if (this.max <= 0) return;
+    await this.check();
+    if (this.entries.has(key)) return;
+    const fresh = compute();
+    const entries = this.entries;
+    entries.set(key, fresh);
+    fresh.catch(() => {
+      if (entries.get(key) === fresh) entries.delete(key);
+    });
+    while (entries.size > this.max) entries.delete(entries.keys().next().value!);
+  }
+
   /** Drops every answer held when the store's data changed since the last check. */
   private async check(): Promise<void> {
     const v = this.verified;

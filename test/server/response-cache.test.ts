@@ -82,3 +82,27 @@ describe("answer cache", () => {
     expect(found.body.rows[0]!.shares).toEqual({ loans: 1 });
   });
 });
+
+describe("primed answers (the early-warning table started before it is asked for)", () => {
+  it("a primed answer is what the route gets, computed once; a failed one is not kept", async () => {
+    const { StoreGate } = await import("../../src/server/store-gate.ts");
+    const { ResponseCache } = await import("../../src/server/response-cache.ts");
+    const gate = new StoreGate(server.dbPath, 50);
+    const cache = new ResponseCache(gate);
+    let runs = 0;
+    const req = { method: "GET", url: "/x", params: {}, query: {}, routeOptions: { url: "/x" } };
+    await cache.prime("k", async () => ({ n: ++runs }));
+    const answer = await cache.answer(req as never, async () => ({ n: ++runs }), "k");
+    expect(answer).toEqual({ n: 1 });
+    expect(runs).toBe(1);
+    // Priming again while held computes nothing.
+    await cache.prime("k", async () => ({ n: ++runs }));
+    expect(runs).toBe(1);
+    await cache.prime("bad", () => Promise.reject(new Error("pool busy")));
+    await sleep(0);
+    expect(await cache.answer(req as never, async () => "computed by the route", "bad")).toBe(
+      "computed by the route",
+    );
+    await gate.close();
+  });
+});

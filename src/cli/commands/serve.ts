@@ -38,6 +38,7 @@ export function register(program: Command): void {
       const app = await buildServer({
         dbPath: defaultDbPath(),
         host: opts.host,
+        precompute: true,
         ...(token ? { token } : {}),
       });
       // A deep accept queue: a burst of connections is accepted (and timed out) at once, not left in

@@ -56,12 +56,41 @@ function evaluations(ctx: ServerContext) {
   };
 }
 
+const WARNING_KEY = "GET /api/recession/warning";
+
+// The early-warning table of the store's panels, computed on a worker (seconds of CPU once per
+// store vintage; the worker keeps it in memory and in the disk cache, where the CLI finds it too).
+function warningTable(ctx: ServerContext, budgetMs: number) {
+  return async () => {
+    const raw = await ctx.gate.read((store) => storeSource(store).panel());
+    return ctx.pool.run("warning", { raw }, { budgetMs });
+  };
+}
+
+/**
+ * A precomputing server starts the table when it starts and after each import through the API,
+ * in the answer cache under the route's key, so the skill panel's first request reads it or joins
+ * the computation running instead of starting its own. Never awaited by a request; a failure (the
+ * pool busy) is dropped and the route computes the table itself when asked.
+ */
+function precomputeWarning(app: FastifyInstance, ctx: ServerContext): void {
+  if (!ctx.precompute) return;
+  // Background work gets ten times the request budget: no client is waiting on it.
+  const start = () =>
+    void ctx.cache.prime(WARNING_KEY, warningTable(ctx, 10 * ctx.budgets.evaluate)).catch(() => undefined);
+  app.addHook("onReady", async () => start());
+  app.addHook("onResponse", async (req, reply) => {
+    if (req.method === "POST" && req.routeOptions.url === "/api/imports" && reply.statusCode < 300) start();
+  });
+}
+
 /**
  * The balance-sheet-recession monitor: stage timelines, the BIS credit gap, the skill score. Each
  * reads the store (the latest vintage of each series), so a newer imported BIS download is used.
  */
 export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const evaluation = evaluations(ctx);
+  precomputeWarning(app, ctx);
   app.get<{ Querystring: { window: string } }>(
     "/api/recession/evaluate",
     {
@@ -88,19 +117,11 @@ export function recessionRoutes(app: FastifyInstance, ctx: ServerContext): void 
         summary:
           "Early-warning evaluation: credit gap, composite logit, logit and boosted trees, out of sample, per sample and horizon",
         description:
-          "JST annual (1-2 and 3-5 years) and BIS quarterly (1-4, 5-12, 13-20 quarters) on the latest vintages in the store: recursive refits, thresholds at a 10% false-alarm rate on each fit's training data, test-year AUROC with country-cluster bootstrap intervals, hit rate, noise-to-signal, the model chosen on the validation years by the fixed rule, its difference to the credit gap with a paired interval, and a leave-one-country-out check. Computed once per store vintage (seconds, on a worker thread), then cached.",
+          "JST annual (1-2 and 3-5 years) and BIS quarterly (1-4, 5-12, 13-20 quarters) on the latest vintages in the store: recursive refits, thresholds at a 10% false-alarm rate on each fit's training data, test-year AUROC with country-cluster bootstrap intervals, hit rate, noise-to-signal, the model chosen on the validation years by the fixed rule, its difference to the credit gap with a paired interval, and a leave-one-country-out check. Computed once per store vintage (seconds, on a worker thread; `bslab serve` starts it at start and after each import), then cached.",
         tags: ["recession"],
       },
     },
-    async (req) =>
-      ctx.cache.answer(
-        req,
-        async () => {
-          const raw = await ctx.gate.read((store) => storeSource(store).panel());
-          return ctx.pool.run("warning", { raw }, { budgetMs: ctx.budgets.evaluate });
-        },
-        "GET /api/recession/warning",
-      ),
+    async (req) => ctx.cache.answer(req, warningTable(ctx, ctx.budgets.evaluate), WARNING_KEY),
   );
 
   app.get<{ Params: { country: string } }>(
