@@ -128,7 +128,15 @@ export function render(
 ): string {
   if (format === "json") return JSON.stringify(rows, null, 2) + "\n";
   if (format === "csv") return toCsv(rows, columns);
-  return toTable(rows, columns, lang ? (c) => columnHeading(c, lang) : undefined);
+  if (!lang) return toTable(rows, columns);
+  // A table is read: yes and no in the reader's language rather than true and false.
+  const words = rows.map((row) => {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(row))
+      out[k] = typeof v === "boolean" ? msg(lang, v ? "cli.yes" : "cli.no") : v;
+    return out;
+  });
+  return toTable(words, columns ?? columnsOf(rows), (c) => columnHeading(c, lang));
 }
 
 /** A column's heading in `lang` (the key itself when the catalogue has none, e.g. an indicator id). */

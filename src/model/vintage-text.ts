@@ -11,6 +11,10 @@ export const VINTAGE_MESSAGES = defineMessages({
     en: (year: string, quarter: string) => `${year} (last quarter ${quarter})`,
     zh: (year: string, quarter: string) => `${year}（最后一季 ${quarter}）`,
   },
+  lastMonth: {
+    en: (year: string, month: string) => `${year} (last month ${month})`,
+    zh: (year: string, month: string) => `${year}（最后一月 ${month}）`,
+  },
   bisDownload: {
     en: (rest: string) => `BIS download of ${rest}`,
     zh: (rest: string) => `BIS ${rest} 下载`,
@@ -18,6 +22,7 @@ export const VINTAGE_MESSAGES = defineMessages({
 });
 
 const LAST_QUARTER = /^(.*?) ?\(last quarter ([^)]+)\)$/;
+const LAST_MONTH = /^(.*?) ?\(last month ([^)]+)\)$/;
 const BIS_DOWNLOAD = /^BIS download of (.+)$/;
 
 /** A stored vintage label in both languages (as it is when it has no words). */
@@ -30,6 +35,12 @@ export function vintageText(vintage: string): Text {
       zh: VINTAGE_MESSAGES.bisDownload.zh(rest.zh),
     };
   }
+  const month = LAST_MONTH.exec(vintage);
+  if (month)
+    return {
+      en: VINTAGE_MESSAGES.lastMonth.en(month[1]!, month[2]!),
+      zh: VINTAGE_MESSAGES.lastMonth.zh(month[1]!, month[2]!),
+    };
   const m = LAST_QUARTER.exec(vintage);
   if (!m) return { en: vintage, zh: vintage };
   return {

@@ -10,6 +10,7 @@ import { untranslated } from "./zh-scan.ts";
 
 // Every CLI command that prints data in a language, in Chinese.
 const COMMANDS: Record<string, string[]> = {
+  datasets: ["datasets", "--lang", "zh"],
   "sheet pboc": ["sheet", "pboc", "2013-12", "--lang", "zh"],
   "indicators pboc": ["indicators", "pboc", "2013-12", "--lang", "zh"],
   "indicators fed": ["indicators", "fed", "2013-12", "--lang", "zh"],

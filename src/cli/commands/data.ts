@@ -13,6 +13,8 @@ import type { Store } from "../../store/store.ts";
 import { parseFormat, render } from "../output.ts";
 import { progressBar } from "../progress.ts";
 import { msg } from "../../i18n/catalogue.ts";
+import { storedText } from "../../i18n/stored-texts.ts";
+import { vintageText } from "../../model/vintage-text.ts";
 import { CLI_MESSAGES } from "../messages.ts";
 import { withCliStore } from "../store.ts";
 
@@ -43,21 +45,27 @@ export async function register(program: Command, options: { help: boolean }): Pr
     .command("datasets")
     .description("list the loaded datasets: coverage, vintage, source and licence")
     .option("--format <format>", "table|csv|json", "table")
-    .action(async (opts: { format: string }) => {
+    .option("--lang <lang>", "en|zh (the table's headings, publisher, licence and vintage)", "en")
+    .action(async (opts: { format: string; lang: string }) => {
       const format = parseFormat(opts.format);
+      const lang = parseLang(opts.lang);
       const rows = await withCliStore((store) => listDatasets(store));
+      // CSV and JSON keep the stored texts (for scripts); a table is read, in the reader's language.
+      const said = (stored: string) => (format === "table" ? storedText(stored, lang) : stored);
       const out = rows.map((d) => ({
         id: d.id,
         sheets: d.sheets,
         series: d.series,
         first: d.first,
         last: d.last,
-        vintage: d.vintage,
+        vintage: format === "table" ? storedText(vintageText(d.vintage)[lang], lang) : d.vintage,
         restricted: d.restricted,
-        publisher: d.publisher,
-        licence: d.licence,
+        publisher: said(d.publisher),
+        licence: said(d.licence),
       }));
-      process.stdout.write(render(format === "json" ? rows.map((r) => ({ ...r })) : out, format));
+      process.stdout.write(
+        render(format === "json" ? rows.map((r) => ({ ...r })) : out, format, undefined, lang),
+      );
     });
 
   program
