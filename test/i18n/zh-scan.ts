@@ -23,6 +23,10 @@ function acceptable(token: string, ids: ReadonlySet<string>): boolean {
  */
 export function untranslated(text: string, ids: ReadonlySet<string> = new Set()): string[] {
   const phrases: string[] = [];
+  // An id with spaces (an economy named by its series: "Sri Lanka") is one id, not two words; and
+  // a text in 「」 is quoted as its publisher wrote it (a series' own title), as translate=no on a page.
+  for (const id of ids) if (/\s/.test(id)) text = text.split(id).join(" ");
+  text = text.replace(/「[^」]*」/gu, "「」");
   // Tokens are separated by whitespace and by any CJK character or CJK punctuation.
   const parts = text.split(/([\s\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+)/u);
   let run: string[] = [];

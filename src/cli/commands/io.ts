@@ -8,9 +8,12 @@ import { analysisToJson } from "../../io/export/json.ts";
 import { seriesToSdmxCsv, sheetsToSdmxCsv } from "../../io/export/sdmx.ts";
 import { seriesToCsv, sheetsToCsv } from "../../io/export/tidy-csv.ts";
 import { seriesToXlsx, sheetsToXlsx } from "../../io/export/xlsx.ts";
+import { msg } from "../../i18n/catalogue.ts";
+import { storedText } from "../../i18n/stored-texts.ts";
 import { ioMessages } from "../../io/messages.ts";
 import type { BalanceSheet } from "../../model/balance-sheet.ts";
 import type { Series } from "../../model/series.ts";
+import { vintageText } from "../../model/vintage-text.ts";
 import { listDatasets } from "../../store/datasets.ts";
 import { seriesToParquet, sheetsToParquet } from "../../store/parquet.ts";
 import { listSeries, loadSeries } from "../../store/series.ts";
@@ -18,6 +21,7 @@ import { listEntities, loadSheets } from "../../store/sheets.ts";
 import type { Store } from "../../store/store.ts";
 import { parseFormat, render } from "../output.ts";
 import { withCliStore } from "../store.ts";
+import { parseLang } from "./data.ts";
 
 type ExportFormat = "csv" | "xlsx" | "sdmx" | "json" | "parquet";
 const EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "xlsx", "sdmx", "json", "parquet"];
@@ -252,13 +256,18 @@ export function register(program: Command): void {
     .option("--from <date>", "show: first period")
     .option("--to <date>", "show: last period")
     .option("--format <format>", "table|csv|json", "table")
+    .option("--lang <lang>", "en|zh (a table's headings, units and vintages)", "en")
     .action(
       async (
         action: string | undefined,
         id: string | undefined,
-        opts: ExportOpts & { entity?: string; format: string },
+        opts: ExportOpts & { entity?: string; format: string; lang: string },
       ) => {
         const format = parseFormat(opts.format);
+        const lang = parseLang(opts.lang);
+        // CSV and JSON keep the stored texts (for scripts); a table is read, in the reader's language.
+        const said = (stored: string) => (format === "table" ? storedText(stored, lang) : stored);
+        const vintage = (v: string) => (format === "table" ? storedText(vintageText(v)[lang], lang) : v);
         if (action !== undefined && action !== "show")
           throw new UsageError(
             messages.invalidOption("series action", action, "show ID, or nothing to list"),
@@ -279,11 +288,13 @@ export function register(program: Command): void {
             render(
               s!.observations.map((o) => ({ date: o.date, value: o.value })),
               format,
+              undefined,
+              lang,
             ),
           );
           if (format === "table")
             process.stdout.write(
-              `\n${s!.id} (${s!.name}): unit ${s!.unit}, scale 1e${s!.scale}, ${s!.frequency}, vintage ${s!.vintage}, from ${s!.file}\n`,
+              `\n${msg(lang, "cli.seriesShowFoot", s!.id, s!.name, said(s!.unit), s!.scale, s!.frequency, vintage(s!.vintage), s!.file)}\n`,
             );
           return;
         }
@@ -299,12 +310,14 @@ export function register(program: Command): void {
               id: s.id,
               entity: s.entity,
               frequency: s.frequency,
-              unit: s.unit,
+              unit: said(s.unit),
               scale: s.scale,
-              vintage: s.vintage,
+              vintage: vintage(s.vintage),
               dataset: s.dataset,
             })),
             format,
+            undefined,
+            lang,
           ),
         );
       },
