@@ -12,6 +12,7 @@ import { untranslated } from "./zh-scan.ts";
 const COMMANDS: Record<string, string[]> = {
   datasets: ["datasets", "--lang", "zh"],
   "sheet pboc": ["sheet", "pboc", "2013-12", "--lang", "zh"],
+  import: ["import", "data/fred-us-monetary/CURRCIR.csv", "--lang", "zh"],
   series: ["series", "--lang", "zh"],
   "series show": ["series", "show", "FRED/CURRCIR", "--from", "2022-01", "--lang", "zh"],
   "indicators pboc": ["indicators", "pboc", "2013-12", "--lang", "zh"],

@@ -145,6 +145,7 @@ export async function register(program: Command, options: { help: boolean }): Pr
     )
     .option("--format <format>", "table|csv|json", "table")
     .option("--json", "print the result as JSON (same as --format json)")
+    .option("--lang <lang>", "en|zh (the result table's headings)", "en")
     .option("--quiet", "print nothing but errors")
     .addHelpText(
       "after",
@@ -161,9 +162,11 @@ export async function register(program: Command, options: { help: boolean }): Pr
           format: string;
           json?: boolean;
           quiet?: boolean;
+          lang: string;
         },
       ) => {
         const format = opts.json ? "json" : parseFormat(opts.format);
+        const lang = parseLang(opts.lang);
         const unit = opts.unit === undefined ? undefined : parseUnit(opts.unit);
         if (opts.unit !== undefined && !unit)
           throw new UsageError(
@@ -193,6 +196,8 @@ export async function register(program: Command, options: { help: boolean }): Pr
             : render(
                 results.map((r) => ({ ...r })),
                 format,
+                undefined,
+                lang,
               ),
         );
       },
