@@ -65,6 +65,12 @@ export const CLI_MESSAGES = defineMessages({
   "col.bytes": { en: "bytes", zh: "字节" },
   "col.inherited": { en: "inherited", zh: "沿用" },
   "col.recordedFormat": { en: "recordedFormat", zh: "格式已核对" },
+  inheritedLine: {
+    en: (id: string, unit: string, scale: string, vintage: string) =>
+      `${id}: unit ${unit} 1e${scale} and name as stored in vintage ${vintage}`,
+    zh: (id: string, unit: string, scale: string, vintage: string) =>
+      `${id}：单位 ${unit} 1e${scale} 及名称沿用已存储的版本 ${vintage}`,
+  },
   seriesShowFoot: {
     en: (
       id: string,

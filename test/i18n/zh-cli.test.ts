@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REGISTRY } from "../../src/indicators/registry.ts";
 import { RECESSION_STORE_JST_VARS } from "../../src/io/sources/recession-series.ts";
 import { listEntities } from "../../src/store/sheets.ts";
+import { startReplayServer } from "../helpers/replay-server.ts";
 import { bundledStore, seededDbPath } from "../helpers/temp-store.ts";
 import { untranslated } from "./zh-scan.ts";
 
@@ -13,6 +14,8 @@ const COMMANDS: Record<string, string[]> = {
   datasets: ["datasets", "--lang", "zh"],
   "sheet pboc": ["sheet", "pboc", "2013-12", "--lang", "zh"],
   import: ["import", "data/fred-us-monetary/CURRCIR.csv", "--lang", "zh"],
+  // Against the local server replaying FRED's recorded response (test/helpers/replay-server.ts).
+  fetch: ["fetch", "fred", "WALCL", "--lang", "zh"],
   series: ["series", "--lang", "zh"],
   "series show": ["series", "show", "FRED/CURRCIR", "--from", "2022-01", "--lang", "zh"],
   "indicators pboc": ["indicators", "pboc", "2013-12", "--lang", "zh"],
@@ -42,6 +45,7 @@ const COMMANDS: Record<string, string[]> = {
 };
 
 const dbs: Array<{ path: string; cleanup: () => void }> = [];
+let replay: Awaited<ReturnType<typeof startReplayServer>> | undefined;
 const outputs = new Map<string, Promise<string>>();
 let ids: Set<string>;
 
@@ -52,7 +56,7 @@ function run(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["bin/bslab.mjs", ...args], {
       cwd: process.cwd(),
-      env: { ...process.env, BSLAB_DB: db.path, FORCE_COLOR: "0" },
+      env: { ...process.env, BSLAB_DB: db.path, FORCE_COLOR: "0", BSLAB_FETCH_BASE_URL: replay!.base },
     });
     let out = "";
     let err = "";
@@ -81,6 +85,7 @@ function output(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
+  replay = await startReplayServer();
   // Ids the output names as ids: the store's entities and datasets, the dataset variables the monitor
   // reads, and the indicators' formula terms (`part / total_liabilities`).
   const { store, cleanup } = await bundledStore();
@@ -107,7 +112,8 @@ beforeAll(async () => {
     cleanup();
   }
 });
-afterAll(() => {
+afterAll(async () => {
+  await replay?.close();
   for (const db of dbs) db.cleanup();
 });
 
