@@ -1,4 +1,6 @@
 /** Shapes of the API's answers, as the pages use them. */
+import type { TextFigure } from "../../src/indicators/text-figures.ts";
+
 import type { Unit } from "./format.ts";
 
 export interface Label {
@@ -245,17 +247,8 @@ export interface CompareAnswer {
   textFigures?: TextFigureAnswer[];
 }
 
-/** One of the study's text figures as /api/compare sends it (src/indicators/text-figures.ts). */
-export interface TextFigureAnswer {
-  id: string;
-  label: Text;
-  study: { value: number; printed: string; printedText: Text };
-  value: number | null;
-  unit: "times" | "percent" | "pp";
-  unitText: Text;
-  status: "match" | "differs" | "not computable";
-  difference: number | null;
-  inputs: Array<{ label: Text; value: number; source: string }>;
-  missing: { input: Text; howTo: Text } | null;
-  note: Text;
-}
+/**
+ * One of the study's text figures as /api/compare sends it: the engine's own type (a type-only
+ * import, so the bundle pulls no src/ code for it and the two cannot drift apart).
+ */
+export type TextFigureAnswer = TextFigure;
