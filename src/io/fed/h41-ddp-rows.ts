@@ -1,3 +1,4 @@
+import type { Position, SourceRef } from "../../model/position.ts";
 import type { SectorCode } from "../../model/sectors.ts";
 import { FED_LINES, type FedLine, fedLine as L } from "./h41-ddp.ts";
 
@@ -316,4 +317,26 @@ export function readDdpRow(code: string, label: string, date: string): DdpRowRea
   if (to && date > to)
     return { memo: { item: `${line.item}_after_${to}`, reason: `not in the statement after ${to}` } };
   return { line };
+}
+
+/** The position of a DDP-coded row read as `line`, labelled as the file prints it. */
+export function ddpPosition(line: FedLine, label: string, value: number, source: SourceRef): Position {
+  return {
+    item: line.item,
+    label: { en: label },
+    code: line.code,
+    side: line.side,
+    kind: line.kind,
+    ...(line.parent ? { parent: line.parent } : {}),
+    ...(line.instrument ? { instrument: line.instrument } : {}),
+    currency: line.currency === "foreign" ? null : line.currency,
+    foreign: line.currency === null ? null : line.currency !== "USD",
+    maturity: line.maturity,
+    maturityBasis: "original",
+    counterparty: [...line.counterparty],
+    interestBearing: line.interestBearing,
+    ...(line.inflationIndexed ? { inflationIndexed: true } : {}),
+    value,
+    source,
+  };
 }
