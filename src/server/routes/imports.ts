@@ -26,6 +26,7 @@ const QUERY = {
       enum: [...ENTITY_KINDS],
       description: "what the file's entities are (e.g. central-bank); decides which indicators apply",
     },
+    lang: { type: "string", enum: ["en", "zh"], description: "language of the errors (default en)" },
   },
 } as const;
 

@@ -145,7 +145,8 @@ export const importPage: Page = async ({ root, params, lang }) => {
     fd.append("file", f, f.name);
     return fd;
   };
-  const query = () => (mapping ? `?mapping=${encodeURIComponent(mapping)}` : "");
+  // The page's language goes with every call, so the server's refusals come back in it.
+  const query = () => `?lang=${lang}${mapping ? `&mapping=${encodeURIComponent(mapping)}` : ""}`;
   async function preview() {
     const fd = form();
     commit.disabled = true;
