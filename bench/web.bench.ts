@@ -22,21 +22,14 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 
 import { ensureWebBuilt } from "../src/server/web-build.ts";
-import { chromiumPath } from "../test/helpers/chromium.ts";
+import { launchChromium } from "../test/helpers/browser.ts";
 import { startServer } from "../test/helpers/server-process.ts";
 import { median, runsFromArgs } from "./lib/index.ts";
 
 const RUNS = runsFromArgs(5);
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-];
 const VIEWS = [
   { label: "compare (first page)", view: "#/compare?entity=pboc&date=2013-12&lang=en", page: "compare" },
   {
@@ -61,7 +54,7 @@ else {
 }
 await ensureWebBuilt();
 const server = await startServer(db);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
+const browser = await launchChromium();
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const line = (label: string, value: string, extra = "") =>
   console.log(`  ${label.padEnd(44)} ${value.padStart(10)} ${extra}`);

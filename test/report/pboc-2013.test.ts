@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { MismatchData } from "../../src/report/mismatch-data.ts";
@@ -13,7 +13,7 @@ import { renderHtml } from "../../src/report/render-html.ts";
 import { renderMarkdown } from "../../src/report/render-markdown.ts";
 import { importFile } from "../../src/ingest/import.ts";
 import { bundledStore } from "../helpers/temp-store.ts";
-import { chromiumPath } from "../helpers/chromium.ts";
+import { launchChromium } from "../helpers/browser.ts";
 import { loadMismatchData } from "../../src/report/mismatch-data.ts";
 
 let data: MismatchData;
@@ -202,16 +202,6 @@ describe("determinism", () => {
 
 // The HTML files as a reader opens them: file://, offline, in chromium.
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let browser: Browser;
 const files: Record<string, string> = {};
@@ -222,10 +212,7 @@ beforeAll(async () => {
     writeFileSync(path, lang === "en" ? htmlEn : htmlZh);
     files[lang] = path;
   }
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: FLAGS,
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

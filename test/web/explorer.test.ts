@@ -1,14 +1,12 @@
 import { readFileSync } from "node:fs";
 
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { buildServer } from "../../src/server/app.ts";
-import { ensureWebBuilt } from "../../src/server/web-build.ts";
 import { listEntities } from "../../src/store/sheets.ts";
 import { Store } from "../../src/store/store.ts";
-import { chromiumPath } from "../helpers/chromium.ts";
+import { launchChromium, serveWorkbench } from "../helpers/browser.ts";
 import { seededDbPath } from "../helpers/temp-store.ts";
 import { untranslated } from "../i18n/zh-scan.ts";
 
@@ -23,14 +21,6 @@ const SHARE_2013 = 64980.93 / 317278.55;
 const SHARE_2012 = 60645.97 / 294537.19;
 const CURRCIR_PC1 = 2327.155 / 2292.048 - 1;
 
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-];
-
 let app: FastifyInstance;
 let browser: Browser;
 let context: BrowserContext;
@@ -39,17 +29,15 @@ let db: { path: string; cleanup: () => void };
 let ids: Set<string>;
 
 beforeAll(async () => {
-  await ensureWebBuilt();
   db = seededDbPath();
-  app = await buildServer({ dbPath: db.path });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
+  ({ app, base } = await serveWorkbench({ dbPath: db.path }));
   const store = await Store.open({ path: db.path, readOnly: true });
   try {
     ids = new Set((await listEntities(store)).map((e) => e.id));
   } finally {
     store.close();
   }
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: FLAGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 });
 

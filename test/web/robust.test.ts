@@ -4,27 +4,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { RECESSION_STORE_JST_VARS } from "../../src/io/sources/recession-series.ts";
 import { sheetjs } from "../../src/io/xlsx/sheetjs.ts";
-import { buildServer } from "../../src/server/app.ts";
-import { ensureWebBuilt } from "../../src/server/web-build.ts";
 import { listEntities } from "../../src/store/sheets.ts";
 import { Store } from "../../src/store/store.ts";
+import { launchChromium, serveWorkbench } from "../helpers/browser.ts";
 import { seededDbPath } from "../helpers/temp-store.ts";
 import { untranslated } from "../i18n/zh-scan.ts";
 
 // One browser and one server for the file; pages are opened in one context and reused.
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-];
-
 let app: FastifyInstance;
 let browser: Browser;
 let context: BrowserContext;
@@ -35,13 +26,11 @@ let ids: Set<string>;
 const dir = mkdtempSync(join(tmpdir(), "bslab-web-robust-"));
 
 async function start(): Promise<void> {
-  app = await buildServer({ dbPath: db.path, idleCloseMs: 50 });
-  base = await app.listen({ host: "127.0.0.1", port });
+  ({ app, base } = await serveWorkbench({ dbPath: db.path, idleCloseMs: 50, port }));
   port = Number(new URL(base).port);
 }
 
 beforeAll(async () => {
-  await ensureWebBuilt();
   db = seededDbPath();
   port = 0;
   await start();
@@ -66,10 +55,7 @@ beforeAll(async () => {
   for (const m of models.models)
     for (const n of [...m.endogenous, ...m.parameters.map((p) => p.name), ...m.exogenous.map((p) => p.name)])
       ids.add(n);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: FLAGS,
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
 });
 

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { buildServer } from "../../src/server/app.ts";
-import { ensureWebBuilt } from "../../src/server/web-build.ts";
-import { chromiumPath } from "../helpers/chromium.ts";
+import { launchChromium, serveWorkbench } from "../helpers/browser.ts";
 import { seededDbPath } from "../helpers/temp-store.ts";
 
 let app: FastifyInstance;
@@ -13,20 +11,9 @@ let base: string;
 let db: { path: string; cleanup: () => void };
 
 beforeAll(async () => {
-  await ensureWebBuilt();
   db = seededDbPath();
-  app = await buildServer({ dbPath: db.path });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+  ({ app, base } = await serveWorkbench({ dbPath: db.path }));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -2,25 +2,13 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { buildServer } from "../../src/server/app.ts";
-import { ensureWebBuilt } from "../../src/server/web-build.ts";
 import { seededDbPath } from "../helpers/temp-store.ts";
-import { chromiumPath } from "../helpers/chromium.ts";
+import { launchChromium, serveWorkbench } from "../helpers/browser.ts";
 
 const ARTIFACTS = join(import.meta.dirname, "..", "artifacts");
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let app: FastifyInstance;
 let browser: Browser;
@@ -29,16 +17,9 @@ let db: { path: string; cleanup: () => void };
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  // `npm test` on a fresh clone: build web/dist here when it is missing or older than web/src.
-  await ensureWebBuilt();
   db = seededDbPath();
-  app = await buildServer({ dbPath: db.path });
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  // playwright gives the browser a fresh temporary profile of its own.
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: FLAGS,
-  });
+  ({ app, base } = await serveWorkbench({ dbPath: db.path }));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
