@@ -77,6 +77,8 @@ export interface DataNode {
 export interface ModelNode {
   name: string;
   title: string;
+  /** The title in Chinese (`zh "..."` after the title), when the file gives one. */
+  titleZh?: string;
   equations: EquationNode[];
   parameters: AssignmentNode[];
   exogenous: AssignmentNode[];

@@ -71,6 +71,8 @@ export function resolveModelSource(fileOrName: string): { source: string; file: 
 export interface ModelInfo {
   name: string;
   title: string;
+  /** The title in Chinese, when the model file gives one. */
+  titleZh?: string;
   file: string | undefined;
   endogenous: string[];
   parameters: Array<{ name: string; value: number }>;
@@ -83,6 +85,7 @@ export function describeModel(model: CompiledModel): ModelInfo {
   return {
     name: model.name,
     title: model.title,
+    ...(model.titleZh !== undefined ? { titleZh: model.titleZh } : {}),
     file: model.file,
     endogenous: model.equations.map((e) => e.name),
     parameters: model.given

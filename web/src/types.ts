@@ -113,6 +113,8 @@ export interface CreditGap {
 export interface ModelInfo {
   name: string;
   title: string;
+  /** The title in Chinese, when the model file gives one (`zh "..."`). */
+  titleZh?: string;
   endogenous: string[];
   parameters: Array<{ name: string; value: number }>;
   exogenous: Array<{ name: string; value: number }>;

@@ -108,6 +108,8 @@ export interface CompiledMatrix {
 export interface CompiledModel {
   name: string;
   title: string;
+  /** The title in Chinese, when the model file gives one (`model NAME "title" zh "标题"`). */
+  titleZh?: string;
   file: string | undefined;
   source: string;
   columns: string[];
@@ -206,6 +208,7 @@ export function compileModel(tree: ModelNode, source = "", file?: string): Compi
   const model: Omit<CompiledModel, "program"> = {
     name: tree.name,
     title: tree.title,
+    ...(tree.titleZh !== undefined ? { titleZh: tree.titleZh } : {}),
     file,
     source,
     columns,

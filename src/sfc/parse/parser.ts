@@ -28,11 +28,18 @@ export function parseModelText(source: string, file?: string): ModelNode {
   c.next();
   const name = c.expectIdent("the model name").text;
   const title = c.peek().kind === "string" ? unquote(c.next()) : "";
+  // `model PC "Portfolio choice" zh "资产组合选择"`: an optional Chinese title after the English one.
+  let titleZh: string | undefined;
+  if (c.peek().kind === "ident" && c.peek().text === "zh" && c.peek(1).kind === "string") {
+    c.next();
+    titleZh = unquote(c.next());
+  }
   c.expectEndOfLine();
 
   const model: ModelNode = {
     name,
     title,
+    ...(titleZh !== undefined ? { titleZh } : {}),
     equations: [],
     parameters: [],
     exogenous: [],

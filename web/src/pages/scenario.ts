@@ -67,7 +67,7 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
   root.append(
     heading(
       `${t("scenario.title")}: ${info.name}`,
-      modelTitle(info.name, lang === "zh" ? "" : info.title, lang) || undefined,
+      modelTitle(info.name, lang === "zh" ? (info.titleZh ?? "") : info.title, lang) || undefined,
     ),
     controls(
       select(
@@ -75,7 +75,7 @@ export const scenarioPage: Page = async ({ root, params, lang }) => {
         "model",
         models.map((m) => {
           // A model without a catalogue title (one the user imported) is named only on the Chinese page.
-          const title = modelTitle(m.name, lang === "zh" ? "" : m.title, lang);
+          const title = modelTitle(m.name, lang === "zh" ? (m.titleZh ?? "") : m.title, lang);
           return {
             value: m.name.toLowerCase(),
             text: title ? `${m.name}${lang === "zh" ? "：" : ": "}${title}` : m.name,
