@@ -68,11 +68,12 @@ const built = spawnSync(process.execPath, [cli, "datasets", "--format", "csv"], 
 });
 if (built.status !== 0) throw new Error(`building the base store failed: ${built.stderr}`);
 
-// Prints the process's peak resident memory when it exits (preloaded into the measured CLI).
+// Prints the process's peak resident memory and its CPU time (user + system, less sensitive to
+// other work on the machine than the wall clock) when it exits (preloaded into the measured CLI).
 const rssHook = join(work, "rss.cjs");
 writeFileSync(
   rssHook,
-  `process.on("exit", () => require("node:fs").writeSync(2, "\\nmaxrss-kb " + process.resourceUsage().maxRSS + "\\n"));`,
+  `process.on("exit", () => { const u = process.resourceUsage(); require("node:fs").writeSync(2, "\\nmaxrss-kb " + u.maxRSS + " cpu-us " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });`,
 );
 
 /** Runs `bslab import FILE` on a fresh copy of the base store; returns stderr. */
@@ -90,6 +91,7 @@ function importOnce(file: string, expectOk = true): string {
   return r.stderr;
 }
 const peakMb = (stderr: string) => Number(/maxrss-kb (\d+)/.exec(stderr)?.[1] ?? NaN) / 1024;
+const cpuMs = (stderr: string) => Number(/cpu-us (\d+)/.exec(stderr)?.[1] ?? NaN) / 1000;
 
 // DuckDB's own CSV reader loading the same file into a table: the baseline.
 const duck = await DuckDBInstance.create(":memory:");
@@ -132,13 +134,14 @@ for (const layout of ["long", "fred"] as const) {
   });
 }
 
-console.log("\nPeak resident memory of `bslab import` (whole process):");
+console.log("\nPeak resident memory and CPU time (user + system) of `bslab import` (whole process):");
 for (const n of sizes)
   for (const layout of ["long", "fred"] as const) {
     const f = files.get(`${layout} ${n}`)!;
     const mb = (statSync(f).size / 2 ** 20).toFixed(0);
+    const stderr = importOnce(f);
     console.log(
-      `  ${layout.padEnd(5)} ${label(n).padStart(16)} (${mb.padStart(4)} MB file): ${peakMb(importOnce(f)).toFixed(0)} MB`,
+      `  ${layout.padEnd(5)} ${label(n).padStart(16)} (${mb.padStart(4)} MB file): ${peakMb(stderr).toFixed(0)} MB, CPU ${cpuMs(stderr).toFixed(0)} ms`,
     );
   }
 

@@ -105,6 +105,10 @@ export const messages = {
   notANumber: (place: Place, text: string) => `${formatPlace(place)}: not a number: ${JSON.stringify(text)}`,
   missingColumn: (file: string, column: string, header: readonly string[]) =>
     `${file}: missing column ${JSON.stringify(column)} (header has: ${header.join(", ")})`,
+  duplicatePosition: (file: string, row: number, item: string, entity: string, date: string) =>
+    `${file}: row ${row}, column item: duplicate position ${JSON.stringify(item)} for ${entity} ${date}`,
+  duplicateObservation: (place: Place, series: string, date: string) =>
+    `${formatPlace(place)}: duplicate observation ${series} ${date} (each appears once per file)`,
   zeroDenominator: (what: string) => `not computable: ${what} is zero`,
   missingInput: (what: string) => `not computable: no ${what} in the sheet`,
 };

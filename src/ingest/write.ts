@@ -15,7 +15,6 @@ import { saveSeries } from "../store/series.ts";
 import { listEntities, saveEntity, saveSheets, saveStagedSheets, type SheetHead } from "../store/sheets.ts";
 import type { Store } from "../store/store.ts";
 import type { Progress } from "./progress.ts";
-import { stagedDuplicateError } from "./stream-file.ts";
 
 /** One parsed file, ready to be written. */
 export interface PreparedImport {
@@ -41,9 +40,6 @@ function entitiesOf(p: ParsedImport): Set<string> {
   ]);
 }
 
-// DuckDB's words for a primary-key violation: a position twice in one staged sheet.
-const DUPLICATE_KEY = /duplicate key|primary key/i;
-
 /**
  * Writes parsed imports in one transaction: the entities they introduce, their sheets and series,
  * and one `datasets` and `imports` row each. Either all of them land or none. `entityKind` is
@@ -55,25 +51,8 @@ export async function writeImports(
   onProgress?: Progress,
   entityKind?: EntityKind,
 ): Promise<void> {
-  try {
-    await writeAll(store, list, onProgress, entityKind);
-  } catch (error) {
-    // The store refused a duplicated position of a staged file: name its row as the reader would.
-    if (error instanceof Error && DUPLICATE_KEY.test(error.message))
-      for (const p of list) {
-        const named = p.staged && (await stagedDuplicateError(p.staged.path, p.file));
-        if (named) throw named;
-      }
-    throw error;
-  }
-}
-
-async function writeAll(
-  store: Store,
-  list: readonly PreparedImport[],
-  onProgress: Progress | undefined,
-  entityKind: EntityKind | undefined,
-): Promise<void> {
+  // A position or observation written twice (in one file, or beside what is stored) is refused by
+  // the store's own check, naming the file and row (src/store/unique.ts).
   const known = new Set((await listEntities(store)).map((e) => e.id));
   await store.transaction(async () => {
     let done = 0;

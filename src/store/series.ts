@@ -3,6 +3,7 @@ import type { DuckDBValue } from "@duckdb/node-api";
 import { type Series, type SeriesMeta, vintageKey } from "../model/series.ts";
 import { duckdb } from "./duckdb.ts";
 import type { Store } from "./store.ts";
+import { assertUniqueObservations } from "./unique.ts";
 
 // Latest vintage first, in SQL, as {@link vintageKey} orders them in JS (and the latest_* views):
 // "BIS download of " dropped, then the full text to break ties.
@@ -10,7 +11,7 @@ const LATEST_FIRST = "regexp_replace(vintage, '^BIS download of ', '') desc, vin
 
 /**
  * Writes series under their vintage, replacing the same id and vintage (re-import is idempotent)
- * and keeping other vintages beside them.
+ * and keeping other vintages beside them; a date given twice for one series is refused.
  */
 export async function saveSeries(store: Store, list: readonly Series[]): Promise<void> {
   if (list.length === 0) return;
@@ -32,6 +33,7 @@ export async function saveSeries(store: Store, list: readonly Series[]): Promise
       list.map((s) => [s.id, s.vintage, s.entity, s.name, s.frequency, s.unit, s.scale, s.dataset, s.file]),
     );
     await store.append("observations", observationRows(list));
+    await assertUniqueObservations(store, list);
   });
 }
 

@@ -9,6 +9,7 @@ import type { SectorCode } from "../model/sectors.ts";
 import type { InstrumentCode } from "../model/instruments.ts";
 import { duckdb } from "./duckdb.ts";
 import type { Store } from "./store.ts";
+import { assertUniquePositions } from "./unique.ts";
 
 function positionRow(sheet: BalanceSheet, vintage: string, p: Position): DuckDBValue[] {
   return [
@@ -57,6 +58,7 @@ export async function saveSheets(
       "positions",
       sheets.flatMap((s) => s.positions.map((p) => positionRow(s, vintage, p))),
     );
+    await assertUniquePositions(store, vintage, sheets);
   });
 }
 
@@ -163,6 +165,7 @@ export async function saveStagedSheets(
        from ${readStaged(staged.path)}`,
       [vintage, staged.file],
     );
+    await assertUniquePositions(store, vintage, sheets);
   });
 }
 

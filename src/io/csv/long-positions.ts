@@ -367,13 +367,7 @@ export function longRowPosition(r: LongRow, file: string): Position {
 }
 
 /** The message of a position that appears twice in one sheet. */
-export const duplicatePositionMessage = (
-  file: string,
-  row: number,
-  item: string,
-  entity: string,
-  date: string,
-) => `${file}: row ${row}, column item: duplicate position ${JSON.stringify(item)} for ${entity} ${date}`;
+export const duplicatePositionMessage = messages.duplicatePosition;
 
 /**
  * Reads a long CSV of positions (`entity,date,item,side,currency,maturity,value,unit`, one row per
